@@ -1,0 +1,133 @@
+"""Actors: people and organisations named in article bodies, with their variants merged."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from helpers.nlp import Entity
+
+ACTOR_TYPES = {"PER": "person", "ORG": "organisation"}
+# Field concepts the NER model tends to tag as organisations; they are topics, not actors.
+_CONCEPTS = frozenset(
+    {"ia", "ai", "intelligence artificielle", "artificial intelligence", "ia generative",
+     "machine learning", "deep learning", "big data", "cloud", "internet", "web", "tic",
+     "royaume", "etat", "gouvernement", "covid", "covid-19"}
+)
+# Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
+_TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"
+# Titles before a name ("M.", "Mme", "Dr", "Pr") that are not part of it.
+_HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Dr\.?|Pr\.?|Me|Sa Majesté|S\.M\.|SM)\s+")
+# Role in apposition after a name: "Chakib Benmoussa, Haut-Commissaire au plan, a ...".
+_ROLE_AFTER = re.compile(
+    r"^\s*,\s*((?:l[ae]\s+|l')?(?:vice-|haut-|haute-|ex-)?"
+    r"(?:ministre|secrétaire|président|présidente|directeur|directrice|commissaire|"
+    r"membre|responsable|expert|experte|fondateur|fondatrice|PDG|CEO|chef|cheffe|"
+    r"conseiller|conseillère|ambassadeur|ambassadrice|wali|gouverneur|professeur|"
+    r"chercheur|chercheuse|porte-parole|coordinateur|coordinatrice|représentant|"
+    r"représentante|AI Lead|head|minister|director|president|chairman|founder)"
+    r"[^,;.]{0,120}),",
+    re.IGNORECASE,
+)
+# Role before a name: "la ministre déléguée chargée de ..., Ghita Mezzour".
+_ROLE_BEFORE = re.compile(
+    r"((?:l[ae]\s+|l')(?:ministre|secrétaire|président|présidente|directeur|directrice|"
+    r"experte?|chercheu(?:r|se)|responsable|ambassadeur|ambassadrice|wali|gouverneur)"
+    r"[^,;.]{0,120}),\s*$",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents stripped: the key two spellings of a name share."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def clean_name(raw: str) -> str | None:
+    """An entity's text as an actor name, or None when it is not a usable name."""
+    name = _HONORIFIC.sub("", " ".join(raw.split()).strip(_TRIM))
+    if len(name) < 2 or not any(c.isupper() for c in name) or name.isdigit():
+        return None
+    if _fold(name) in _CONCEPTS or len(name.split()) > 8:
+        return None
+    return name
+
+
+def role_of(text: str, entity: Entity) -> str | None:
+    """The role stated in apposition right after or right before a person's name."""
+    after = _ROLE_AFTER.match(text[entity.end : entity.end + 160])
+    if after:
+        return after.group(1).strip()
+    before = _ROLE_BEFORE.search(text[max(0, entity.start - 160) : entity.start])
+    return before.group(1).strip() if before else None
+
+
+def actor_mentions(
+    file: str, text: str, entities: Sequence[Entity], exclude: Iterable[str | None] = ()
+) -> pd.DataFrame:
+    """One row per actor mention of one article (outlet and other excluded names dropped)."""
+    excluded = {_fold(x) for x in exclude if x}
+    rows = []
+    for ent in entities:
+        kind = ACTOR_TYPES.get(ent.label)
+        name = clean_name(ent.text) if kind else None
+        if not name or _fold(name) in excluded:
+            continue
+        role = role_of(text, ent) if kind == "person" else None
+        rows.append({"file": file, "name": name, "type": kind, "role": role, "start": ent.start})
+    return pd.DataFrame(rows, columns=["file", "name", "type", "role", "start"])
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each name to its fullest variant: "Mezzour" -> "Ghita Mezzour" when unambiguous."""
+    unique = sorted(set(names), key=lambda n: (-len(n.split()), n))
+    by_last: dict[str, set[str]] = {}
+    for name in unique:
+        if len(name.split()) >= 2:
+            by_last.setdefault(_fold(name.split()[-1]), set()).add(name)
+    folded_full = {_fold(n): n for n in unique}
+    mapping = {}
+    for name in unique:
+        full = by_last.get(_fold(name), set()) if len(name.split()) == 1 else set()
+        if len(full) == 1:
+            mapping[name] = next(iter(full))
+        else:
+            mapping[name] = folded_full.get(_fold(name), name)
+    return mapping
+
+
+def summarise_actors(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The actors table: file, name as spelled, canonical name, type, mentions, first role."""
+    columns = ["file", "name", "canonical", "type", "mentions", "role"]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    canon = canonical_names(mentions["name"])
+    frame = mentions.assign(canonical=mentions["name"].map(canon))
+    grouped = frame.groupby(["file", "name", "canonical", "type"], as_index=False, sort=True).agg(
+        mentions=("start", "size"), role=("role", _first_present)
+    )
+    return grouped[columns]
+
+
+def _first_present(values: pd.Series) -> str | None:
+    """First non-null value of a group, or None."""
+    present = values.dropna()
+    return str(present.iloc[0]) if len(present) else None
+
+
+def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> pd.DataFrame:
+    """Most cited actors over the given articles: canonical name, type, role, articles, mentions."""
+    subset = actors[actors["file"].isin(set(files))]
+    if subset.empty:
+        return pd.DataFrame(columns=["canonical", "type", "role", "n_articles", "mentions"])
+    table = subset.groupby(["canonical", "type"], as_index=False).agg(
+        role=("role", _first_present), n_articles=("file", "nunique"), mentions=("mentions", "sum")
+    )
+    counts = Counter(table["canonical"])
+    table = table[table["canonical"].map(counts) >= 1]
+    return table.sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True]).head(limit).reset_index(drop=True)

@@ -1,0 +1,207 @@
+"""Near-duplicate articles: word 5-gram shingles, MinHash with LSH banding, exact confirmation.
+
+Candidates come from MinHash signatures (128 hash functions, fixed seed) split into bands;
+two texts sharing a band are compared exactly on their shingle sets. A pair is a duplicate
+when its Jaccard similarity reaches the threshold, or when the texts have about the same
+length and the shorter one's shingles are contained in the other at the threshold (a
+republished dispatch with its own title and header, one sentence reworded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from helpers.errors import ParameterError
+
+SHINGLE_WORDS = 5
+NUM_PERMUTATIONS = 128
+MINHASH_SEED = 20250701
+
+# Containment counts only between texts whose shingle counts differ by less than this ratio.
+MIN_SIZE_RATIO = 0.8
+
+# Probability that a pair at the decisive similarity becomes an LSH candidate.
+TARGET_RECALL = 0.99
+
+# Shingles hashed per block when computing a signature (bounds memory on very long texts).
+BLOCK = 4096
+
+# Combining marks left by NFKD: Latin accents, and Arabic short vowels (harakat) and dagger alif.
+COMBINING_MARK = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
+)
+
+# Anything that is not a letter or digit (punctuation, symbols, underscores) splits words.
+NON_WORD = re.compile(r"[\W_]+")
+
+UInt64Array = npt.NDArray[np.uint64]
+
+_MASK64 = (1 << 64) - 1
+# Odd multipliers of the polynomial that rolls word hashes into a 5-gram hash.
+_ROLL = np.array(
+    [pow(0x9E3779B97F4A7C15, i + 1, 1 << 64) | 1 for i in range(SHINGLE_WORDS)], dtype=np.uint64
+)
+
+
+def find_duplicates(
+    texts: Mapping[str, str], threshold: float = 0.8, order: Sequence[str] | None = None
+) -> dict[str, str | None]:
+    """Map each key to the earliest (in `order`) text it near-duplicates, or None."""
+    if not 0.0 < threshold <= 1.0:
+        raise ParameterError("threshold", threshold, "a number in (0, 1]")
+    keys = _ordered_keys(texts, order)
+    vocabulary: dict[str, int] = {}
+    shingles = [shingle_hashes(texts[key], vocabulary) for key in keys]
+    signatures = np.vstack([minhash_signature(s) for s in shingles]) if keys else None
+    result: dict[str, str | None] = dict.fromkeys(keys)
+    if signatures is None:
+        return result
+    rows = _rows_per_band(_decisive_jaccard(threshold))
+    candidates = _candidate_pairs(signatures, shingles, rows)
+    earlier: dict[int, list[int]] = defaultdict(list)
+    for first, second in sorted(candidates):
+        if _is_duplicate(shingles[first], shingles[second], threshold):
+            earlier[second].append(first)
+    for index, key in enumerate(keys):
+        if earlier[index]:
+            target = keys[min(earlier[index])]
+            result[key] = result[target] or target
+    return result
+
+
+def shingle_hashes(text: str, vocabulary: dict[str, int] | None = None) -> UInt64Array:
+    """Sorted unique 64-bit hashes of the text's normalised word 5-grams."""
+    words = normalise_words(text)
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    cache = vocabulary if vocabulary is not None else {}
+    for word in set(words).difference(cache):
+        cache[word] = _word_hash(word)
+    ids = np.fromiter(map(cache.__getitem__, words), np.uint64, len(words))
+    # A text shorter than a shingle is one shingle of all its words.
+    span = min(SHINGLE_WORDS, len(ids))
+    width = len(ids) - span + 1
+    rolled = np.zeros(width, dtype=np.uint64)
+    for offset in range(span):
+        rolled += ids[offset : offset + width] * _ROLL[offset]
+    return np.unique(_mix(rolled))
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-cased words without accents or punctuation."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered))
+    return NON_WORD.sub(" ", lowered).split()
+
+
+def minhash_signature(shingles: UInt64Array) -> UInt64Array:
+    """MinHash signature (NUM_PERMUTATIONS values) of a set of shingle hashes."""
+    multipliers, increments = _permutations()
+    signature = np.full(NUM_PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(shingles), BLOCK):
+        block = shingles[start : start + BLOCK, None]
+        # x -> a*x + b (mod 2**64) with odd a is a bijection: a random permutation family.
+        np.minimum(signature, (block * multipliers + increments).min(axis=0), out=signature)
+    return signature
+
+
+def jaccard(first: UInt64Array, second: UInt64Array) -> float:
+    """Exact Jaccard similarity of two sorted unique shingle arrays."""
+    if len(first) == 0 or len(second) == 0:
+        return 0.0
+    common = len(np.intersect1d(first, second, assume_unique=True))
+    return common / (len(first) + len(second) - common)
+
+
+def _is_duplicate(first: UInt64Array, second: UInt64Array, threshold: float) -> bool:
+    """Jaccard at the threshold, or containment at the threshold for similar lengths."""
+    small, large = sorted((len(first), len(second)))
+    if small == 0:
+        return False
+    common = len(np.intersect1d(first, second, assume_unique=True))
+    if common / (small + large - common) >= threshold:
+        return True
+    return small / large >= MIN_SIZE_RATIO and common / small >= threshold
+
+
+def _decisive_jaccard(threshold: float) -> float:
+    """Lowest Jaccard a duplicate pair can have under the two rules (the LSH must find it)."""
+    contained = threshold * MIN_SIZE_RATIO
+    return min(threshold, contained / (1.0 + MIN_SIZE_RATIO - contained))
+
+
+def _rows_per_band(jaccard_floor: float) -> int:
+    """Most rows per band whose banding still finds a pair at the floor with TARGET_RECALL."""
+    for rows in (16, 8, 6, 5, 4, 3, 2, 1):
+        if expected_lsh_recall(jaccard_floor, rows) >= TARGET_RECALL:
+            return rows
+    return 1
+
+
+def _candidate_pairs(
+    signatures: UInt64Array, shingles: list[UInt64Array], rows: int
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) that share at least one LSH band."""
+    pairs: set[tuple[int, int]] = set()
+    usable = np.array([len(s) > 0 for s in shingles])
+    for band in range(NUM_PERMUTATIONS // rows):
+        columns = signatures[:, band * rows : (band + 1) * rows]
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for index in np.flatnonzero(usable):
+            buckets[columns[index].tobytes()].append(int(index))
+        for members in buckets.values():
+            for position, first in enumerate(members):
+                pairs.update((first, second) for second in members[position + 1 :])
+    return pairs
+
+
+def _ordered_keys(texts: Mapping[str, str], order: Sequence[str] | None) -> list[str]:
+    """Keys in priority order: `order` first, then the rest sorted by name."""
+    if order is None:
+        return sorted(texts)
+    unknown = [key for key in order if key not in texts]
+    if unknown:
+        raise ParameterError("order", unknown[:3], "keys of `texts`")
+    if len(set(order)) != len(order):
+        raise ParameterError("order", "duplicated keys", "each key at most once")
+    listed = set(order)
+    return list(order) + sorted(key for key in texts if key not in listed)
+
+
+def _word_hash(word: str) -> int:
+    """Stable 64-bit hash of a word (blake2b), the same in every process."""
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _mix(values: UInt64Array) -> UInt64Array:
+    """splitmix64 finaliser: spreads rolled hashes over all 64 bits."""
+    mixed = values ^ (values >> np.uint64(30))
+    mixed = mixed * np.uint64(0xBF58476D1CE4E5B9)
+    mixed = mixed ^ (mixed >> np.uint64(27))
+    mixed = mixed * np.uint64(0x94D049BB133111EB)
+    return mixed ^ (mixed >> np.uint64(31))
+
+
+@cache
+def _permutations() -> tuple[UInt64Array, UInt64Array]:
+    """The fixed (multiplier, increment) pairs of the MinHash permutations."""
+    rng = np.random.default_rng(MINHASH_SEED)
+    multipliers = rng.integers(0, _MASK64, NUM_PERMUTATIONS, dtype=np.uint64, endpoint=True)
+    increments = rng.integers(0, _MASK64, NUM_PERMUTATIONS, dtype=np.uint64, endpoint=True)
+    return multipliers | np.uint64(1), increments
+
+
+def expected_lsh_recall(jaccard_value: float, rows: int) -> float:
+    """Probability that a pair with this Jaccard shares a band (for the method notes)."""
+    bands = NUM_PERMUTATIONS // rows
+    return 1.0 - math.pow(1.0 - jaccard_value**rows, bands)

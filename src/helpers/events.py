@@ -1,0 +1,263 @@
+"""Events: dated things that happened or were announced, found sentence by sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from helpers.actors import ACTOR_TYPES, clean_name
+from helpers.dates import DateMention, find_dates, parse_iso
+from helpers.nlp import Entity
+from helpers.text_spans import Span, sentences
+
+# Cue words of each kind, French and English, in order of precedence (first match wins).
+KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("assises", r"\bassises\b"),
+        ("colloque", r"\b(?:colloques?|symposiums?|s[ée]minaires?|journ[ée]es? d'[ée]tudes?|workshops?|ateliers?)\b"),
+        ("salon", r"\b(?:salons?|gitex|expositions?|foires?|expos?|hackathons?|trade shows?|fairs?)\b"),
+        ("conference", r"\b(?:conf[ée]rences?|forums?|sommets?|summits?|congr[èe]s|panels?|tables? rondes?|webinaires?|webinars?|rencontres?|meetings?|journ[ée]es?\s+(?:nationales?|internationales?))\b"),
+        ("partenariat", r"\b(?:partenariats?|m[ée]morandums?|conventions?|accords?|protocoles?|MoU|partnerships?|agreements?|memorandums?)\b"),
+        ("loi", r"\b(?:lois?|projets? de loi|propositions? de loi|d[ée]crets?|dahirs?|r[ée]glementations?|cadres? (?:l[ée]gislatifs?|juridiques?|r[ée]glementaires?)|bills?|laws?|regulations?|acts?)\b"),
+        ("nomination", r"\b(?:nomm[ée]e?s?|nominations?|d[ée]sign[ée]e?s?|appointed|appointments?|named)\b"),
+        ("strategie", r"\b(?:strat[ée]gies?|feuilles? de route|plans?(?: national| d'action)?|programmes? nationa(?:l|ux)|roadmaps?|strategy|strategies)\b"),
+        ("annonce", r"\b(?:annonc[ée]e?s?|annonce|lanc[ée]e?s?|lancements?|d[ée]voil[ée]e?s?|inaugur[ée]e?s?|inaugurations?|pr[ée]sent[ée]e?s?|adopt[ée]e?s?|cr[ée]ation|cr[ée][ée]e?s?|sign[ée]e?s?|signatures?|announced?|launch(?:ed|es)?|unveil(?:ed|s)?|inaugurated|signed|adopted|created)\b"),
+        ("autre", r"\b(?:organis[ée]e?s?|tenue?s?|accueilli|r[ée]uni|s'est tenue?|se tiendra|aura lieu|a eu lieu|held|hosted|took place|will take place|gathered)\b"),
+    )
+)
+# Context words that make a date biographical, historical or a deadline, not an event.
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:\bn[ée]e?\b|\bborn\b|\bdepuis\b|\bsince\b|\bfond[ée]e?\b|\bfounded\b|\bcr[ée]{2}e? en\b|"
+    r"\bdipl[ôo]m[ée]e?\b|\bjusqu'(?:au|à|en)\b|\bavant le\b|\bdate limite\b|\bdeadline\b|"
+    r"\buntil\b|\bd[ée]c[ée]d[ée]e?\b|\bdied\b)[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# A quantity in a target: "100 000 talents", "50.000 emplois", "1 milliard de dirhams", "30 %".
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+    r"(%|pour ?cent|(?:millions?|milliards?|billions?|mille|MMDH|MDH|k)\b(?:\s+(?:de|d'))?)?\s*"
+    r"((?:[a-zA-ZÀ-ÿ'-]+\s*){1,4})"
+)
+# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs.
+_LABEL_STOP = re.compile(
+    r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|a|ont|est|sont|"
+    r"s'est|se|le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|which|that|held|on|in\s+\d)\b"
+)
+# Long forms shortened in labels.
+_LABEL_SHORT = (
+    (re.compile(r"l['’]intelligence artificielle", re.IGNORECASE), "l'IA"),
+    (re.compile(r"\bintelligence artificielle\b", re.IGNORECASE), "IA"),
+    (re.compile(r"\bartificial intelligence\b", re.IGNORECASE), "AI"),
+)
+# Leading determiners and ordinals dropped from labels.
+_LEADING = re.compile(
+    r"^(?:(?:les|le|la|l'|l’|un|une|des|du|de|d'|the|a|an|ce|cette|ces|leur|leurs|sa|son|ses)\s*)+"
+    r"(?:(?:premi[èe]re?s?|deuxi[èe]mes?|1[èe]re?s?|\d+e|first|second)\s+)?(?:[ée]dition\s+(?:de|du|des)\s+)?",
+    re.IGNORECASE,
+)
+# Cities and places that events in this press are held in; countries are not places here.
+PLACES = (
+    "Rabat", "Salé", "Casablanca", "Marrakech", "Tanger", "Fès", "Fes", "Agadir", "Oujda",
+    "Benguerir", "Ben Guerir", "Meknès", "Kénitra", "Tétouan", "El Jadida", "Ifrane", "Dakhla",
+    "Laâyoune", "Ouarzazate", "Essaouira", "Nador", "Settat", "Béni Mellal", "Khouribga",
+    "Skhirat", "Paris", "Genève", "Bruxelles", "Dubaï", "Dubai", "Le Caire", "Dakar", "Abidjan",
+    "Kigali", "Addis-Abeba", "Londres", "London", "New York", "Washington", "Madrid", "Lisbonne",
+    "Riyad", "Doha", "Abou Dhabi", "Pékin", "Shanghai", "Séoul", "Tokyo", "Tunis", "Alger", "Nairobi",
+)
+_PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
+MAX_LABEL_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event found in one article."""
+
+    file: str
+    date: str
+    end: str | None
+    precision: str
+    kind: str
+    label: str
+    place: str | None
+    evidence: str
+    date_phrase: str
+    actors: list[str] = field(default_factory=list)
+
+
+def publication_anchor(published: str | None) -> dt.date | None:
+    """The publication date as an anchor for relative dates, only at day precision."""
+    if not published:
+        return None
+    try:
+        day, precision = parse_iso(published)
+    except ValueError:
+        return None
+    return day if precision == "day" else None
+
+
+def classify_kind(sentence: str) -> str | None:
+    """The kind of event a sentence reports, by cue precedence; None when it reports none."""
+    for kind, cue in KIND_CUES:
+        if cue.search(sentence):
+            return kind
+    return None
+
+
+def is_context_date(sentence: str, mention: DateMention, sentence_start: int) -> bool:
+    """True for biographical, historical or deadline dates ("né en", "depuis", "jusqu'au")."""
+    before = sentence[: mention.start - sentence_start]
+    return bool(_NOT_EVENT_BEFORE.search(before))
+
+
+def shorten(label: str) -> str:
+    """A label cut at a word boundary, long forms shortened, first letter capitalised."""
+    for pattern, short in _LABEL_SHORT:
+        label = pattern.sub(short, label)
+    label = " ".join(label.split()).strip(" ,;:-–«»\"'")
+    if len(label) > MAX_LABEL_CHARS:
+        label = label[:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
+    return label[:1].upper() + label[1:]
+
+
+def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
+    """The noun phrase that starts at start: up to max_words, stopped by punctuation or a verb."""
+    tail = sentence[start:]
+    tail = re.split(r"[,;:.!?()\[\]]|\s[-–—]\s", tail, maxsplit=1)[0]
+    stop = _LABEL_STOP.search(tail)
+    if stop:
+        tail = tail[: stop.start()]
+    words = tail.split()[:max_words]
+    return " ".join(words)
+
+
+def event_label(sentence: str, kind: str) -> str:
+    """A short French label for the event a sentence reports."""
+    cue = dict(KIND_CUES)[kind].search(sentence)
+    if cue is None:
+        return shorten(_LEADING.sub("", sentence))
+    phrase = phrase_from(sentence, cue.start())
+    if kind in ("annonce", "autre", "nomination"):
+        obj = phrase_from(sentence, cue.end())
+        phrase = f"{cue.group(0)} {_LEADING.sub('', obj)}".strip()
+    return shorten(_LEADING.sub("", phrase)) or kind.capitalize()
+
+
+def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> list[str]:
+    """Labels of the targets set for a horizon: one per quantity in the clause before it."""
+    clause_start = max(
+        sentence.rfind(sep, 0, mention.start - sentence_start) for sep in (";", ":", "(", ". ")
+    )
+    clause = sentence[clause_start + 1 : mention.start - sentence_start]
+    labels = []
+    for match in _QUANTITY.finditer(clause):
+        number, unit, noun = match.group(1), match.group(2) or "", match.group(3)
+        if re.fullmatch(r"(?:19|20)\d\d", number) or not noun.strip():
+            continue
+        words = [w for w in noun.split() if w.lower() not in ("et", "and", "d'ici", "à", "a")]
+        labels.append(shorten(" ".join([number, unit, *words[:3]])))
+    return labels or [shorten("Objectif " + _LEADING.sub("", clause.strip()))]
+
+
+def place_in(sentence: str, entities: Sequence[Entity], offset: int) -> str | None:
+    """The place a sentence states: a known city, else a location introduced by "à"/"in"."""
+    known = _PLACE.search(sentence)
+    if known:
+        return known.group(1)
+    for ent in entities:
+        if ent.label == "LOC" and offset <= ent.start < offset + len(sentence):
+            before = sentence[max(0, ent.start - offset - 4) : ent.start - offset]
+            if re.search(r"\b(?:à|in|at)\s$", before):
+                return ent.text
+    return None
+
+
+def actors_in(span: Span, entities: Sequence[Entity]) -> list[str]:
+    """Names of people and organisations inside a span of the text, in order, once each."""
+    names: list[str] = []
+    for ent in entities:
+        if ent.label in ACTOR_TYPES and span.start <= ent.start and ent.end <= span.end:
+            name = clean_name(ent.text)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def extract_events(
+    file: str, text: str, published: str | None, entities: Sequence[Entity] = ()
+) -> list[Event]:
+    """Every event of one article body, one per date phrase (two per double target)."""
+    anchor = publication_anchor(published)
+    events: list[Event] = []
+    for sent in sentences(text):
+        mentions = find_dates(sent.text, anchor=anchor)
+        if not mentions:
+            continue
+        kind = classify_kind(sent.text)
+        place = place_in(sent.text, entities, sent.start)
+        actors = actors_in(sent, entities)
+        for mention in mentions:
+            shifted = DateMention(
+                mention.start + sent.start, mention.end + sent.start, mention.text, mention.date,
+                mention.end_date, mention.precision, mention.kind,
+            )
+            events.extend(_events_for(file, sent, shifted, kind, place, actors, anchor))
+    return _merge_same_day(events)
+
+
+def _events_for(
+    file: str,
+    sent: Span,
+    mention: DateMention,
+    kind: str | None,
+    place: str | None,
+    actors: list[str],
+    anchor: dt.date | None,
+) -> list[Event]:
+    """The events one date phrase in one sentence stands for (none, one, or several targets)."""
+    common = {
+        "file": file,
+        "date": mention.date,
+        "end": mention.end_date,
+        "precision": mention.precision,
+        "place": place,
+        "evidence": sent.text,
+        "date_phrase": mention.text,
+        "actors": actors,
+    }
+    if mention.kind == "target":
+        return [
+            Event(kind="objectif", label=label, **common)  # type: ignore[arg-type]
+            for label in target_labels(sent.text, mention, sent.start)
+        ]
+    if kind is None or is_context_date(sent.text, mention, sent.start):
+        return []
+    if anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2:
+        return []  # a year long before publication is history, not news
+    return [Event(kind=kind, label=event_label(sent.text, kind), **common)]  # type: ignore[arg-type]
+
+
+def _merge_same_day(events: list[Event]) -> list[Event]:
+    """One event per (date, end, kind); same-day events of one article keep the first kind."""
+    precedence = {kind: i for i, (kind, _) in enumerate(KIND_CUES)}
+    kept: dict[tuple[str, str | None, str], Event] = {}
+    for ev in events:
+        key = (ev.date, ev.end, ev.label if ev.kind == "objectif" else "")
+        if ev.precision != "day" and ev.kind != "objectif":
+            key = (ev.date, ev.end, ev.kind)
+        current = kept.get(key)
+        if current is None or precedence[ev.kind] < precedence[current.kind]:
+            kept[key] = ev if current is None else _prefer(ev, current)
+    return list(kept.values())
+
+
+def _prefer(better: Event, other: Event) -> Event:
+    """better, completed with the place and actors other knew."""
+    return Event(
+        file=better.file, date=better.date, end=better.end, precision=better.precision,
+        kind=better.kind, label=better.label, place=better.place or other.place,
+        evidence=better.evidence, date_phrase=better.date_phrase,
+        actors=better.actors or other.actors,
+    )

@@ -1,0 +1,57 @@
+"""Stage 3: events and actors of every readable article, merged into the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import actors, events, nlp, schemas, storage, timeline
+from helpers.briefing import core_articles, outlet_names
+from helpers.progress import progress
+
+EVENT_COLUMNS = ["file", "date", "end", "precision", "kind", "label", "place", "actors", "evidence", "date_phrase"]
+
+
+@dataclass
+class TimelineTables:
+    """What stage 3 writes."""
+
+    events: pd.DataFrame
+    actors: pd.DataFrame
+    timeline: pd.DataFrame
+
+
+def build_timeline_tables(
+    articles: pd.DataFrame,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> TimelineTables:
+    """Events and actors for every readable article; the timeline from the core articles only."""
+    readable = articles[articles["readable"] & (articles["n_words"] > 0)]
+    entities = nlp.iter_entities(list(readable["text"]))
+    event_rows: list[dict] = []
+    mention_frames = []
+    rows = zip(readable["file"], readable["text"], readable["published"], readable["outlet"], entities, strict=True)
+    for file, text, published, outlet, ents in progress(rows, "timeline", total=len(readable)):
+        event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
+        mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
+    event_table = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
+    mentions = pd.concat(mention_frames, ignore_index=True) if mention_frames else pd.DataFrame()
+    actor_table = actors.summarise_actors(mentions)
+    core_files = set(core_articles(articles)["file"])
+    merged = timeline.merge_events(event_table[event_table["file"].isin(core_files)], outlet_names(articles))
+    return TimelineTables(
+        events=event_table,
+        actors=actor_table,
+        timeline=timeline.within_window(merged, date_from, date_to),
+    )
+
+
+def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
+    """Validate and write events.parquet, actors.parquet and timeline.parquet."""
+    for name in ("events", "actors", "timeline"):
+        frame = schemas.validate(name, getattr(tables, name))
+        storage.write_parquet(Path(processed_dir) / f"{name}.parquet", frame)
+

@@ -1,0 +1,133 @@
+"""Figures for print: the timeline and the themes over time, as SVG (vector) text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from helpers.schemas import EVENT_KINDS  # noqa: E402
+from helpers.timeline import span_of  # noqa: E402
+from helpers.wording import words  # noqa: E402
+
+plt.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "svg.fonttype": "path",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "briefing",  # stable ids: the same data gives the same SVG
+    }
+)
+KIND_COLOURS = {
+    "assises": "#b2182b", "colloque": "#d6604d", "conference": "#f4a582", "salon": "#92c5de",
+    "partenariat": "#4393c3", "annonce": "#2166ac", "strategie": "#1b7837", "loi": "#5aae61",
+    "nomination": "#762a83", "objectif": "#e08214", "autre": "#878787",
+}
+LANDMARK_KINDS = ("colloque", "assises")
+
+
+def to_svg(fig: Figure) -> str:
+    """A figure as standalone SVG text (then closed)."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _midpoint(date: str, end: str | None) -> dt.date:
+    """The middle day of a partial date or range, for plotting."""
+    first, last = (dt.date.fromisoformat(d) for d in _valid_span(date, end))
+    return first + (last - first) / 2
+
+
+def _valid_span(date: str, end: str | None) -> tuple[str, str]:
+    """span_of with the last day clamped to a real calendar day."""
+    first, last = span_of(date, end)
+    year, month, day = (int(x) for x in last.split("-"))
+    while True:
+        try:
+            dt.date(year, month, day)
+            return first, f"{year:04d}-{month:02d}-{day:02d}"
+        except ValueError:
+            day -= 1
+
+
+def timeline_figure(timeline: pd.DataFrame, labels: dict[str, str], title: str) -> str:
+    """One row per kind, one marker per entry (size = sources), landmarks annotated."""
+    kinds = [k for k in KIND_COLOURS if k in set(timeline["kind"])]
+    fig, ax = plt.subplots(figsize=(7.2, 0.45 * max(3, len(kinds)) + 1.6))
+    if timeline.empty:
+        ax.text(0.5, 0.5, labels.get("empty", "—"), ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return to_svg(fig)
+    rows = {k: i for i, k in enumerate(reversed(kinds))}
+    xs = [_midpoint(d, e) for d, e in zip(timeline["date"], timeline["end"], strict=True)]
+    ys = [rows[k] for k in timeline["kind"]]
+    sizes = [30 + 25 * (n - 1) for n in timeline["n_sources"]]
+    colours = [KIND_COLOURS[k] for k in timeline["kind"]]
+    ax.scatter(xs, ys, s=sizes, c=colours, alpha=0.85, edgecolors="black", linewidths=0.4, zorder=3)
+    landmarks = timeline[timeline["kind"].isin(LANDMARK_KINDS)]
+    for i, (idx, row) in enumerate(landmarks.iterrows()):
+        x = xs[timeline.index.get_loc(idx)]
+        ax.axvline(x, color="#999999", lw=0.6, ls="--", zorder=1)
+        ax.annotate(
+            row["short"] if "short" in row else row["label"][:40],
+            (x, rows[row["kind"]]), xytext=(4, 10 + 12 * (i % 2)), textcoords="offset points",
+            fontsize=7.5, color="#333333",
+        )
+    ax.set_yticks(list(rows.values()), [labels.get(k, k) for k in rows])
+    ax.set_ylim(-0.7, len(kinds) - 0.3 + 0.6)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_xlabel(labels.get("xlabel", "date"))
+    ax.set_title(title, loc="left", fontsize=10)
+    ax.grid(axis="x", color="#eeeeee", zorder=0)
+    return to_svg(fig)
+
+
+def themes_over_time_figure(shares: pd.DataFrame, theme_labels: dict[int, str], title: str, ylabel: str) -> str:
+    """Stacked bars: share of each theme by month of publication."""
+    fig, ax = plt.subplots(figsize=(7.2, 2.8))
+    if shares.empty:
+        ax.set_axis_off()
+        return to_svg(fig)
+    table = shares.pivot_table(index="period", columns="theme_id", values="n_docs", aggfunc="sum").fillna(0)
+    bottom = pd.Series(0.0, index=table.index)
+    palette = plt.get_cmap("tab10")
+    for i, theme_id in enumerate(table.columns):
+        ax.bar(table.index, table[theme_id], bottom=bottom, label=theme_labels.get(theme_id, str(theme_id)),
+               color=palette(i % 10), edgecolor="white", linewidth=0.5)
+        bottom += table[theme_id]
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, loc="left", fontsize=10)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return to_svg(fig)
+
+
+def timeline_svg(entries: pd.DataFrame, language: str) -> str:
+    """The timeline figure with the briefing's wording for kinds and axes."""
+    w = words(language)
+    labels = {kind: w[f"kind_{kind}"] for kind in EVENT_KINDS}
+    labels["xlabel"] = w["xlabel"]
+    labels["empty"] = w["none"]
+    shown = entries.assign(short=entries["label"].str.slice(0, 45))
+    return timeline_figure(shown, labels, w["timeline_title"])
+
+
+def periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: str) -> str:
+    """Themes over time with the briefing's wording (undated articles left out of the bars)."""
+    w = words(language)
+    dated = periods[periods["period"].str.match(r"^\d{4}")]
+    return themes_over_time_figure(dated, theme_labels, w["themes_time_title"], w["themes_time_ylabel"])

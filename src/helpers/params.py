@@ -1,0 +1,146 @@
+"""Typed, validated notebook parameters: a wrong name, type or path stops the run at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from helpers.errors import ParameterError
+
+# Names IPython puts in a notebook's namespace; they are not parameters.
+_IPYTHON_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
+
+
+class StageParams(BaseModel):
+    """Parameters shared by every stage."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    notebook: ClassVar[str] = ""
+
+    out_dir: str = Field(description="output folder: data/processed/ and reports/ go under it")
+    language: Literal["fr", "en"] = Field("fr", description="language of the briefing's fixed text")
+
+    @property
+    def processed_dir(self) -> Path:
+        """Folder of the shared Parquet tables."""
+        return Path(self.out_dir) / "data" / "processed"
+
+    @property
+    def interim_dir(self) -> Path:
+        """Folder of the per-article cache."""
+        return Path(self.out_dir) / "data" / "interim"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Folder of the briefing, figures and manifest."""
+        return Path(self.out_dir) / "reports"
+
+    @property
+    def figures_dir(self) -> Path:
+        """Folder of the figures the briefing embeds."""
+        return self.reports_dir / "figures"
+
+
+class IngestParams(StageParams):
+    """Parameters of 01_ingest."""
+
+    notebook: ClassVar[str] = "01_ingest.ipynb"
+    raw_dir: str = Field(description="folder of article dumps (.txt, .html)")
+    relevance_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    duplicate_threshold: float = Field(0.8, gt=0.0, le=1.0)
+    max_file_mb: float = Field(5.0, gt=0.0)
+
+    @field_validator("raw_dir")
+    @classmethod
+    def _raw_dir_exists(cls, value: str) -> str:
+        if not Path(value).is_dir():
+            raise ValueError(f"corpus folder {value!r} does not exist or is not a folder")
+        return value
+
+
+class ThemesParams(StageParams):
+    """Parameters of 02_themes."""
+
+    notebook: ClassVar[str] = "02_themes.ipynb"
+    n_themes: int | None = Field(None, ge=1, le=50, description="None: chosen from corpus size")
+    random_state: int = 42
+
+
+class TimelineParams(StageParams):
+    """Parameters of 03_timeline."""
+
+    notebook: ClassVar[str] = "03_timeline.ipynb"
+    date_from: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date_to: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class BriefingParams(StageParams):
+    """Parameters of 04_briefing."""
+
+    notebook: ClassVar[str] = "04_briefing.ipynb"
+    previous: str | None = Field(None, description="an older output folder to compare with")
+    max_timeline_rows: int = Field(25, ge=1, le=500)
+    max_actors: int = Field(15, ge=1, le=200)
+    title: str | None = None
+
+
+STAGES: tuple[type[StageParams], ...] = (IngestParams, ThemesParams, TimelineParams, BriefingParams)
+
+
+def describe(model: type[StageParams]) -> str:
+    """One line per field: name, type and default, for error messages and --help."""
+    lines = []
+    for name, field in model.model_fields.items():
+        default = "required" if field.is_required() else f"default {field.default!r}"
+        lines.append(f"{name} ({field.annotation}, {default})")
+    return "; ".join(lines)
+
+
+def _parameter_error(model: type[StageParams], exc: ValidationError, values: Mapping[str, Any]) -> ParameterError:
+    """Turn pydantic's first error into a ParameterError naming the parameter."""
+    first = exc.errors()[0]
+    name = str(first["loc"][0]) if first["loc"] else "?"
+    allowed = f"{first['msg']} (in {model.notebook}: {describe(model)})"
+    return ParameterError(name, values.get(name), allowed)
+
+
+def validate_params(model: type[StageParams], values: Mapping[str, Any]) -> StageParams:
+    """Validate values for one stage; unknown names and wrong types raise ParameterError."""
+    unknown = sorted(set(values) - set(model.model_fields))
+    if unknown:
+        raise ParameterError(unknown[0], values[unknown[0]], f"one of {sorted(model.model_fields)}")
+    try:
+        return model.model_validate(dict(values))
+    except ValidationError as exc:
+        raise _parameter_error(model, exc, values) from exc
+
+
+def from_namespace(model: type[StageParams], namespace: Mapping[str, Any]) -> StageParams:
+    """Validate the parameters found in a notebook's globals (catches papermill -p typos)."""
+    values = {
+        name: value
+        for name, value in namespace.items()
+        if not name.startswith("_")
+        and name not in _IPYTHON_NAMES
+        and not isinstance(value, ModuleType | type)
+        and not callable(value)
+    }
+    return validate_params(model, values)
+
+
+def split_for_stages(values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Give each notebook the subset of pipeline parameters it declares; reject unknown names."""
+    known = set().union(*(m.model_fields for m in STAGES))
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ParameterError(unknown[0], values[unknown[0]], f"one of {sorted(known)}")
+    per_stage: dict[str, dict[str, Any]] = {}
+    for model in STAGES:
+        subset = {k: v for k, v in values.items() if k in model.model_fields}
+        validate_params(model, subset)
+        per_stage[model.notebook] = subset
+    return per_stage

@@ -1,0 +1,188 @@
+"""Run the four notebooks in sequence with papermill, export the briefing, write the manifest.
+
+Also the `briefing` console script: `briefing --raw-dir data/raw --out-dir .`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from helpers import config, manifest, params, storage
+from helpers.errors import ParameterError, StageError
+from helpers.progress import BATCH_ENV
+
+log = logging.getLogger("helpers")
+NOTEBOOKS = tuple(model.notebook for model in params.STAGES)
+
+
+def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
+    """Register this environment's Jupyter kernel under name if it is not there yet."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if name in KernelSpecManager().find_kernel_specs():
+        return
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=name, display_name="Python (briefing IA Maroc)", prefix=sys.prefix)
+    log.info("registered Jupyter kernel %s in %s", name, sys.prefix)
+
+
+def run_notebook(
+    notebook: str, parameters: dict[str, Any], out_dir: Path, notebooks_dir: Path, kernel: str
+) -> Path:
+    """Execute one notebook into out_dir/reports/notebooks/, atomically; raise StageError on failure."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    target = out_dir / config.REPORTS_SUBDIR / "notebooks" / notebook
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with storage.atomic_path(target) as tmp:
+        try:
+            papermill.execute_notebook(
+                str(notebooks_dir / notebook),
+                str(tmp),
+                parameters=parameters,
+                kernel_name=kernel,
+                cwd=str(notebooks_dir),
+                progress_bar=False,
+                log_output=True,
+                request_save_on_cell_execute=False,
+                shutdown_kernel="immediate",
+            )
+        except PapermillExecutionError as exc:
+            # Keep the failed notebook beside the good ones, so the traceback can be read.
+            shutil.copyfile(tmp, target.with_name(f"FAILED_{notebook}"))
+            raise StageError(notebook, exc.exec_count, f"{exc.ename}: {exc.evalue}") from exc
+    return target
+
+
+def run_pipeline(
+    raw_dir: Path,
+    out_dir: Path,
+    values: dict[str, Any] | None = None,
+    notebooks_dir: Path = config.NOTEBOOKS_DIR,
+    kernel: str = config.KERNEL_NAME,
+) -> dict[str, Any]:
+    """Run ingest -> themes -> timeline -> briefing on raw_dir, writing under out_dir."""
+    raw_dir, out_dir = Path(raw_dir).resolve(), Path(out_dir).resolve()
+    all_values = {"raw_dir": str(raw_dir), "out_dir": str(out_dir), **(values or {})}
+    per_stage = params.split_for_stages(all_values)  # stops here on a bad parameter
+    ensure_kernel(kernel)
+    run = manifest.new_manifest(raw_dir, out_dir, all_values)
+    manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
+    os.environ[BATCH_ENV] = "1"
+    try:
+        for index, notebook in enumerate(NOTEBOOKS, start=1):
+            log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
+            started = time.perf_counter()
+            run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel)
+            run["stages"].append({"stage": notebook, "seconds": round(time.perf_counter() - started, 2)})
+            storage.write_json(manifest_path, run)
+        log.info("[%d/%d] export HTML + PDF", len(NOTEBOOKS) + 1, len(NOTEBOOKS) + 1)
+        started = time.perf_counter()
+        from helpers.render import export_briefing
+
+        outputs = export_briefing(
+            out_dir / config.REPORTS_SUBDIR / "notebooks" / NOTEBOOKS[-1],
+            out_dir / config.REPORTS_SUBDIR,
+        )
+        run["stages"].append({"stage": "export", "seconds": round(time.perf_counter() - started, 2)})
+    except StageError as exc:
+        run["status"] = f"failed: {exc}"
+        storage.write_json(manifest_path, run)
+        raise
+    finally:
+        os.environ.pop(BATCH_ENV, None)
+    run["problems"] = _problems(out_dir)
+    processed = sorted((out_dir / config.PROCESSED_SUBDIR).glob("*.parquet"))
+    run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs])
+    run["status"] = "ok"
+    storage.write_json(manifest_path, run)
+    return run
+
+
+def _problems(out_dir: Path) -> list[dict[str, str]]:
+    """The problems ingest recorded (unreadable or skipped files, bad sources.csv rows)."""
+    path = out_dir / config.PROCESSED_SUBDIR / "problems.parquet"
+    if not path.exists():
+        return []
+    return pd.read_parquet(path).to_dict("records")
+
+
+def _parameter_value(text: str) -> tuple[str, Any]:
+    """Parse NAME=VALUE from the command line (VALUE read as YAML: numbers, null, true...)."""
+    import yaml
+
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    name, value = text.split("=", 1)
+    return name.strip(), yaml.safe_load(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Build the briefing on AI in Morocco from a folder of article dumps.",
+        epilog="Stage parameters: "
+        + " | ".join(f"{m.notebook}: {params.describe(m)}" for m in params.STAGES),
+    )
+    parser.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="corpus folder (.txt, .html)")
+    parser.add_argument("--out-dir", type=Path, default=config.PROJECT_ROOT, help="output folder")
+    parser.add_argument("--language", choices=["fr", "en"], default=None, help="briefing language")
+    parser.add_argument("--n-themes", type=int, default=None, help="number of themes (default: from corpus size)")
+    parser.add_argument("--relevance-threshold", type=float, default=None, help="0..1, default 0.5")
+    parser.add_argument("--previous", type=Path, default=None, help="older output folder to compare with")
+    parser.add_argument(
+        "-p", "--parameter", action="append", type=_parameter_value, default=[],
+        metavar="NAME=VALUE", help="any other stage parameter (repeatable)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `briefing` console script."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        datefmt="%H:%M:%S",
+    )
+    logging.getLogger("papermill").setLevel(logging.WARNING if args.quiet else logging.INFO)
+    values: dict[str, Any] = dict(args.parameter)
+    for name in ("language", "n_themes", "relevance_threshold"):
+        if getattr(args, name) is not None:
+            values[name] = getattr(args, name)
+    if args.previous is not None:
+        values["previous"] = str(args.previous.resolve())
+    if not args.raw_dir.is_dir():
+        print(f"briefing: --raw-dir {args.raw_dir} is not a folder", file=sys.stderr)
+        return 2
+    try:
+        run = run_pipeline(args.raw_dir, args.out_dir, values)
+    except ParameterError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    except StageError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    total = sum(s["seconds"] for s in run["stages"])
+    print(f"briefing: done in {total:.1f}s -> {Path(args.out_dir) / 'reports' / 'briefing.pdf'}")
+    for problem in run["problems"]:
+        print(f"briefing: warning: {problem['file']}: {problem['stage']}: {problem['reason']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

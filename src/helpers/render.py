@@ -1,0 +1,334 @@
+"""The briefing as HTML sections (escaped, typeset), and its export to HTML and PDF."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import briefing, storage
+from helpers.dates import format_date_en, format_date_fr
+from helpers.typography import esc, percent_fr, quote_fr, typo_fr
+from helpers.wording import words
+
+SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
+SECTION_KEYS = dict(zip(SECTIONS, ("summary", "chronology", "themes", "actors", "changes", "method", "annex"), strict=True))
+
+
+def fmt_date(value: str | None, end: str | None, lang: str) -> str:
+    """A partial date (or range) written out: "1er-2 juillet 2025" / "1-2 July 2025"."""
+    if not isinstance(value, str) or not value:
+        return words(lang)["no_date"]
+    return format_date_fr(value, end) if lang == "fr" else format_date_en(value, end)
+
+
+def text(value: str, lang: str) -> str:
+    """Escaped text, with French typography when the briefing is in French."""
+    escaped = esc(value)
+    return typo_fr(escaped) if lang == "fr" else escaped
+
+
+def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
+    """"Outlet, date (file)" linked to the article's line in the annex."""
+    row = articles.set_index("file").loc[file]
+    outlet = row["outlet"] if isinstance(row["outlet"], str) else words(lang)["unknown"]
+    date = fmt_date(row["published"], None, lang)
+    anchor = briefing.source_ids(articles)[file]
+    return f'<a href="#{anchor}">{esc(outlet)}, {esc(date)}</a> <span class="muted">({esc(file)})</span>'
+
+
+def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | None = None) -> str:
+    """Title page: period, generation date and what the corpus held."""
+    w = words(lang)
+    counts = briefing.corpus_counts(tables.articles, tables.problems)
+    first, last = briefing.corpus_period(tables.articles)
+    period = f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown"]
+    rows = "".join(
+        f'<tr><td class="num">{counts[key]}</td><td>{text(w[key], lang)}</td></tr>'
+        for key in ("relevant", "offtopic", "duplicates", "unreadable")
+    )
+    return (
+        f'<section class="cover"><h1>{text(title or w["title"], lang)}</h1>'
+        f'<div class="subtitle">{text(w["subtitle"], lang)}</div>'
+        f'<dl><dt>{text(w["period"], lang)}</dt><dd>{esc(period)}</dd>'
+        f'<dt>{text(w["generated"], lang)}</dt><dd>{esc(fmt_date(generated.isoformat(), None, lang))}</dd>'
+        f'<dt>{text(w["articles"], lang)}</dt><dd>{counts["files"]}</dd></dl>'
+        f'<table class="counts"><tbody>{rows}</tbody></table></section>'
+    )
+
+
+def toc(lang: str) -> str:
+    """Table of contents with page numbers (filled in by the PDF renderer)."""
+    w = words(lang)
+    items = "".join(f'<li><a href="#{s}">{text(w[SECTION_KEYS[s]], lang)}</a></li>' for s in SECTIONS)
+    return f'<nav class="toc"><h2>{text(w["toc"], lang)}</h2><ol>{items}</ol></nav>'
+
+
+def _chapter(section: str, lang: str, inner: str) -> str:
+    """A chapter starting on a new page, with its anchor."""
+    title = text(words(lang)[SECTION_KEYS[section]], lang)
+    return f'<section class="chapter" id="{section}"><h2>{title}</h2>{inner}</section>'
+
+
+def _trace(table: str) -> str:
+    """A link to the table a number comes from."""
+    return f'<span class="trace">[<a href="../data/processed/{table}.parquet">{table}</a>]</span>'
+
+
+def _place(place: object) -> str:
+    """", Rabat" or "" for the inline place of an event."""
+    return f", {place}" if isinstance(place, str) and place else ""
+
+
+def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> list[str]:
+    """5 to 7 facts, each with its number, its source and the table it comes from."""
+    w = words(lang)
+    arts, tl = tables.articles, tables.timeline
+    core = briefing.core_articles(arts)
+    points = []
+    first, last = briefing.corpus_period(arts)
+    n_outlets = core["outlet"].dropna().nunique()
+    points.append(
+        text(w["pt_corpus"].format(n=len(core), k=n_outlets, first=fmt_date(first, None, lang), last=fmt_date(last, None, lang)), lang)
+        + " " + _trace("articles")
+    )
+    landmark = briefing.since_landmark(tl)
+    if landmark is not None:
+        later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
+        by_kind = later["kind"].value_counts()
+        detail = ", ".join(f"{n} {w['kind_' + k].lower()}" for k, n in by_kind.head(4).items())
+        since = f"{landmark['label']} ({fmt_date(landmark['date'], landmark['end'], lang)})"
+        points.append(
+            text(w["pt_events"].format(n=len(later), since=since, detail=detail), lang)
+            + f' <span class="src">{source_link(landmark["evidence_file"], arts, lang)}</span> ' + _trace("timeline")
+        )
+    top = briefing.most_covered(tl)
+    if top is not None:
+        points.append(
+            text(w["pt_top_event"].format(label=top["label"], date=fmt_date(top["date"], top["end"], lang), place=_place(top["place"]), n=top["n_sources"]), lang)
+            + f' <span class="src">{"; ".join(source_link(f, arts, lang) for f in list(top["sources"])[:max_items])}</span> ' + _trace("timeline")
+        )
+    themes = briefing.theme_shares(tables.themes)
+    if len(themes):
+        listed = ", ".join(f"{t.label} ({percent_fr(t.share)})" for t in themes.head(3).itertuples())
+        points.append(text(w["pt_themes"].format(themes=listed), lang) + " " + _trace("themes"))
+    goals = briefing.targets(tl)
+    if len(goals):
+        listed = "; ".join(f"{g.label} ({g.date[:4]})" for g in goals.head(4).itertuples())
+        sources = "; ".join(source_link(f, arts, lang) for f in goals["evidence_file"].drop_duplicates().head(max_items))
+        points.append(text(w["pt_targets"].format(targets=listed), lang) + f' <span class="src">{sources}</span> ' + _trace("timeline"))
+    from helpers.actors import top_actors
+
+    leaders = top_actors(tables.actors, core["file"], limit=3)
+    if len(leaders):
+        listed = ", ".join(f"{a.canonical} ({w['in_articles'].format(n=a.n_articles)})" for a in leaders.itertuples())
+        points.append(text(w["pt_actors"].format(actors=listed), lang) + " " + _trace("actors"))
+    dated = tl[tl["kind"] != "objectif"]
+    if len(dated):
+        latest = dated.sort_values("date").iloc[-1]
+        points.append(
+            text(w["pt_latest"].format(label=latest["label"], date=fmt_date(latest["date"], latest["end"], lang), place=_place(latest["place"])), lang)
+            + f' <span class="src">{source_link(latest["evidence_file"], arts, lang)}</span> ' + _trace("timeline")
+        )
+    return points[:7]
+
+
+def summary(tables: briefing.Tables, lang: str) -> str:
+    """The one-page synthesis."""
+    items = "".join(f"<li>{p}</li>" for p in summary_points(tables, lang))
+    return _chapter("synthese", lang, f'<ul class="points">{items}</ul>')
+
+
+def figure(svg_or_img: str, caption: str, lang: str) -> str:
+    """A figure with its caption."""
+    return f"<figure>{svg_or_img}<figcaption>{text(caption, lang)}</figcaption></figure>"
+
+
+def png_img(data: bytes, alt: str) -> str:
+    """An embedded PNG image (the HTML stays self-contained)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return f'<img alt="{esc(alt)}" src="data:image/png;base64,{encoded}"/>'
+
+
+def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, max_rows: int) -> str:
+    """Entries table; rows past max_rows (fewest sources first) are shown on screen only."""
+    w = words(lang)
+    keep = set(timeline.sort_values(["n_sources", "date"], ascending=[False, False]).head(max_rows).index)
+    rows = []
+    for idx, row in timeline.iterrows():
+        css = "" if idx in keep else ' class="screen-only"'
+        rows.append(
+            f"<tr{css}><td class=\"date\">{esc(fmt_date(row['date'], row['end'], lang))}</td>"
+            f"<td>{text(w['kind_' + row['kind']], lang)}</td><td>{text(row['label'], lang)}</td>"
+            f"<td>{esc(row['place'] or '')}</td><td class=\"num\">{row['n_sources']}</td>"
+            f"<td class=\"src\">{source_link(row['evidence_file'], articles, lang)}</td></tr>"
+        )
+    num = ' class="num"'
+    head = "".join(
+        f"<th{num if k == 'n_outlets' else ''}>{text(w[k], lang)}</th>"
+        for k in ("date", "kind", "event", "place", "n_outlets", "source")
+    )
+    more = len(timeline) - len(keep)
+    note = f'<p class="muted">{text(w["more_rows"].format(n=more), lang)}</p>' if more > 0 else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+
+
+def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: int) -> str:
+    """The timeline figure, the entries table and the evidence of the landmarks."""
+    w = words(lang)
+    n_articles = len(briefing.core_articles(tables.articles))
+    caption = w["timeline_caption"].format(n=1, events=len(tables.timeline), articles=n_articles)
+    quotes = []
+    for _, row in tables.timeline[tables.timeline["kind"].isin(["colloque", "assises"])].iterrows():
+        quotes.append(
+            f"<p><strong>{text(row['label'], lang)}</strong> — {esc(fmt_date(row['date'], row['end'], lang))}"
+            f"{esc(_place(row['place']))}</p><blockquote>{esc(quote_fr(row['evidence']))}</blockquote>"
+            f'<p class="src">— {source_link(row["evidence_file"], tables.articles, lang)}</p>'
+        )
+    body = figure(timeline_svg, caption, lang) + timeline_table(tables.timeline, tables.articles, lang, max_rows)
+    return _chapter("chronologie", lang, body + "".join(quotes))
+
+
+def themes_section(
+    tables: briefing.Tables, lang: str, clouds: dict[int, bytes], over_time_svg: str | None, n_undated: int
+) -> str:
+    """Per theme: label, top terms, share, word cloud and a representative quote."""
+    w = words(lang)
+    n_articles = len(briefing.core_articles(tables.articles))
+    parts = []
+    if over_time_svg:
+        undated = w["undated_note"].format(k=n_undated) if n_undated else ""
+        parts.append(figure(over_time_svg, w["themes_time_caption"].format(n=2, articles=n_articles, undated=undated), lang))
+    for theme in briefing.theme_shares(tables.themes).itertuples():
+        terms = list(theme.top_terms)[:8]
+        files = list(tables.doc_themes[(tables.doc_themes["theme_id"] == theme.theme_id) & tables.doc_themes["is_main"]].sort_values("weight", ascending=False)["file"])
+        quote = briefing.representative_quote(terms, files, tables.articles)
+        block = [
+            f'<div class="theme"><h3>{text(theme.label, lang)}</h3>',
+            f"<p>{text(w['share'], lang)} : {percent_fr(theme.share)} ({w['in_articles'].format(n=theme.n_docs)}). "
+            f"{text(w['top_terms'], lang)} : {esc(', '.join(terms))}.</p>",
+        ]
+        if theme.theme_id in clouds:
+            block.append(figure(png_img(clouds[theme.theme_id], theme.label), w["cloud_caption"].format(label=theme.label, n=theme.n_docs), lang))
+        if quote:
+            block.append(f"<blockquote>{esc(quote_fr(quote[0]))}</blockquote><p class=\"src\">— {source_link(quote[1], tables.articles, lang)}</p>")
+        block.append("</div>")
+        parts.append("".join(block))
+    return _chapter("themes", lang, "".join(parts))
+
+
+def actors_section(tables: briefing.Tables, lang: str, limit: int) -> str:
+    """The people and institutions most cited, with counts."""
+    from helpers.actors import top_actors
+
+    w = words(lang)
+    leaders = top_actors(tables.actors, briefing.core_articles(tables.articles)["file"], limit=limit)
+    kinds = {"person": "personne" if lang == "fr" else "person", "organisation": "organisation"}
+    rows = "".join(
+        f"<tr><td>{esc(a.canonical)}</td><td>{esc(kinds[a.type])}</td><td>{esc(a.role or '')}</td>"
+        f"<td class=\"num\">{a.n_articles}</td><td class=\"num\">{a.mentions}</td></tr>"
+        for a in leaders.itertuples()
+    )
+    head = "".join(f"<th>{text(w[k], lang)}</th>" for k in ("name", "kind", "role")) + "".join(
+        f'<th class="num">{text(w[k], lang)}</th>' for k in ("n_articles", "mentions")
+    )
+    return _chapter("acteurs", lang, f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" + _trace("actors"))
+
+
+def changes_section(changes: dict[str, list[str]] | None, lang: str, previous: str | None, when: str | None) -> str:
+    """What is new since the previous run, or why there is nothing to compare."""
+    w = words(lang)
+    if previous is None:
+        return _chapter("changements", lang, f"<p>{text(w['changes_none'], lang)}</p>")
+    if changes is None:
+        return _chapter("changements", lang, f"<p>{text(w['changes_missing'].format(path=previous), lang)}</p>")
+    items = [
+        w["changes_new_articles"].format(n=len(changes["articles"]), list=", ".join(changes["articles"][:20]) or w["changes_nothing"]),
+        w["changes_new_events"].format(n=len(changes["events"]), list="; ".join(changes["events"][:20]) or w["changes_nothing"]),
+        w["changes_grown"].format(list=", ".join(changes["themes"]) or w["changes_nothing"]),
+    ]
+    body = f"<p>{text(w['changes_intro'].format(when=when or '?', path=previous), lang)}</p><ul>" + "".join(f"<li>{text(i, lang)}</li>" for i in items) + "</ul>"
+    return _chapter("changements", lang, body)
+
+
+def method_section(paragraphs: Sequence[str], lang: str, set_aside: pd.DataFrame, manifest: dict) -> str:
+    """How the briefing was made, what was set aside and why, and the run's manifest summary."""
+    paras = "".join(f"<p>{text(p, lang)}</p>" for p in paragraphs)
+    rows = "".join(
+        f"<tr><td>{esc(r.file)}</td><td>{text(r.reason, lang)}</td></tr>" for r in set_aside.itertuples()
+    )
+    aside = f"<h3>{'Textes écartés' if lang == 'fr' else 'Texts set aside'}</h3><table><tbody>{rows}</tbody></table>" if rows else ""
+    env = manifest.get("environment", {})
+    pkgs = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
+    run = (
+        f"<h3>{'Reproductibilité' if lang == 'fr' else 'Reproducibility'}</h3>"
+        f"<p class=\"muted\">Python {esc(env.get('python', '?'))} ; code {esc(env.get('git_commit') or '?')} ; "
+        f"{esc(pkgs)}. {'Paramètres' if lang == 'fr' else 'Parameters'} : {esc(manifest.get('parameters', {}))}.</p>"
+    )
+    return _chapter("methode", lang, paras + aside + run)
+
+
+def annex(tables: briefing.Tables, lang: str) -> str:
+    """Every source article: outlet, date, title, file and what was done with it."""
+    w = words(lang)
+    ids = briefing.source_ids(tables.articles)
+    rows = []
+    for _, row in tables.articles.sort_values(["published", "file"], na_position="last").iterrows():
+        status = briefing.status_of(row)
+        label = w["st_" + status].format(of=row["duplicate_of"]) if status == "duplicate" else w["st_" + status]
+        rows.append(
+            f"<tr id=\"{ids[row['file']]}\"><td>{esc(row['outlet'] or w['unknown'])}</td>"
+            f"<td class=\"date\">{esc(fmt_date(row['published'], None, lang))}</td>"
+            f"<td>{esc(row['title'] or '—')}</td><td class=\"src\">{esc(row['file'])}</td><td>{text(label, lang)}</td></tr>"
+        )
+    head = "".join(f"<th>{text(w[k], lang)}</th>" for k in ("outlet", "date", "headline", "file", "status"))
+    return _chapter("annexe", lang, f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def document(body: str, lang: str, title: str) -> str:
+    """A complete, self-contained HTML document around the briefing's body."""
+    css = resources.files("helpers").joinpath("resources/briefing.css").read_text(encoding="utf-8")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8"/>'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+        f"<title>{esc(title)}</title><style>{css}</style></head><body>{body}</body></html>\n"
+    )
+
+
+def notebook_body(notebook_path: Path) -> tuple[str, str, str]:
+    """(body HTML, language, title) of an executed briefing notebook, code and narration removed."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
+    lang = parameters.get("language", "fr")
+    nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    for cell in nb.cells:
+        cell.outputs = [
+            out for out in cell.outputs
+            if out.output_type in ("display_data", "execute_result") and "text/html" in out.get("data", {})
+        ]
+        for out in cell.outputs:
+            out["data"] = {"text/html": out["data"]["text/html"]}
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    title = parameters.get("title") or words(lang)["title"]
+    return body, lang, title
+
+
+def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
+    """Write reports/briefing.html (self-contained) and reports/briefing.pdf (A4) atomically."""
+    from weasyprint import HTML
+
+    body, lang, title = notebook_body(notebook_path)
+    html_text = document(body, lang, title)
+    html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
+    pdf_path = Path(reports_dir) / "briefing.pdf"
+    with storage.atomic_path(pdf_path) as tmp:
+        HTML(string=html_text, base_url=str(reports_dir)).write_pdf(tmp)
+    return [html_path, pdf_path]

@@ -1,0 +1,183 @@
+"""The shared tables' contracts (pandera), validated lazily before every write."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+# A date at the precision the text states: YYYY, YYYY-MM or YYYY-MM-DD.
+ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+EVENT_KINDS = (
+    "colloque",
+    "assises",
+    "conference",
+    "salon",
+    "partenariat",
+    "annonce",
+    "strategie",
+    "loi",
+    "nomination",
+    "objectif",
+    "autre",
+)
+ACTOR_TYPES = ("person", "organisation")
+
+
+def _partial_date(series: pd.Series) -> pd.Series:
+    """True where the value is null or a YYYY[-MM[-DD]] string."""
+    return series.isna() | series.astype("string").str.fullmatch(ISO_PARTIAL_DATE.pattern).fillna(
+        False
+    )
+
+
+def _is_list(series: pd.Series) -> pd.Series:
+    """True where the value is a list-like of strings (Parquet gives numpy arrays back)."""
+    return series.map(lambda v: hasattr(v, "__len__") and not isinstance(v, str))
+
+
+class Articles(pa.DataFrameModel):
+    """One row per input file, readable or not."""
+
+    file: Series[str] = pa.Field(unique=True)
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    format: Series[str] = pa.Field(isin=["text", "html", "unreadable"])
+    readable: Series[bool]
+    title: Series[str] = pa.Field(nullable=True)
+    published: Series[str] = pa.Field(nullable=True)
+    outlet: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    language: Series[str] = pa.Field(nullable=True, str_matches=r"^[a-z]{2}$")
+    relevance_score: Series[float] = pa.Field(ge=0, le=1)
+    relevant: Series[bool]
+    duplicate_of: Series[str] = pa.Field(nullable=True)
+    text: Series[str]
+    n_words: Series[int] = pa.Field(ge=0)
+    chars_kept: Series[int] = pa.Field(ge=0)
+    chars_removed: Series[int] = pa.Field(ge=0)
+    problems: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("published")
+    def published_is_partial_date(cls, series: pd.Series) -> pd.Series:
+        return _partial_date(series)
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class Events(pa.DataFrameModel):
+    """Dated events found in every readable article."""
+
+    file: Series[str]
+    date: Series[str]
+    end: Series[str] = pa.Field(nullable=True)
+    precision: Series[str] = pa.Field(isin=["year", "month", "day"])
+    kind: Series[str] = pa.Field(isin=list(EVENT_KINDS))
+    label: Series[str]
+    place: Series[str] = pa.Field(nullable=True)
+    actors: Series[object]
+    evidence: Series[str]
+    date_phrase: Series[str]
+
+    @pa.check("date", "end")
+    def dates_are_partial(cls, series: pd.Series) -> pd.Series:
+        return _partial_date(series)
+
+    @pa.check("actors")
+    def actors_is_list(cls, series: pd.Series) -> pd.Series:
+        return _is_list(series)
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class Actors(pa.DataFrameModel):
+    """People and organisations named in article bodies."""
+
+    file: Series[str]
+    name: Series[str]
+    canonical: Series[str]
+    type: Series[str] = pa.Field(isin=list(ACTOR_TYPES))
+    mentions: Series[int] = pa.Field(ge=1)
+    role: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class Timeline(pa.DataFrameModel):
+    """Events merged across sources: one entry per real-world event."""
+
+    date: Series[str]
+    end: Series[str] = pa.Field(nullable=True)
+    precision: Series[str] = pa.Field(isin=["year", "month", "day"])
+    kind: Series[str] = pa.Field(isin=list(EVENT_KINDS))
+    label: Series[str]
+    place: Series[str] = pa.Field(nullable=True)
+    n_sources: Series[int] = pa.Field(ge=1)
+    sources: Series[object]
+    outlets: Series[object]
+    evidence: Series[str]
+    evidence_file: Series[str]
+
+    @pa.check("date", "end")
+    def dates_are_partial(cls, series: pd.Series) -> pd.Series:
+        return _partial_date(series)
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class Themes(pa.DataFrameModel):
+    """Themes found by the factorisation."""
+
+    theme_id: Series[int] = pa.Field(ge=0, unique=True)
+    label: Series[str]
+    top_terms: Series[object]
+    weights: Series[object]
+    n_docs: Series[int] = pa.Field(ge=0)
+    share: Series[float] = pa.Field(ge=0, le=1)
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class DocThemes(pa.DataFrameModel):
+    """Weight of each theme in each article."""
+
+    file: Series[str]
+    theme_id: Series[int] = pa.Field(ge=0)
+    weight: Series[float] = pa.Field(ge=0, le=1)
+    is_main: Series[bool]
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "articles": Articles,
+    "events": Events,
+    "actors": Actors,
+    "timeline": Timeline,
+    "themes": Themes,
+    "doc_themes": DocThemes,
+}
+
+
+def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate a shared table against its schema, reporting every failure at once."""
+    if name not in SCHEMAS:
+        raise ValueError(f"unknown table {name!r}: expected one of {sorted(SCHEMAS)}")
+    try:
+        return SCHEMAS[name].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise ValueError(f"table {name!r} does not match its schema:\n{exc.failure_cases}") from exc

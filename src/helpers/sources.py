@@ -1,0 +1,163 @@
+"""The optional sources.csv of a corpus folder, and how its values combine with the text's."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from helpers.config import SOURCES_FILE
+from helpers.outlets import date_from_url, outlet_from_url
+
+# Where a resolved value came from; "none" when no evidence gave one.
+Provenance = Literal["sources.csv", "text", "url", "none"]
+
+# Columns sources.csv may have; `file` is required, the others optional.
+REQUIRED_COLUMNS = ("file",)
+OPTIONAL_COLUMNS = ("url", "outlet", "published")
+
+# A published value: 2025-07-02, 2025-07 or 2025, optionally followed by a time (T10:00...).
+PUBLISHED_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:[T ].*)?$")
+
+# An absolute http(s) URL with a dotted host and no whitespace.
+HTTP_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One usable row of sources.csv: the file, and what the row says about it."""
+
+    file: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+
+
+def read_sources(
+    corpus_dir: Path, files: Collection[str]
+) -> tuple[dict[str, SourceRow], list[str]]:
+    """Read corpus_dir/sources.csv into rows per known file, and messages for what was skipped."""
+    path = Path(corpus_dir) / SOURCES_FILE
+    if not path.is_file():
+        return {}, []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{SOURCES_FILE}: unreadable ({error.__class__.__name__}: {error}); ignored"]
+    try:
+        return _parse_sources(text, {_normalise_name(name): name for name in files})
+    except csv.Error as error:
+        return {}, [f"{SOURCES_FILE}: not a valid CSV ({error}); ignored"]
+
+
+def resolve_metadata(
+    text_outlet: str | None,
+    text_published: str | date | None,
+    source: SourceRow | None,
+) -> tuple[str | None, str | None, dict[str, Provenance]]:
+    """Combine sources.csv, text and URL evidence into (outlet, published, provenance)."""
+    outlet, outlet_from = _first_given(
+        (source.outlet if source else None, "sources.csv"),
+        (text_outlet, "text"),
+        (outlet_from_url(source.url) if source and source.url else None, "url"),
+    )
+    text_date = text_published.isoformat() if isinstance(text_published, date) else text_published
+    url_date = date_from_url(source.url) if source and source.url else None
+    if text_date and url_date and len(url_date) > len(text_date) and url_date.startswith(text_date):
+        # The URL agrees with a partial text date (2025-07) and is more precise (2025-07-02).
+        text_date = None
+    published, published_from = _first_given(
+        (source.published if source else None, "sources.csv"),
+        (text_date or None, "text"),
+        (url_date, "url"),
+    )
+    return outlet, published, {"outlet": outlet_from, "published": published_from}
+
+
+def parse_published(value: str) -> str | None:
+    """Return a sources.csv published value as ISO (YYYY-MM-DD, YYYY-MM or YYYY), or None."""
+    match = PUBLISHED_VALUE.match(value.strip())
+    if match is None:
+        return None
+    year, month, day = match["y"], match["m"], match["d"]
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return "-".join(part for part in (year, month, day) if part)
+
+
+def _parse_sources(text: str, known: dict[str, str]) -> tuple[dict[str, SourceRow], list[str]]:
+    """Parse the CSV text; rows keyed by corpus file name, plus problem messages by line."""
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        return {}, [f"{SOURCES_FILE}: empty file or empty header; ignored"]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [cell.strip().lower() for cell in next(reader)]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        return {}, [f"{SOURCES_FILE} line 1: missing column(s) {', '.join(missing)}; ignored"]
+    problems = [
+        f"{SOURCES_FILE} line 1: unknown column {column!r} ignored"
+        for column in header
+        if column and column not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    ]
+    rows: dict[str, SourceRow] = {}
+    first_line: dict[str, int] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        row, problem = _parse_row(cells, header, known)
+        if problem is None and row is not None and row.file in rows:
+            problem = f"duplicate row for {row.file!r} (first on line {first_line[row.file]})"
+        if problem is not None or row is None:
+            problems.append(f"{SOURCES_FILE} line {line}: {problem}; row skipped")
+            continue
+        rows[row.file] = row
+        first_line[row.file] = line
+    return rows, problems
+
+
+def _parse_row(
+    cells: list[str], header: list[str], known: dict[str, str]
+) -> tuple[SourceRow | None, str | None]:
+    """Validate one data row; return the row, or None and the reason."""
+    if len(cells) > len(header):
+        return None, f"{len(cells)} fields for {len(header)} columns"
+    values = {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
+    name = _normalise_name(values.get("file", ""))
+    if not name:
+        return None, "empty file name"
+    if name not in known:
+        return None, f"file {name!r} is not in the corpus"
+    file = known[name]
+    url = values.get("url") or None
+    if url is not None and not HTTP_URL.match(url):
+        return None, f"file {file!r}: bad url {url!r}"
+    published_raw = values.get("published") or None
+    published = parse_published(published_raw) if published_raw else None
+    if published_raw and published is None:
+        return None, f"file {file!r}: bad published value {published_raw!r} (expected YYYY-MM-DD)"
+    outlet = values.get("outlet") or None
+    return SourceRow(file=file, url=url, outlet=outlet, published=published), None
+
+
+def _normalise_name(name: str) -> str:
+    """A file name as compared between sources.csv and the corpus listing."""
+    return unicodedata.normalize("NFC", name.strip())
+
+
+def _first_given(*candidates: tuple[str | None, Provenance]) -> tuple[str | None, Provenance]:
+    """The first non-empty value with its provenance, or (None, "none")."""
+    for value, provenance in candidates:
+        if value:
+            return value, provenance
+    return None, "none"

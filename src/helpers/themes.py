@@ -1,0 +1,674 @@
+"""Themes of the corpus: TF-IDF on lemmatised text, factorised by NMF, labelled in French."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import simplemma
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from helpers.errors import ParameterError
+
+logger = logging.getLogger(__name__)
+
+UNDATED = "sans date"
+MAX_DEFAULT_THEMES = 12
+TOP_TERMS = 10
+CLOUD_TERMS = 150
+REPRESENTATIVE_FILES = 3
+# Normalised theme weights below this are noise from the factorisation, not a theme of the article.
+MIN_DOC_WEIGHT = 0.01
+FREQUENCIES = ("M", "Y")
+# Top terms mix a theme's own weight with its lift over the corpus (LDAvis, lambda=0.6).
+RELEVANCE_LAMBDA = 0.6
+# A bigram replaces its word in the top terms when it scores at least this share of the word.
+PHRASE_RATIO = 0.6
+REQUIRED_COLUMNS = ("file", "text")
+
+# Clause boundaries: bigrams never span punctuation, line breaks or the wide gaps of tickers.
+_CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}«»\"“”…|•·–—/\n\r\t]+| {2,}")
+# A run of letters (any script); digits, apostrophes and hyphens split words.
+_WORD = re.compile(r"[^\W\d_]+")
+# A partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD (the month group is optional).
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$")
+# A French feminine past participle, to tell the noun "donnée(s)" from the verb "donner".
+_FEMININE_PARTICIPLE = re.compile(r"^(.+)ées?$")
+
+# Words a phrase may span ("feuille de route", "cas d'usage"); other stop words cut bigrams.
+_LINKS = {
+    "fr": frozenset({"de", "d", "du", "des", "la", "le", "les", "l", "en"}),
+    "en": frozenset({"of", "the"}),
+}
+# Letters NFKD does not decompose.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
+# Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
+_AI_TOKENS = frozenset({"ia", "ai"})
+# Words of the spaCy French list that carry meaning here ("données ouvertes" = open data).
+_FRENCH_KEPT = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes"})
+
+# Reporting verbs, fillers, dates and units that say nothing about a theme (French).
+_FRENCH_NOISE = """
+aller devoir pouvoir vouloir savoir falloir faire dire voir venir mettre prendre donner
+passer trouver rester devenir sembler permettre declarer indiquer souligner affirmer
+expliquer estimer ajouter noter rappeler preciser annoncer relever evoquer assurer
+selon ainsi egalement notamment afin lors dont aujourd hui hier demain deja encore
+an annee fois jour mois semaine heure minute chose cas fin debut cours part
+grand petit nouveau nouvelle dernier prochain premier important principal bon meilleur
+monsieur madame mme mr mlle sm
+janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+lundi mardi mercredi jeudi vendredi samedi dimanche
+dh mdh mmdh dhs md mds mrd milliard million euro dollar pourcent
+"""
+# Boilerplate of news sites: teasers, sharing buttons, cookie banners, carts.
+_BOILERPLATE = """
+article lire lecture cliquer cliquez clic publier publie publication partager partage
+commentaire commenter abonner abonnement abonne newsletter inscrire inscription redaction
+photo credit copyright cookie lien suivre telecharger imprimer envoyer reagir connexion
+panier accueil menu rubrique categorie tag facebook twitter linkedin whatsapp instagram
+youtube email mail suite publicite annonce sponsorise voir aussi
+read click share subscribe subscription published updated update comment newsletter
+advertisement sponsored cookie privacy copyright login cart follow download print
+"""
+# English fillers and contraction remnants ("don't" -> "don", "t").
+_ENGLISH_NOISE = """
+said says say also year years new mr ms mrs according told like just don doesn didn isn
+aren wasn weren won wouldn couldn shouldn ll ve re
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+"""
+
+
+@dataclass(frozen=True)
+class ThemeModel:
+    """Themes of a corpus, each article's weights, and the factorisation behind them."""
+
+    themes: pd.DataFrame
+    doc_themes: pd.DataFrame
+    term_weights: dict[int, dict[str, float]]
+    files: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    doc_topic: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), compare=False, repr=False)
+    components: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0)), compare=False, repr=False
+    )
+    doc_term: sparse.csr_matrix = field(
+        default_factory=lambda: sparse.csr_matrix((0, 0)), compare=False, repr=False
+    )
+    vocabulary: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    surface_terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+def default_n_themes(n_docs: int) -> int:
+    """Themes for a corpus of n_docs articles: about sqrt(n)/2, at most n//2 and 12, at least 1."""
+    if n_docs < 0:
+        raise ParameterError("n_docs", n_docs, "an integer >= 0")
+    return max(1, min(math.ceil(math.sqrt(n_docs) / 2), n_docs // 2, MAX_DEFAULT_THEMES))
+
+
+def fold(word: str) -> str:
+    """Lower-case a word and strip its accents: "Données" -> "donnees"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(block: str) -> set[str]:
+    """Folded words of a whitespace-separated block."""
+    return {fold(word) for word in block.split()}
+
+
+@lru_cache(maxsize=32)
+def _lemma_language(language: str) -> str | None:
+    """The simplemma language code for an article language, None if unsupported."""
+    code = (language or "").lower()[:2]
+    try:
+        simplemma.lemmatize("test", lang=code)
+    except ValueError:
+        return None
+    return code
+
+
+@lru_cache(maxsize=8)
+def stop_words(language: str) -> frozenset[str]:
+    """Folded stop words for a language: its own list, the other list's foreign words, noise."""
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+
+    french = {fold(w) for w in FRENCH if w not in _FRENCH_KEPT} | _words(_FRENCH_NOISE)
+    english = {fold(w) for w in ENGLISH} | _words(_ENGLISH_NOISE)
+    noise = _words(_BOILERPLATE)
+    if language == "fr":
+        foreign = {w for w in english if not simplemma.is_known(w, lang="fr")}
+        words = french | foreign | noise
+    elif language == "en":
+        foreign = {w for w in french if not simplemma.is_known(w, lang="en")}
+        words = english | foreign | noise
+    else:
+        words = french | english | noise
+    return frozenset(words - _AI_TOKENS)
+
+
+def _lemma(word: str, language: str | None) -> str:
+    """Lemma of a lower-case word; French participles used as nouns keep their noun lemma."""
+    if language is None:
+        return word
+    lemma = simplemma.lemmatize(word, lang=language)
+    match = _FEMININE_PARTICIPLE.match(word) if language == "fr" else None
+    if match and not lemma.endswith("ée"):
+        # simplemma: "données" -> "donnée" but "donnée" -> "donner"; the noun wins.
+        plural = simplemma.lemmatize(match.group(1) + "ées", lang=language)
+        if plural.endswith("ée"):
+            return plural
+    return lemma
+
+
+@lru_cache(maxsize=500_000)
+def _term(token: str, language: str) -> str | None:
+    """Folded lemma of a token as it appears in the text, None for a stop or noise word."""
+    lower = token.lower()
+    if lower in _AI_TOKENS:
+        # Lower-case "ai" in French is the verb ("j'ai"); "AI" is the acronym.
+        return None if language == "fr" and token == "ai" else lower
+    stops = stop_words(language)
+    if len(lower) < 2 or fold(lower) in stops:
+        return None
+    folded = fold(_lemma(lower, _lemma_language(language)))
+    if len(folded) < 2 or folded in stops:
+        return None
+    return folded
+
+
+def _prepare(text: str, language: str) -> tuple[str, list[tuple[str, str]]]:
+    """Prepared text (one phrase per line) and (term, written form) of each word and bigram."""
+    language = (language or "").lower()[:2]
+    links = _LINKS.get(language, _LINKS["fr"])
+    lines: list[str] = []
+    written: list[tuple[str, str]] = []
+    for clause in _CLAUSE_BREAK.split(text or ""):
+        terms: list[str] = []
+        start = 0  # where the previous kept word of this phrase starts
+        for match in _WORD.finditer(clause):
+            token = match.group()
+            term = _term(token, language)
+            if term is None:
+                if terms and token.lower() not in links:
+                    lines.append(" ".join(terms))
+                    terms = []
+                continue
+            if terms and terms[-1] != term:
+                written.append((f"{terms[-1]} {term}", clause[start : match.end()]))
+            written.append((term, token))
+            terms.append(term)
+            start = match.start()
+        if terms:
+            lines.append(" ".join(terms))
+    return "\n".join(lines), written
+
+
+def prepare_text(text: str, language: str) -> str:
+    """Lemmatised, accent-folded content words, one phrase per line (bigrams stay inside one)."""
+    return _prepare(text, language)[0]
+
+
+def _analyze(prepared: str) -> list[str]:
+    """Unigrams and within-clause bigrams of a prepared text."""
+    terms: list[str] = []
+    for clause in prepared.split("\n"):
+        words = clause.split()
+        terms.extend(words)
+        terms.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b)
+    return terms
+
+
+def _min_df(n_docs: int) -> int:
+    """Documents a term must appear in: 1 for tiny corpora, more as the corpus grows."""
+    for limit, value in ((20, 1), (200, 2), (2000, 3)):
+        if n_docs < limit:
+            return value
+    return 5
+
+
+def _max_df(n_docs: int) -> float:
+    """Share of documents above which a term is dropped; tiny corpora keep every term."""
+    return 1.0 if n_docs < 10 else 0.9
+
+
+def _surface_forms(written: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Most frequent written form of each term: "donnee" -> "données", "cas usage" -> "cas d'usage"."""
+    forms: dict[str, tuple[int, bool, str]] = {}
+    for (term, form), count in written.items():
+        candidate = (-count, not form.islower(), form)
+        if term not in forms or candidate < forms[term]:
+            forms[term] = candidate
+    return {term: best[2] for term, best in forms.items()}
+
+
+def _relevance(scores: np.ndarray, background: np.ndarray | None) -> np.ndarray:
+    """LDAvis relevance of each term to a theme; -inf where the theme does not use it."""
+    relevance = np.full(scores.shape, -np.inf)
+    used = scores > 0
+    p_term = scores[used] / scores[used].sum()
+    relevance[used] = np.log(p_term)
+    if background is not None:
+        lift = p_term / np.maximum(background[used], np.finfo(float).tiny)
+        relevance[used] = RELEVANCE_LAMBDA * np.log(p_term) + (1 - RELEVANCE_LAMBDA) * np.log(lift)
+    return relevance
+
+
+def _distinct_terms(
+    scores: np.ndarray, vocabulary: Sequence[str], limit: int, background: np.ndarray | None
+) -> list[int]:
+    """Indices of the most relevant terms, each adding a word; a strong phrase beats its words."""
+    used = np.flatnonzero(scores > 0)
+    relevance = _relevance(scores, background)[used]
+    order = used[np.lexsort((used, -relevance))]
+    best_phrase: dict[str, int] = {}
+    for index in order:
+        words = vocabulary[index].split()
+        for word in words if len(words) > 1 else ():
+            if scores[index] > scores[best_phrase.get(word, index)] or word not in best_phrase:
+                best_phrase[word] = int(index)
+    chosen: list[int] = []
+    covered: set[str] = set()
+    for index in order:
+        term = vocabulary[index]
+        phrase = best_phrase.get(term)
+        if phrase is not None and scores[phrase] >= PHRASE_RATIO * scores[index]:
+            index = phrase
+        words = set(vocabulary[index].split())
+        if words <= covered:
+            continue
+        chosen.append(int(index))
+        covered |= words
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _top_terms(
+    scores: np.ndarray,
+    vocabulary: Sequence[str],
+    surface: Sequence[str],
+    limit: int,
+    background: np.ndarray | None = None,
+) -> dict[str, float]:
+    """Most relevant distinct terms, written form -> score relative to the theme's strongest."""
+    chosen = _distinct_terms(scores, vocabulary, limit, background)
+    if not chosen:
+        return {}
+    strongest = float(scores.max())
+    terms: dict[str, float] = {}
+    for index in chosen:
+        terms[surface[index]] = terms.get(surface[index], 0.0) + float(scores[index]) / strongest
+    return terms
+
+
+def _label(terms: Sequence[str], title: str | None) -> str:
+    """Short French label from the top terms, with the typical title when terms are thin."""
+    parts: list[str] = []
+    for term in terms:
+        parts.append(term)
+        if len(parts) == 3 or sum(len(p.split()) for p in parts) >= 3:
+            break
+    label = ", ".join(parts)
+    if len(parts) < 2 and title:
+        short = title if len(title) <= 60 else title[:59].rstrip() + "…"
+        label = f"{label} — {short}" if label else short
+    return (label[:1].upper() + label[1:]) or "Thème sans mots-clés"
+
+
+def _unique_labels(labels: list[str], terms: list[list[str]]) -> list[str]:
+    """Make labels distinct: extend a repeated label with the theme's next term, then a number."""
+    result = list(labels)
+    for i, label in enumerate(labels):
+        if labels.count(label) > 1:
+            extra = [t for t in terms[i] if t.lower() not in label.lower()]
+            result[i] = f"{label}, {extra[0]}" if extra else label
+    seen: Counter[str] = Counter()
+    for i, label in enumerate(result):
+        seen[label] += 1
+        if result.count(label) > 1:
+            result[i] = f"{label} ({seen[label]})"
+    return result
+
+
+def _check_articles(articles: pd.DataFrame) -> None:
+    """Fail early, naming the problem, on missing columns or repeated files."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in articles.columns]
+    if missing:
+        raise ParameterError("articles", f"columns {list(articles.columns)}", f"columns {missing}")
+    repeated = articles["file"][articles["file"].duplicated()].unique().tolist()
+    if repeated:
+        raise ParameterError("articles", f"repeated files {repeated[:5]}", "one row per file")
+
+
+def _empty_model(files: Sequence[str]) -> ThemeModel:
+    """A model with no theme, for an empty corpus or one with no content word."""
+    themes = pd.DataFrame(
+        {
+            "theme_id": pd.Series(dtype="int64"),
+            "label": pd.Series(dtype="object"),
+            "top_terms": pd.Series(dtype="object"),
+            "weights": pd.Series(dtype="object"),
+            "n_docs": pd.Series(dtype="int64"),
+            "share": pd.Series(dtype="float64"),
+            "representative_files": pd.Series(dtype="object"),
+            "typical_title": pd.Series(dtype="object"),
+        }
+    )
+    doc_themes = pd.DataFrame(
+        {
+            "file": pd.Series(dtype="object"),
+            "theme_id": pd.Series(dtype="int64"),
+            "weight": pd.Series(dtype="float64"),
+            "is_main": pd.Series(dtype="bool"),
+        }
+    )
+    return ThemeModel(themes, doc_themes, {}, files=tuple(files))
+
+
+def _vectorise(prepared: list[str], max_features: int) -> tuple[sparse.csr_matrix, list[str]]:
+    """TF-IDF matrix and vocabulary, relaxing document-frequency limits if nothing survives."""
+    n_docs = len(prepared)
+    for min_df, max_df in ((_min_df(n_docs), _max_df(n_docs)), (1, 1.0)):
+        vectorizer = TfidfVectorizer(
+            analyzer=_analyze,
+            min_df=min_df,
+            max_df=max_df,
+            max_features=max_features,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        try:
+            matrix = vectorizer.fit_transform(prepared)
+        except ValueError:  # empty vocabulary after pruning
+            continue
+        return matrix.tocsr(), vectorizer.get_feature_names_out().tolist()
+    return sparse.csr_matrix((n_docs, 0), dtype=np.float32), []
+
+
+def _factorise(
+    matrix: sparse.csr_matrix, n_themes: int, random_state: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """NMF of the TF-IDF matrix: document-theme and theme-term weights."""
+    model = NMF(n_components=n_themes, init="nndsvda", random_state=random_state, max_iter=500)
+    with warnings.catch_warnings():
+        # Tiny corpora converge slowly; the result is still the best fit found.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        doc_topic = model.fit_transform(matrix)
+    return np.asarray(doc_topic, dtype=np.float64), np.asarray(model.components_, dtype=np.float64)
+
+
+def _normalised_weights(doc_topic: np.ndarray) -> np.ndarray:
+    """Theme weights of each article summing to 1, without the factorisation's crumbs."""
+    totals = doc_topic.sum(axis=1, keepdims=True)
+    weights = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
+    weights[weights < MIN_DOC_WEIGHT] = 0.0
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+
+
+def fit_themes(
+    articles: pd.DataFrame,
+    n_themes: int | None = None,
+    random_state: int = 42,
+    max_features: int = 20000,
+) -> ThemeModel:
+    """Find the themes of the articles (NMF on TF-IDF); same corpus and seed, same themes."""
+    _check_articles(articles)
+    if n_themes is not None and n_themes < 1:
+        raise ParameterError("n_themes", n_themes, "None or an integer >= 1")
+    if max_features < 1:
+        raise ParameterError("max_features", max_features, "an integer >= 1")
+    files = articles["file"].astype(str).tolist()
+    if not files:
+        return _empty_model(files)
+    languages = (
+        articles["language"].fillna("fr").astype(str).tolist()
+        if "language" in articles.columns
+        else ["fr"] * len(files)
+    )
+    prepared: list[str] = []
+    written: Counter[tuple[str, str]] = Counter()
+    for text, language in zip(articles["text"].fillna("").astype(str), languages, strict=True):
+        language = language.lower()[:2]
+        body, forms_in_text = _prepare(text, language)
+        prepared.append(body)
+        written.update(forms_in_text)
+    matrix, vocabulary = _vectorise(prepared, max_features)
+    if not vocabulary:
+        logger.warning("themes: no content word in %d articles, no theme found", len(files))
+        return _empty_model(files)
+    wanted = n_themes if n_themes is not None else default_n_themes(len(files))
+    k = min(wanted, len(files), len(vocabulary))
+    if k < wanted:
+        logger.warning("themes: n_themes=%d lowered to %d for this corpus", wanted, k)
+    doc_topic, components = _factorise(matrix, k, random_state)
+
+    weights = _normalised_weights(doc_topic)
+    has_theme = weights.sum(axis=1) > 0
+    main = np.where(has_theme, weights.argmax(axis=1), -1)
+    counts = np.bincount(main[has_theme], minlength=k)
+    # Biggest theme first; ties by total weight, then by NMF order: stable ids.
+    order = np.lexsort((np.arange(k), -weights.sum(axis=0), -counts))
+    rank = np.empty(k, dtype=int)
+    rank[order] = np.arange(k)
+    doc_topic, components, weights = doc_topic[:, order], components[order], weights[:, order]
+    main = np.where(has_theme, rank[np.maximum(main, 0)], -1)
+    counts = counts[order]
+
+    corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
+    background = corpus_scores / corpus_scores.sum()
+    forms = _surface_forms(written)
+    surface = tuple(
+        forms.get(term) or " ".join(forms.get(w, w) for w in term.split()) for term in vocabulary
+    )
+    titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(files)
+    n_themed = int(has_theme.sum())
+    rows = []
+    term_weights: dict[int, dict[str, float]] = {}
+    for theme in range(k):
+        top = _top_terms(components[theme], vocabulary, surface, TOP_TERMS, background)
+        term_weights[theme] = _top_terms(components[theme], vocabulary, surface, CLOUD_TERMS)
+        candidates = np.flatnonzero(weights[:, theme] > 0)
+        ranked = sorted(
+            candidates, key=lambda d: (main[d] != theme, -weights[d, theme], files[d])
+        )[:REPRESENTATIVE_FILES]
+        title = titles[ranked[0]] if ranked else None
+        title = title if isinstance(title, str) and title.strip() else None
+        rows.append(
+            {
+                "theme_id": theme,
+                "label": _label(list(top), title),
+                "top_terms": list(top),
+                "weights": [round(w, 6) for w in top.values()],
+                "n_docs": int(counts[theme]),
+                "share": float(counts[theme] / n_themed) if n_themed else 0.0,
+                "representative_files": [files[d] for d in ranked],
+                "typical_title": title,
+            }
+        )
+    themes = pd.DataFrame(rows)
+    themes["label"] = _unique_labels(themes["label"].tolist(), themes["top_terms"].tolist())
+    term_weights[-1] = _top_terms(corpus_scores, vocabulary, surface, CLOUD_TERMS)
+
+    doc_index, theme_index = np.nonzero(weights)
+    doc_themes = pd.DataFrame(
+        {
+            "file": [files[d] for d in doc_index],
+            "theme_id": theme_index.astype("int64"),
+            "weight": weights[doc_index, theme_index],
+            "is_main": main[doc_index] == theme_index,
+        }
+    )
+    logger.info("themes: %d themes over %d articles", k, len(files))
+    return ThemeModel(
+        themes=themes,
+        doc_themes=doc_themes,
+        term_weights=term_weights,
+        files=tuple(files),
+        doc_topic=doc_topic,
+        components=components,
+        doc_term=matrix,
+        vocabulary=tuple(vocabulary),
+        surface_terms=surface,
+    )
+
+
+def period_of(published: object, freq: str = "M") -> str:
+    """Period of a partial ISO date: "YYYY-MM" (or "YYYY" if the month is unknown) or "sans date"."""
+    if freq not in FREQUENCIES:
+        raise ParameterError("freq", freq, f"one of {list(FREQUENCIES)}")
+    match = _PARTIAL_DATE.match(published.strip()) if isinstance(published, str) else None
+    if match is None:
+        return UNDATED
+    year, month = match.groups()
+    return f"{year}-{month}" if freq == "M" and month else year
+
+
+def _main_periods(model: ThemeModel, articles: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Main theme and period of each themed article: file, theme_id, period."""
+    if freq not in FREQUENCIES:
+        raise ParameterError("freq", freq, f"one of {list(FREQUENCIES)}")
+    if "file" not in articles.columns:
+        raise ParameterError("articles", list(articles.columns), "a 'file' column")
+    published = (
+        articles["published"] if "published" in articles.columns else pd.Series(None, index=articles.index)
+    )
+    periods = pd.DataFrame(
+        {"file": articles["file"].astype(str), "period": [period_of(p, freq) for p in published]}
+    )
+    main = model.doc_themes.loc[model.doc_themes["is_main"], ["file", "theme_id"]]
+    return main.merge(periods.drop_duplicates("file"), on="file", how="inner")
+
+
+def _period_order(periods: Iterable[str]) -> list[str]:
+    """Periods in time order, undated last."""
+    return sorted(set(periods), key=lambda p: (p == UNDATED, p))
+
+
+def themes_over_time(model: ThemeModel, articles: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Articles and share of each main theme per period; undated articles under "sans date"."""
+    dated = _main_periods(model, articles, freq)
+    columns = ["period", "theme_id", "n_docs", "share"]
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    grid = pd.MultiIndex.from_product(
+        [_period_order(dated["period"]), sorted(model.themes["theme_id"].astype(int))],
+        names=["period", "theme_id"],
+    )
+    counts = dated.groupby(["period", "theme_id"]).size().reindex(grid, fill_value=0)
+    frame = counts.rename("n_docs").reset_index()
+    totals = frame.groupby("period")["n_docs"].transform("sum")
+    frame["share"] = frame["n_docs"] / totals
+    frame["n_docs"] = frame["n_docs"].astype("int64")
+    return frame[columns]
+
+
+def _attributed_scores(
+    doc_term: sparse.csr_matrix, doc_topic: np.ndarray, components: np.ndarray, theme: int
+) -> np.ndarray:
+    """Each term's TF-IDF in these documents, shared between themes as the NMF reconstructs it."""
+    coo = doc_term.tocoo()
+    scores = np.zeros(doc_term.shape[1], dtype=np.float64)
+    chunk = 200_000
+    for start in range(0, coo.nnz, chunk):
+        rows, cols = coo.row[start : start + chunk], coo.col[start : start + chunk]
+        values = coo.data[start : start + chunk].astype(np.float64)
+        part = doc_topic[rows, theme] * components[theme, cols]
+        total = np.einsum("ij,ji->i", doc_topic[rows], components[:, cols])
+        share = np.divide(part, total, out=np.zeros_like(part), where=total > 0)
+        np.add.at(scores, cols, values * share)
+    return scores
+
+
+def theme_terms_by_period(
+    model: ThemeModel, articles: pd.DataFrame, freq: str = "M", top_n: int = TOP_TERMS
+) -> pd.DataFrame:
+    """Top terms of each theme per period, from the fitted factorisation (no re-fitting)."""
+    if top_n < 1:
+        raise ParameterError("top_n", top_n, "an integer >= 1")
+    dated = _main_periods(model, articles, freq)
+    row_of = {file: i for i, file in enumerate(model.files)}
+    corpus_scores = np.asarray(model.doc_term.sum(axis=0)).ravel().astype(np.float64)
+    background = corpus_scores / max(corpus_scores.sum(), np.finfo(float).tiny)
+    rows = []
+    for (period, theme), group in dated.groupby(["period", "theme_id"], sort=False):
+        docs = [row_of[f] for f in group["file"]]
+        scores = _attributed_scores(
+            model.doc_term[docs], model.doc_topic[docs], model.components, int(theme)
+        )
+        terms = _top_terms(scores, model.vocabulary, model.surface_terms, top_n, background)
+        rows.append(
+            {
+                "period": period,
+                "theme_id": int(theme),
+                "n_docs": len(docs),
+                "top_terms": list(terms),
+                "weights": [round(w, 6) for w in terms.values()],
+            }
+        )
+    columns = ["period", "theme_id", "n_docs", "top_terms", "weights"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    rank = {p: i for i, p in enumerate(_period_order(frame["period"]))}
+    frame["rank"] = frame["period"].map(rank)
+    return frame.sort_values(["rank", "theme_id"]).drop(columns="rank").reset_index(drop=True)
+
+
+def _theme_similarity(full: ThemeModel, reduced: ThemeModel) -> float:
+    """Mean cosine similarity of the full model's themes to their best one-to-one match."""
+    k = full.components.shape[0]
+    if reduced.components.shape[0] == 0:
+        return 0.0
+    index = {term: i for i, term in enumerate(reduced.vocabulary)}
+    common = [(i, index[t]) for i, t in enumerate(full.vocabulary) if t in index]
+    if not common:
+        return 0.0
+    mine, theirs = (np.array(side) for side in zip(*common, strict=True))
+    dots = full.components[:, mine] @ reduced.components[:, theirs].T
+    norms = np.outer(
+        np.linalg.norm(full.components, axis=1), np.linalg.norm(reduced.components, axis=1)
+    )
+    cosine = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    matched_rows, matched_cols = linear_sum_assignment(cosine, maximize=True)
+    return float(cosine[matched_rows, matched_cols].sum() / k)
+
+
+def stability(
+    articles: pd.DataFrame,
+    n_themes: int | None = None,
+    random_state: int = 42,
+    max_removals: int = 20,
+) -> float:
+    """Leave-one-out stability (0..1) of the themes; NaN below 2 articles.
+
+    Removes one article at a time (at most max_removals, evenly spread), refits, and averages
+    the cosine similarity of each theme's term vector with its best match.
+    """
+    if max_removals < 1:
+        raise ParameterError("max_removals", max_removals, "an integer >= 1")
+    full = fit_themes(articles, n_themes, random_state)
+    n_docs, k = len(articles), full.components.shape[0]
+    if n_docs < 2 or k == 0:
+        return float("nan")
+    removals = np.unique(np.linspace(0, n_docs - 1, min(n_docs, max_removals)).round().astype(int))
+    scores = []
+    for position in removals:
+        rest = articles.drop(index=articles.index[position])
+        reduced = fit_themes(rest, min(k, n_docs - 1), random_state)
+        scores.append(_theme_similarity(full, reduced))
+    return float(np.mean(scores))

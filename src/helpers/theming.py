@@ -1,0 +1,64 @@
+"""Stage 2: themes of the core articles, their share over time, and their word clouds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import figures, schemas, storage, themes, wordclouds
+from helpers.briefing import core_articles
+
+
+@dataclass
+class ThemeTables:
+    """What stage 2 writes, and the model the word clouds come from."""
+
+    themes: pd.DataFrame
+    doc_themes: pd.DataFrame
+    periods: pd.DataFrame
+    term_weights: dict[int, dict[str, float]]
+    n_docs: int
+    n_undated: int
+
+
+def build_theme_tables(
+    articles: pd.DataFrame, n_themes: int | None = None, random_state: int = 42
+) -> ThemeTables:
+    """Fit the themes on relevant, non-duplicate articles and count them by month."""
+    core = core_articles(articles)
+    model = themes.fit_themes(core, n_themes=n_themes, random_state=random_state)
+    periods = themes.themes_over_time(model, core) if len(core) else pd.DataFrame(
+        columns=["period", "theme_id", "n_docs", "share"]
+    )
+    return ThemeTables(
+        themes=model.themes,
+        doc_themes=model.doc_themes,
+        periods=periods,
+        term_weights=model.term_weights,
+        n_docs=len(core),
+        n_undated=int(core["published"].isna().sum()),
+    )
+
+
+def write_outputs(result: ThemeTables, processed_dir: Path, figures_dir: Path) -> list[Path]:
+    """Validate and write the theme tables; write one word cloud per theme (and the corpus's)."""
+    storage.write_parquet(Path(processed_dir) / "themes.parquet", schemas.validate("themes", result.themes))
+    storage.write_parquet(
+        Path(processed_dir) / "doc_themes.parquet", schemas.validate("doc_themes", result.doc_themes)
+    )
+    storage.write_parquet(Path(processed_dir) / "theme_periods.parquet", result.periods)
+    paths = []
+    for theme_id, weights in sorted(result.term_weights.items()):
+        if not weights:
+            continue
+        name = "corpus" if theme_id == -1 else f"theme_{theme_id}"
+        paths.append(storage.write_bytes(Path(figures_dir) / f"{name}.png", wordclouds.word_cloud_png(weights)))
+    return paths
+
+
+def periods_figure(result: ThemeTables, language: str) -> str:
+    """Themes over time as SVG."""
+    labels = dict(zip(result.themes["theme_id"], result.themes["label"], strict=True))
+    return figures.periods_svg(result.periods, labels, language)

@@ -1,0 +1,115 @@
+"""One event, many sources: merge the events of all articles into timeline entries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# Kinds that name a one-off gathering: two reports of the same kind at compatible dates are
+# the same event even when worded differently.
+GATHERINGS = frozenset({"assises", "colloque", "salon", "conference"})
+# Words that carry no meaning for label similarity.
+_STOP = frozenset(
+    "le la les l de du des d un une et en au aux a à the of and for in on sur pour par avec".split()
+)
+TIMELINE_COLUMNS = [
+    "date", "end", "precision", "kind", "label", "place", "n_sources", "sources", "outlets",
+    "evidence", "evidence_file",
+]
+
+
+def _tokens(label: str) -> set[str]:
+    """Accent-free lower-case content words of a label."""
+    folded = unicodedata.normalize("NFKD", label.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOP and len(w) > 1}
+
+
+def span_of(date: str, end: str | None) -> tuple[str, str]:
+    """The first and last day a partial date (or range) covers, as ISO strings."""
+    last = end or date
+    start = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
+    stop = {4: last + "-12-31", 7: last + "-31", 10: last}[len(last)]
+    return start[:10], stop
+
+
+def dates_compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """True when two partial dates or ranges can refer to the same moment."""
+    a0, a1 = span_of(*a)
+    b0, b1 = span_of(*b)
+    return a0 <= b1 and b0 <= a1
+
+
+@dataclass
+class Entry:
+    """A timeline entry under construction."""
+
+    date: str
+    end: str | None
+    precision: str
+    kind: str
+    label: str
+    place: str | None
+    evidence: str
+    evidence_file: str
+    tokens: set[str]
+    sources: list[str] = field(default_factory=list)
+
+    def matches(self, ev: pd.Series) -> bool:
+        """True when the event reports the same thing at a compatible date."""
+        if not dates_compatible((self.date, self.end), (ev["date"], ev["end"])):
+            return False
+        if ev["kind"] != self.kind:
+            return False
+        if self.kind in GATHERINGS:
+            return True
+        overlap = len(self.tokens & _tokens(ev["label"])) / max(1, len(self.tokens | _tokens(ev["label"])))
+        return overlap >= 0.34
+
+
+def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.DataFrame:
+    """Timeline entries: events merged across files, most precise date kept, sources counted."""
+    if events.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    ordered = events.assign(
+        _rank=events["precision"].map(PRECISION_RANK), _len=events["evidence"].str.len()
+    ).sort_values(["_rank", "date", "_len", "file"], ascending=[True, True, False, True])
+    entries: list[Entry] = []
+    for _, ev in ordered.iterrows():
+        entry = next((e for e in entries if e.matches(ev)), None)
+        if entry is None:
+            entry = Entry(
+                date=ev["date"], end=ev["end"], precision=ev["precision"], kind=ev["kind"],
+                label=ev["label"], place=ev["place"], evidence=ev["evidence"],
+                evidence_file=ev["file"], tokens=_tokens(ev["label"]),
+            )
+            entries.append(entry)
+        if entry.place is None and ev["place"]:
+            entry.place = ev["place"]
+        if ev["file"] not in entry.sources:
+            entry.sources.append(ev["file"])
+    rows = [
+        {
+            "date": e.date, "end": e.end, "precision": e.precision, "kind": e.kind,
+            "label": e.label, "place": e.place, "n_sources": len(e.sources),
+            "sources": sorted(e.sources),
+            "outlets": sorted({outlets.get(f) or f for f in e.sources}),
+            "evidence": e.evidence, "evidence_file": e.evidence_file,
+        }
+        for e in entries
+    ]
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS).sort_values(["date", "kind"]).reset_index(drop=True)
+
+
+def within_window(timeline: pd.DataFrame, date_from: str | None, date_to: str | None) -> pd.DataFrame:
+    """Entries whose span meets the [date_from, date_to] window (either bound may be None)."""
+    if timeline.empty or (date_from is None and date_to is None):
+        return timeline
+    lo = span_of(date_from, None)[0] if date_from else "0000-01-01"
+    hi = span_of(date_to, None)[1] if date_to else "9999-12-31"
+    keep = timeline.apply(lambda r: dates_compatible((r["date"], r["end"]), (lo, hi)), axis=1)
+    return timeline[keep].reset_index(drop=True)

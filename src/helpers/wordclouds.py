@@ -1,0 +1,88 @@
+"""Word clouds of theme terms (TF-IDF weights), as SVG text or PNG bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from random import Random
+
+from wordcloud import WordCloud
+from wordcloud.wordcloud import FONT_PATH as BUNDLED_FONT
+
+# Readable and covers French accents; absent on some machines, then wordcloud's own font.
+DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# Muted slate, teal, olive, plum and brick: readable on white, quiet in a printed briefing.
+MUTED_PALETTE = ("#34495e", "#3d6b6b", "#6b6b3d", "#5e4b6b", "#7a4a3a", "#4a5a7a")
+PNG_DPI = 200
+MAX_WORDS = 150
+
+
+def font_path() -> str:
+    """DejaVu Sans if installed, else the font bundled with wordcloud."""
+    return str(DEJAVU_SANS) if DEJAVU_SANS.is_file() else BUNDLED_FONT
+
+
+def _muted_colour(
+    word: str,
+    font_size: int,
+    position: tuple[int, int],
+    orientation: int | None,
+    random_state: Random | None = None,
+    **kwargs: object,
+) -> str:
+    """A colour from the muted palette, drawn from the cloud's own seeded generator."""
+    rng = random_state if random_state is not None else Random(0)
+    return MUTED_PALETTE[rng.randint(0, len(MUTED_PALETTE) - 1)]
+
+
+def _cloud(
+    weights: Mapping[str, float], width: int, height: int, random_state: int, scale: float
+) -> WordCloud:
+    """Lay out a cloud from positive weights; ValueError when there is none."""
+    if width < 1 or height < 1:
+        raise ValueError(f"width and height must be >= 1, got {width}x{height}")
+    positive = {str(w): float(v) for w, v in weights.items() if w and float(v) > 0}
+    if not positive:
+        raise ValueError("word cloud needs at least one term with a positive weight, got none")
+    cloud = WordCloud(
+        width=width,
+        height=height,
+        scale=scale,
+        font_path=font_path(),
+        background_color="white",
+        color_func=_muted_colour,
+        prefer_horizontal=1.0,
+        max_words=MAX_WORDS,
+        random_state=random_state,
+        collocations=False,
+        normalize_plurals=False,
+    )
+    return cloud.generate_from_frequencies(positive)
+
+
+def word_cloud_svg(
+    weights: Mapping[str, float], width: int = 800, height: int = 400, random_state: int = 42
+) -> str:
+    """SVG text of a word cloud of term -> weight; same input and seed, same SVG."""
+    return str(_cloud(weights, width, height, random_state, scale=1).to_svg(embed_font=False))
+
+
+def word_cloud_png(
+    weights: Mapping[str, float],
+    path: str | Path | None = None,
+    width: int = 800,
+    height: int = 400,
+    random_state: int = 42,
+    dpi: int = PNG_DPI,
+) -> bytes:
+    """PNG bytes of a word cloud at dpi/100 times width x height; also written to path if given."""
+    if dpi < 1:
+        raise ValueError(f"dpi must be >= 1, got {dpi}")
+    image = _cloud(weights, width, height, random_state, scale=dpi / 100).to_image()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(dpi, dpi))
+    data = buffer.getvalue()
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
