@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -18,6 +18,14 @@ _CONCEPTS = frozenset(
      "machine learning", "deep learning", "big data", "cloud", "internet", "web", "tic",
      "royaume", "etat", "gouvernement", "covid", "covid-19"}
 )
+# Names of gatherings the NER model tags as organisations: they are events, not actors.
+_EVENT_NAME = re.compile(
+    r"^(?:assises|colloques?|conf[ée]rences?|forums?|salons?|sommets?|journ[ée]es?|festivals?|"
+    r"semaines?|gitex|summits?|conferences?|panels?)\b",
+    re.IGNORECASE,
+)
+# A linking word right before an entity: it continues a longer name ("Réforme de l'Administration").
+_LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|la|le|et|and|of|the)\s+|\b[ld]['’])$", re.IGNORECASE)
 # Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
 _TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"
 # Titles before a name ("M.", "Mme", "Dr", "Pr") that are not part of it.
@@ -53,9 +61,26 @@ def clean_name(raw: str) -> str | None:
     name = _HONORIFIC.sub("", " ".join(raw.split()).strip(_TRIM))
     if len(name) < 2 or not any(c.isupper() for c in name) or name.isdigit():
         return None
-    if _fold(name) in _CONCEPTS or len(name.split()) > 8:
+    if _fold(name) in _CONCEPTS or len(name.split()) > 8 or _EVENT_NAME.match(name):
         return None
     return name
+
+
+def is_fragment(text: str, entity: Entity) -> bool:
+    """True for a capitalised common word cut out of a longer name ("droits de l'Homme")."""
+    name = entity.text.strip()
+    if len(name.split()) != 1 or name.isupper() or not is_common_word(name):
+        return False
+    return bool(_LINK_BEFORE.search(text[max(0, entity.start - 8) : entity.start]))
+
+
+@lru_cache(maxsize=4096)
+def is_common_word(word: str) -> bool:
+    """True when the lower-cased word is in simplemma's French or English dictionary."""
+    import simplemma
+
+    lowered = word.lower()
+    return any(simplemma.is_known(lowered, lang=lang) for lang in ("fr", "en"))
 
 
 def role_of(text: str, entity: Entity) -> str | None:
@@ -71,12 +96,12 @@ def actor_mentions(
     file: str, text: str, entities: Sequence[Entity], exclude: Iterable[str | None] = ()
 ) -> pd.DataFrame:
     """One row per actor mention of one article (outlet and other excluded names dropped)."""
-    excluded = {_fold(x) for x in exclude if x}
+    excluded = {_fold(x) for x in exclude if isinstance(x, str) and x}
     rows = []
     for ent in entities:
         kind = ACTOR_TYPES.get(ent.label)
         name = clean_name(ent.text) if kind else None
-        if not name or _fold(name) in excluded:
+        if not name or _fold(name) in excluded or is_fragment(text, ent):
             continue
         role = role_of(text, ent) if kind == "person" else None
         rows.append({"file": file, "name": name, "type": kind, "role": role, "start": ent.start})
@@ -128,6 +153,4 @@ def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> p
     table = subset.groupby(["canonical", "type"], as_index=False).agg(
         role=("role", _first_present), n_articles=("file", "nunique"), mentions=("mentions", "sum")
     )
-    counts = Counter(table["canonical"])
-    table = table[table["canonical"].map(counts) >= 1]
     return table.sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True]).head(limit).reset_index(drop=True)

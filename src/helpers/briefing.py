@@ -34,7 +34,7 @@ class Tables:
 
 def load_tables(processed_dir: Path) -> Tables:
     """Read every shared table of a run (problems.parquet is optional)."""
-    frames = {name: read_parquet(Path(processed_dir) / f"{name}.parquet") for name in TABLES}
+    frames = {name: without_nan(read_parquet(Path(processed_dir) / f"{name}.parquet")) for name in TABLES}
     problems_path = Path(processed_dir) / "problems.parquet"
     problems = (
         pd.read_parquet(problems_path)
@@ -42,6 +42,15 @@ def load_tables(processed_dir: Path) -> Tables:
         else pd.DataFrame(columns=["file", "stage", "reason"])
     )
     return Tables(problems=problems, **frames)
+
+
+def without_nan(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing values as None in text columns, so that rendering never prints "nan"."""
+    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+    converted = frame.copy()
+    for column in text_columns:
+        converted[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return converted
 
 
 def core_articles(articles: pd.DataFrame) -> pd.DataFrame:
@@ -82,7 +91,10 @@ def corpus_period(articles: pd.DataFrame) -> tuple[str | None, str | None]:
 
 def outlet_names(articles: pd.DataFrame) -> dict[str, str | None]:
     """file -> outlet (None when unknown)."""
-    return dict(zip(articles["file"], articles["outlet"], strict=True))
+    return {
+        file: outlet if isinstance(outlet, str) else None
+        for file, outlet in zip(articles["file"], articles["outlet"], strict=True)
+    }
 
 
 def source_ids(articles: pd.DataFrame) -> dict[str, str]:

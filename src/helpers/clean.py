@@ -42,6 +42,9 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 30
 # Non-body blocks allowed between two body blocks of the same article run.
 MAX_GAP_BLOCKS = 4
+# A run of at least this many characters followed by a related-content heading is taken as the
+# article; runs after the heading (other articles, teasers) weigh half.
+RELATED_RUN_MIN_CHARS = 300
 # Consecutive short blocks kept as in-article subheadings; longer runs are headline lists.
 MAX_HEADING_RUN = 3
 # Meta lines are looked for this many blocks around the article.
@@ -145,6 +148,16 @@ RELATED_CUE = re.compile(
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment)\b",
     re.IGNORECASE,
 )
+# Inline "read also" cues, after which the article may go on (unlike "Related articles").
+READ_ALSO = re.compile(
+    r"^\W*(?:(?:à\s+)?lire\s+(?:aussi|également|encore)|voir\s+aussi|read\s+also|see\s+also)",
+    re.IGNORECASE,
+)
+# Photo captions and credits: "Photo : MAP", "Crédit photo : DR", "Illustration / AFP".
+CAPTION = re.compile(
+    r"^\W*(?:photos?|crédits?(?:\s+photos?)?|illustration|image|ph\.|photo\s+credit)\s*[:©/|–-]",
+    re.IGNORECASE,
+)
 # French and English month names, full, abbreviated, with or without accents.
 MONTH = (
     r"(?:janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t"
@@ -176,7 +189,7 @@ BYLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 # "Par Nadia Salah", "By John Smith": a name must follow (not "Par ailleurs, ...").
-BY_NAME = re.compile(r"^\W*(?:par|by)\s+(?:[A-ZÀ-ÖØ-Þ]|@)")
+BY_NAME = re.compile(r"^\W*(?i:par|by)\s+(?:[A-ZÀ-ÖØ-Þ]|@)")
 # The first character of a headline: a capital, a digit or an opening quote.
 HEADLINE_START = re.compile(r"^[\W_]*[A-ZÀ-ÖØ-Þ0-9«\"“]")
 # A headline must not end like a clause: a stop, a comma, a semicolon or a colon.
@@ -196,6 +209,10 @@ FIRST_REASON: dict[Klass, str] = {
 # Reasons that end an article run (with bare related-content headings): nothing of the
 # article lies on the far side of them.
 STOP_REASONS = frozenset({"ticker", "tags"})
+# Noise that may sit inside an article without ending it (widgets, embeds, links, teasers).
+INLINE_NOISE = frozenset(
+    {"ui", "embed", "urls", "footer", "caption", "related", "repeated", "truncated"}
+)
 # Reasons a headline can never be the title for.
 NOT_TITLE_REASONS = frozenset(
     {
@@ -203,6 +220,7 @@ NOT_TITLE_REASONS = frozenset(
         "ui",
         "tags",
         "footer",
+        "caption",
         "urls",
         "embed",
         "related",
@@ -245,7 +263,6 @@ class _Features:
     stop_density: float
     sentence_end: bool
     truncated: bool
-    ticker: bool
     noise_reason: str | None  # a reason the block is noise whatever its context
     headline: bool
     meta: bool
@@ -302,11 +319,11 @@ def clean_text(
                 reasons[i] = "outside_article"
     title_index = _find_title(features, labels, reasons, run, stoplists)
     if title_index is not None:
-        labels[title_index], reasons[title_index] = "title", "heading"
+        labels[title_index], reasons[title_index] = "title", "title"
         for i in range(title_index):
             if labels[i] == "body":
                 labels[i], reasons[i] = "noise", "before_title"
-    _label_meta(features, labels, reasons, is_repeated, run, title_index)
+    _label_meta(features, labels, reasons, run, title_index)
     blocks = tuple(Block(s, e, text[s:e], labels[i], reasons[i]) for i, (s, e) in enumerate(spans))
     body_blocks = [b.text for b in blocks if b.label == "body"]
     kept = sum(len(t) for t in body_blocks)
@@ -331,12 +348,10 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = [p for p in (_trim(text, s, e) for s, e in pieces) if p[1] > p[0]]
     long_pair = len(pieces) == 2 and max(_n_words(text[s:e]) for s, e in pieces) > SEGMENT_MAX_WORDS
     sentences = sum(bool(SENTENCE_END.search(text[s:e])) for s, e in pieces)
-    if long_pair or 2 * sentences > len(pieces):
-        pieces = [_trim(text, start, end)]
-    if len(pieces) == 1 or not pieces:
-        whole = _trim(text, start, end)
-        return [whole] if whole[1] > whole[0] else []
-    return pieces
+    if len(pieces) >= 2 and not long_pair and 2 * sentences <= len(pieces):
+        return pieces
+    whole = _trim(text, start, end)
+    return [whole] if whole[1] > whole[0] else []
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -410,7 +425,6 @@ def _features(block: str, stoplists: Sequence[frozenset[str]], ticker: bool) -> 
         stop_density=density,
         sentence_end=sentence_end,
         truncated=truncated,
-        ticker=ticker,
         noise_reason=_noise_reason(block, n_words, ticker, stoplists),
         headline=headline,
         meta=_is_meta(block, n_words, truncated),
@@ -430,6 +444,8 @@ def _noise_reason(
         return "embed"
     if n_words <= 40 and COPYRIGHT.search(block):
         return "footer"
+    if n_words <= UI_MAX_WORDS and CAPTION.match(block):
+        return "caption"
     if _url_share(block) >= 0.5:
         return "urls"
     if TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
@@ -496,7 +512,7 @@ def _is_meta(block: str, n_words: int, truncated: bool) -> bool:
 def _repetition(features: Sequence[_Features], repeated: frozenset[str]) -> list[bool]:
     """Which blocks repeat across the corpus; none if the page itself is a syndicated copy."""
     flags = [bool(repeated) and line_key(f.text) in repeated for f in features]
-    good = [i for i, f in enumerate(features) if _prose_class(f) == "good"]
+    good = [i for i, f in enumerate(features) if _prose_class(f) in ("good", "near")]
     good_chars = sum(features[i].n_chars for i in good)
     repeated_chars = sum(features[i].n_chars for i in good if flags[i])
     if good_chars and repeated_chars / good_chars >= DUPLICATE_SHARE:
@@ -544,7 +560,7 @@ def _smooth(
     _mark_teaser_pairs(features, klass, reasons)
     _resolve_near(features, klass, reasons)
     _keep_lists(features, klass, reasons)
-    firm = list(klass)
+    firm = _see_through_inline_noise(features, klass, reasons)
     for i, f in enumerate(features):
         if klass[i] != "short" or f.meta:
             continue
@@ -556,6 +572,17 @@ def _smooth(
     return [k if k in ("good", "bad") else "bad" for k in klass], reasons
 
 
+def _see_through_inline_noise(
+    features: Sequence[_Features], klass: Sequence[Klass], reasons: Sequence[str]
+) -> list[Klass]:
+    """Classes for neighbour look-ups: inline widgets (an ad label, a share bar, an embedded
+    post, a caption) count as short, so they do not cut the article around them."""
+    return [
+        "short" if reasons[i] in INLINE_NOISE and not f.related_heading else k
+        for i, (f, k) in enumerate(zip(features, klass, strict=True))
+    ]
+
+
 def _mark_teaser_pairs(
     features: Sequence[_Features], klass: list[Klass], reasons: list[str]
 ) -> None:
@@ -565,7 +592,10 @@ def _mark_teaser_pairs(
         if reasons[i + 1] == "teaser" and klass[i] in ("short", "near") and features[i].headline:
             klass[i], reasons[i] = "bad", "teaser"
     for i in range(1, n):
-        if reasons[i] != "teaser" or klass[i - 1] != "good" or not features[i].sentence_like:
+        prev = features[i - 1]
+        if reasons[i] != "teaser" or klass[i - 1] not in ("good", "near") or not prev.sentence_like:
+            continue
+        if features[i].stop_density < STOPWORDS_LOW or features[i].n_chars < LENGTH_LOW:
             continue
         later = range(i + 1, min(i + 4, n))
         if not any(features[j].truncated for j in later):
@@ -573,10 +603,11 @@ def _mark_teaser_pairs(
 
 
 def _resolve_near(features: Sequence[_Features], klass: list[Klass], reasons: list[str]) -> None:
-    """Near-good blocks (and low-density sentences) next to a good block are good.
+    """Near-good blocks (and low-density sentences) next to good or near-good prose are good.
 
     A headline-shaped block must be between two good blocks, like a subheading: a title or a
-    ticker headline right before the article is not part of it.
+    ticker headline right before the article is not part of it. A page with no good block
+    at all keeps its near-good sentences (a short brief).
     """
     candidates = [
         i
@@ -584,33 +615,52 @@ def _resolve_near(features: Sequence[_Features], klass: list[Klass], reasons: li
         if k == "near"
         or (reasons[i] == "low_stopwords" and (features[i].sentence_end or features[i].listed))
     ]
-    firm: list[Klass] = list(klass)
+    prose = {
+        i
+        for i in candidates
+        if (features[i].sentence_like or features[i].truncated) and not features[i].headline
+    }
+    firm = _see_through_inline_noise(features, klass, reasons)
     for i in candidates:
         firm[i] = "short" if features[i].headline else "near"
+    for i in prose:
+        if {_neighbour_index(firm, i, -1), _neighbour_index(firm, i, 1)} & prose:
+            firm[i] = "good"
+    skip = frozenset({"short", "near"})
     for i in candidates:
         if features[i].headline:
-            continue
-        skip = frozenset({"short", "near"})
-        if "good" in (_neighbour(firm, i, -1, skip), _neighbour(firm, i, 1, skip)):
+            klass[i] = "short"
+        elif firm[i] == "good" or "good" in (
+            _neighbour(firm, i, -1, skip),
+            _neighbour(firm, i, 1, skip),
+        ):
             klass[i], reasons[i] = "good", "body"
         else:
             klass[i] = "bad"
             reasons[i] = "low_stopwords" if reasons[i] == "low_stopwords" else "isolated"
-    for i in candidates:
-        if features[i].headline:
-            klass[i] = "short"
+    if "good" not in klass:
+        for i in prose:
+            klass[i], reasons[i] = "good", "body"
+
+
+def _neighbour_index(
+    klass: Sequence[Klass], i: int, step: int, skip: frozenset[str] = frozenset({"short"})
+) -> int | None:
+    """Index of the nearest block before (step -1) or after (step 1) i not of a skipped class."""
+    j = i + step
+    while 0 <= j < len(klass):
+        if klass[j] not in skip:
+            return j
+        j += step
+    return None
 
 
 def _neighbour(
     klass: Sequence[Klass], i: int, step: int, skip: frozenset[str] = frozenset({"short"})
 ) -> Klass:
-    """Class of the nearest block before (step -1) or after (step 1) i not of a skipped class."""
-    j = i + step
-    while 0 <= j < len(klass):
-        if klass[j] not in skip:
-            return klass[j]
-        j += step
-    return "bad"
+    """Class of that nearest block; the page edges count as bad."""
+    j = _neighbour_index(klass, i, step, skip)
+    return "bad" if j is None else klass[j]
 
 
 def _keep_lists(features: Sequence[_Features], klass: list[Klass], reasons: list[str]) -> None:
@@ -618,9 +668,19 @@ def _keep_lists(features: Sequence[_Features], klass: list[Klass], reasons: list
     for i in range(1, len(klass)):
         if klass[i] != "short" or features[i].meta:
             continue
-        opens = klass[i - 1] == "good" and features[i - 1].text.endswith(":")
-        if opens or (reasons[i - 1] == "list" and features[i].listed == features[i - 1].listed):
+        after_prose = klass[i - 1] in ("good", "near") or reasons[i - 1] == "list"
+        item = after_prose and features[i - 1].text.endswith(":")
+        next_item = reasons[i - 1] == "list" and features[i].listed == features[i - 1].listed
+        opener = (
+            after_prose and features[i].text.endswith(":") and _listed_short(features, klass, i + 1)
+        )
+        if item or next_item or opener:
             klass[i], reasons[i] = "good", "list"
+
+
+def _listed_short(features: Sequence[_Features], klass: Sequence[Klass], i: int) -> bool:
+    """Whether block i exists, is short and is marked as a list item."""
+    return i < len(klass) and klass[i] == "short" and features[i].listed
 
 
 def _drop_headline_runs(
@@ -672,8 +732,20 @@ def _article_run(
         last_good = i
     if not runs:
         return None
-    first, last, _ = max(runs, key=lambda run: run[2])
+    first, last, _ = max(runs, key=lambda run: run[2] * _related_discount(features, runs, run))
     return first, last
+
+
+def _related_discount(
+    features: Sequence[_Features], runs: Sequence[tuple[int, int, int]], run: tuple[int, int, int]
+) -> float:
+    """Weight of a run: halved when it follows a substantial run and a related-content heading."""
+    for _, last, chars in runs:
+        if last >= run[0] or chars < RELATED_RUN_MIN_CHARS:
+            continue
+        if any(features[i].related_heading for i in range(last + 1, run[0])):
+            return 0.5
+    return 1.0
 
 
 def _breaks(
@@ -685,7 +757,8 @@ def _breaks(
     for i in range(a + 1, b):
         if reasons[i] in STOP_REASONS:
             return True
-        if features[i].related_heading and not _article_resumes(klass, reasons, b):
+        resumes = READ_ALSO.match(features[i].text) and _article_resumes(klass, reasons, b)
+        if features[i].related_heading and not resumes:
             return True
     return False
 
@@ -727,7 +800,11 @@ def _find_title(
     j = first - 1
     while j >= 0 and features[j].meta:
         j -= 1
-    return j if j >= 0 and _title_shaped(features, reasons, j) else None
+    if j < 0 or not _title_shaped(features, reasons, j):
+        return None
+    in_headline_list = j >= 2 and features[j - 1].headline and features[j - 2].headline
+    shares_words = bool(_stems(features[j].text, stoplists) & body_stems)
+    return j if shares_words and not in_headline_list else None
 
 
 def _title_shaped(features: Sequence[_Features], reasons: Sequence[str], i: int) -> bool:
@@ -756,7 +833,6 @@ def _label_meta(
     features: Sequence[_Features],
     labels: list[Label],
     reasons: list[str],
-    is_repeated: Sequence[bool],
     run: tuple[int, int] | None,
     title_index: int | None,
 ) -> None:
@@ -764,8 +840,10 @@ def _label_meta(
     if run is None:
         return
     low = run[0] - META_WINDOW if title_index is None else title_index - 2
-    high = run[1] + META_WINDOW
-    for i in range(max(0, low), min(len(features), high + 1)):
+    high = min(len(features) - 1, run[1] + META_WINDOW)
+    after = range(run[1] + 1, high + 1)
+    high = next((i - 1 for i in after if features[i].related_heading), high)
+    for i in range(max(0, low), high + 1):
         f = features[i]
         if f.meta and labels[i] == "noise" and reasons[i] not in ("ticker", "teaser", "embed"):
             labels[i], reasons[i] = "meta", "meta"

@@ -23,7 +23,12 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 # A published line longer than this is prose, not a dateline or byline.
 MAX_DATELINE_WORDS = 15
-# Words besides the date (and a time) that a bare dateline may carry ("Rabat, le ...").
+# Characters scanned before and after each trigger word: more than any phrase reaches
+# ("au premier trimestre de l'année 2025" starts 31 characters before its last trigger).
+WINDOW_BEFORE = 48
+WINDOW_AFTER = 32
+# Capitalised words besides the date (and a time) that a bare dateline may carry
+# ("Rabat (MAP), le ...").
 MAX_DATELINE_EXTRA_WORDS = 2
 
 
@@ -44,21 +49,42 @@ class DateMention:
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
 
-_MONTHS_FR = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}  # fmt: skip
-_MONTHS_EN = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+
+def _strip_accents(word: str) -> str:
+    """word without its accents ("février" -> "fevrier")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold(token: str) -> str:
+    """Lower-case, accent-free, dot-free, single-spaced form of a token, for table look-ups."""
+    plain = _strip_accents(token.lower())
+    return " ".join(plain.replace(".", "").replace("’", "'").replace("ʼ", "'").split())
+
+
+def _folded(table: dict[str, int]) -> dict[str, int]:
+    """A look-up table keyed by the folded forms of its words."""
+    return {_fold(word): value for word, value in table.items()}
+
+
+# Words as written (accents and all); the patterns accept them with or without accents and
+# the look-up tables below are keyed by their folded forms.
+_MONTHS_FR_WRITTEN = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+)  # fmt: skip
+_MONTHS_EN_WRITTEN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_WORDS_EN = tuple(name.lower() for name in _MONTHS_EN_WRITTEN)
+_MONTH_ABBREVIATIONS_EN = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH_ABBREVIATIONS = {
-    "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "feb": 2, "mar": 3, "avr": 4, "apr": 4,
-    "jun": 6, "juil": 7, "jul": 7, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11,
-    "dec": 12,
+    **_MONTH_ABBREVIATIONS_EN, "janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "déc": 12,
 }  # fmt: skip
-_MONTH_NUMBERS = {**_MONTHS_FR, **_MONTHS_EN, **_MONTH_ABBREVIATIONS}
-_EN_ONLY_MONTHS = frozenset(_MONTHS_EN) - frozenset(_MONTHS_FR)
 _WEEKDAYS_FR = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
 }  # fmt: skip
@@ -70,33 +96,37 @@ _WEEKDAY_ABBREVIATIONS = {
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6, "mon": 0, "tue": 1,
     "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
-_WEEKDAY_NUMBERS = {**_WEEKDAYS_FR, **_WEEKDAYS_EN, **_WEEKDAY_ABBREVIATIONS}
-_ORDINALS = {
-    "premier": 1, "1er": 1, "first": 1, "1st": 1, "deuxieme": 2, "second": 2, "2e": 2,
-    "2eme": 2, "2nd": 2, "troisieme": 3, "third": 3, "3e": 3, "3eme": 3, "3rd": 3,
-    "quatrieme": 4, "fourth": 4, "4e": 4, "4eme": 4, "4th": 4,
+# Ranks of quarters and half-years: "premier trimestre", "2e semestre", "third quarter".
+_ORDINAL_RANKS = {
+    "premier": 1, "1er": 1, "first": 1, "1st": 1, "deuxième": 2, "second": 2, "2e": 2,
+    "2ème": 2, "2nd": 2, "troisième": 3, "third": 3, "3e": 3, "3ème": 3, "3rd": 3,
+    "quatrième": 4, "fourth": 4, "4e": 4, "4ème": 4, "4th": 4,
 }  # fmt: skip
-_RELATIVE_DAY_OFFSETS = {
+# Days counted from the anchor.
+_RELATIVE_DAYS = {
     "avant-hier": -2, "avant hier": -2, "the day before yesterday": -2, "hier": -1,
     "yesterday": -1, "aujourd'hui": 0, "today": 0, "demain": 1, "tomorrow": 1,
-    "apres-demain": 2, "apres demain": 2, "the day after tomorrow": 2,
+    "après-demain": 2, "après demain": 2, "the day after tomorrow": 2,
 }  # fmt: skip
-_MONTHS_FR_FORMAT = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
-_MONTHS_EN_FORMAT = tuple(calendar.month_name[1:])
 
-_ACCENTS = {"a": "aàâä", "c": "cç", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü"}
+_MONTHS_FR = {_fold(name): number for number, name in enumerate(_MONTHS_FR_WRITTEN, 1)}
+_MONTHS_EN = {_fold(name): number for number, name in enumerate(_MONTHS_EN_WRITTEN, 1)}
+_MONTH_NUMBERS = {**_MONTHS_FR, **_MONTHS_EN, **_folded(_MONTH_ABBREVIATIONS)}
+_EN_ONLY_MONTHS = frozenset(_MONTHS_EN) - frozenset(_MONTHS_FR)
+_WEEKDAY_NUMBERS = {**_WEEKDAYS_FR, **_WEEKDAYS_EN, **_WEEKDAY_ABBREVIATIONS}
+_ORDINALS = _folded(_ORDINAL_RANKS)
+_RELATIVE_DAY_OFFSETS = _folded(_RELATIVE_DAYS)
+
 _APOS = "['’ʼ]"
 
 
 def _loose(word: str) -> str:
-    """Regex source for a word with optional accents, any apostrophe and flexible spaces."""
+    """Regex source for a lower-case word: written accents optional, any apostrophe, any space."""
     out = []
     for ch in word:
-        if ch in _ACCENTS:
-            out.append(f"[{_ACCENTS[ch]}]")
+        base = _strip_accents(ch)
+        if base != ch:
+            out.append(f"[{ch}{base}]")
         elif ch == " ":
             out.append(r"\s+")
         elif ch == "'":
@@ -111,20 +141,47 @@ def _alternation(words: Sequence[str]) -> str:
     return "(?:" + "|".join(_loose(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-def _fold(token: str) -> str:
-    """Lower-case, accent-free, dot-free, single-spaced form of a token, for table look-ups."""
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace(".", "").replace("’", "'").replace("ʼ", "'").split())
+def _trie(words: set[str]) -> str:
+    """Regex source matching any of words, as a prefix tree (much faster than a flat list)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [_loose(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
-# Regex fragments, assembled into the compiled patterns below.
-_MONTH_FULL = _alternation([*_MONTHS_FR, *_MONTHS_EN])
+def _lowercase(text: str) -> str:
+    """text in lower case, character for character, so that offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# Regex fragments, assembled into the compiled patterns below; all patterns but the
+# publication cues run on lower-cased text.
+_MONTH_FULL = _alternation([*_MONTHS_FR_WRITTEN, *_MONTH_WORDS_EN])
 _MONTH_ANY = rf"(?:{_MONTH_FULL}\b|{_alternation(list(_MONTH_ABBREVIATIONS))}\b\.?)"
-_MONTH_EN = rf"(?:{_alternation(list(_MONTHS_EN))}\b|{_alternation(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec'])}\b\.?)"
+_MONTH_EN = (
+    rf"(?:{_alternation(_MONTH_WORDS_EN)}\b|{_alternation(list(_MONTH_ABBREVIATIONS_EN))}\b\.?)"
+)
 _WEEKDAY_FULL_FR = _alternation(list(_WEEKDAYS_FR))
 _WEEKDAY_FULL_EN = _alternation(list(_WEEKDAYS_EN))
-_WEEKDAY_ANY = rf"(?:{_alternation([*_WEEKDAYS_FR, *_WEEKDAYS_EN])}|{_alternation(list(_WEEKDAY_ABBREVIATIONS))}\.?)"
+_WEEKDAY_FULL = _alternation([*_WEEKDAYS_FR, *_WEEKDAYS_EN])
+_WEEKDAY_ANY = (
+    rf"(?:{_alternation([*_WEEKDAYS_FR, *_WEEKDAYS_EN])}"
+    rf"|{_alternation(list(_WEEKDAY_ABBREVIATIONS))}\.?)"
+)
 _WEEKDAY_PREFIX = rf"(?:\b(?P<wd>{_WEEKDAY_ANY}),?\s+)?"
 _DAY_SUFFIX = r"(?:er|re|[eè]re|ᵉʳ|st|nd|rd|th)?"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -144,6 +201,9 @@ def _day(name: str, *, guard: bool = True) -> str:
     return rf"{before}(?P<{name}>{_DAY_NUMBER}|premier){_DAY_SUFFIX}(?!\w)"
 
 
+_SUFFIX_WORDS = _alternation(
+    ["dernier", "derniers", "prochain", "prochains", "passé", "passés"]
+)  # fmt: skip
 # A day after the first one of a list ("1er, 2 et 3"): it may follow "-" or ",".
 _DAY_BARE = rf"(?<!\d)(?:{_DAY_NUMBER}|premier){_DAY_SUFFIX}(?!\w)"
 
@@ -151,34 +211,28 @@ _DAY_BARE = rf"(?<!\d)(?:{_DAY_NUMBER}|premier){_DAY_SUFFIX}(?!\w)"
 # Patterns for one date part (a day, a month, a year, a quarter ...), used alone and in ranges
 # ---------------------------------------------------------------------------------------------
 
-_FLAGS = re.IGNORECASE
-
 # "02/07/2025", "le 02 - 07 - 2025", "27.02.2025", "mardi 3/10/2023": always day first.
 _NUMERIC_DMY = re.compile(
     rf"{_WEEKDAY_PREFIX}{_NO_NUMBER_BEFORE}(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)"
-    rf"\s*(?P=sep)\s*(?P<y>{_YEAR_NUMBER})(?![\w/-])",
-    _FLAGS,
+    rf"\s*(?P=sep)\s*(?P<y>{_YEAR_NUMBER})(?![\w/-]|[.,:]\d)",
 )
 # "2025-07-01", "2025/07/01", "2025-07-01T10:30".
 _ISO_YMD = re.compile(
     rf"{_NO_NUMBER_BEFORE}(?P<y>19\d\d|20\d\d|2100)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)"
-    r"(?P<d>[0-3]?\d)(?:(?=T\d)|(?![\w]|[./:-]\d))",
-    _FLAGS,
+    r"(?P<d>[0-3]?\d)(?:(?=t\d)|(?![\w]|[./:-]\d))",
 )
 # "23 octobre 2023", "Jeudi 28 Aout 2025", "1er juillet", "1 July, 2025", "18 février dernier".
 _TEXT_DMY = re.compile(
     rf"{_WEEKDAY_PREFIX}{_day('d')}\s+(?:of\s+)?(?P<m>{_MONTH_ANY})"
     rf"(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?"
-    rf"(?:\s+(?P<suf>{_alternation(['dernier', 'prochain', 'passe'])})\b)?",
-    _FLAGS,
+    rf"(?:\s+(?P<suf>{_SUFFIX_WORDS})\b)?",
 )
 # "July 1, 2025", "Tuesday, July 1, 2025", "Sept. 3".
 _TEXT_MDY = re.compile(
     rf"{_WEEKDAY_PREFIX}\b(?P<m>{_MONTH_EN})\s+{_day('d')}(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?",
-    _FLAGS,
 )
 _VAGUE_WORDS = _alternation(
-    ["fin", "debut", "mi", "courant", "early", "late", "mid", "end", "end of", "beginning of",
+    ["fin", "début", "mi", "courant", "early", "late", "mid", "end", "end of", "beginning of",
      "start of", "middle of", "year-end"]
 )  # fmt: skip
 # "juin 2024", "fin juin 2025", "mi-juillet 2025", "June of 2024", "mois de mars 2024".
@@ -186,47 +240,41 @@ _MONTH_YEAR = re.compile(
     rf"(?:\b(?P<vague>{_VAGUE_WORDS})(?:\s*-\s*|\s+)(?:de\s+|d{_APOS}\s*|of\s+)?)?"
     rf"\b(?P<m>{_MONTH_ANY})(?:\s*,\s*|\s+)(?:of\s+|de\s+l{_APOS}ann[ée]e\s+)?"
     rf"(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}",
-    _FLAGS,
 )
 # "fin 2025", "début de l'année 2026", "mi-2025", "end of 2025", "early 2026".
 _VAGUE_YEAR = re.compile(
     rf"\b(?P<vague>{_VAGUE_WORDS})(?:\s*-\s*|\s+)"
     rf"(?:de\s+l{_APOS}ann[ée]e\s+|d{_APOS}ann[ée]e\s+|de\s+|of\s+)?"
     rf"(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}",
-    _FLAGS,
 )
 # "premier trimestre 2025", "2e semestre de 2024", "first quarter of 2025", "second half 2025".
 _QUARTER_WORDS = re.compile(
-    rf"\b(?P<n>{_alternation(list(_ORDINALS))}|dernier|last|final)\s+"
+    rf"\b(?P<n>{_alternation(list(_ORDINAL_RANKS))}|dernier|last|final)\s+"
     r"(?P<unit>trimestre|semestre|quarter|half)\s+"
     rf"(?:de\s+l{_APOS}ann[ée]e\s+|de\s+|of\s+(?:the\s+)?(?:year\s+)?|of\s+fiscal\s+(?:year\s+)?)?"
     rf"(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}",
-    _FLAGS,
 )
 # "Q1 2025", "T3 2024", "S1 2025", "H2 2025", "Q1-2025".
 _QUARTER_CODE = re.compile(
-    rf"\b(?P<code>[QTSH])(?P<n>[1-4])\s*[-/]?\s*(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}",
-    _FLAGS,
+    rf"\b(?P<code>[qtsh])(?P<n>[1-4])\s*[-/]?\s*(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}",
 )
 # A year standing alone (only read after a cue: a range, a target, "en", "depuis" ...).
-_BARE_YEAR = re.compile(rf"{_NO_NUMBER_BEFORE}(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}", _FLAGS)
+_BARE_YEAR = re.compile(rf"{_NO_NUMBER_BEFORE}(?P<y>{_YEAR_NUMBER}){_YEAR_TAIL}")
 # A month standing alone, full name ("janvier", "March"), only inside a range.
-_BARE_MONTH = re.compile(rf"\b(?P<m>{_MONTH_FULL})\b(?!\s*,?\s*\d)", _FLAGS)
+_BARE_MONTH = re.compile(rf"\b(?P<m>{_MONTH_FULL})\b(?!\s*,?\s*\d)")
 # A day standing alone ("29", "1er", "lundi 1er"), only as the first end of a range.
-_BARE_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_day('d')}", _FLAGS)
+_BARE_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_day('d')}")
 # The year relative to the anchor, as a target horizon: "la fin de l'année", "year-end".
 _YEAR_END = re.compile(
     rf"\b(?:fin\s+(?:de\s+l{_APOS}ann[ée]e|d{_APOS}ann[ée]e)(?:\s+(?P<next_fr>prochaine))?"
     r"|end\s+of\s+(?:the\s+|this\s+)?(?P<next_en>next\s+)?year|year[-\s]end)\b",
-    _FLAGS,
 )
 # A quantity after a year-like number: "en 2000 exemplaires", "2030 dirhams".
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|\$|€|(?:MMDH|MDH|DH|dirhams?|euros?|dollars?|USD|EUR|personnes|habitants|"
+    r"\s*(?:%|\$|€|(?:mmdh|mdh|dh|dirhams?|euros?|dollars?|usd|eur|personnes|habitants|"
     r"participants|visiteurs|emplois|postes|talents|[ée]tudiants|jeunes|entreprises|start-?ups?|"
     r"km|kilom[èe]tres|m[èe]tres|hectares|ha|tonnes|heures|jours|ans|mois|exemplaires|lits|"
-    r"people|jobs|students|companies|firms|units|hours|days|years|MW|GW|kWh|unit[ée]s)\b)",
-    _FLAGS,
+    r"people|jobs|students|companies|firms|units|hours|days|years|mw|gw|kwh|unit[ée]s)\b)",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -238,54 +286,49 @@ _YEAR_CUE = re.compile(
     r"\b(?:"
     + "|".join(
         _loose(w)
-        for w in ("en", "depuis", "avant", "apres", "jusqu'en", "jusqu'a", "pour", "durant",
-                  "pendant", "au cours de", "a partir de", "l'annee", "l'an", "l'exercice",
+        for w in ("en", "depuis", "dès", "avant", "après", "jusqu'en", "jusqu'à", "pour", "durant",
+                  "pendant", "au cours de", "à partir de", "l'année", "l'an", "l'exercice",
                   "in", "since", "until", "till", "before", "after", "during", "through",
                   "throughout", "year", "vers", "circa")
     )
-    + r"|d[èé]s)\s+(?=\d)",
-    _FLAGS,
+    + r")\s+(?=\d)",
 )  # fmt: skip
 # A horizon or deadline before a date: "d'ici 2030", "à l'horizon 2030", "by 2030".
 _TARGET_CUE = re.compile(
     rf"(?:\bd{_APOS}ici(?:\s+[àa](?=\s))?|(?<!\w)[àa]\s+l{_APOS}horizon(?:\s+de)?|\bhorizon"
     rf"|\bby|\bno\s+later\s+than|(?<!\w)[àa]\s+l{_APOS}[ée]ch[ée]ance(?:\s+de)?)\s+",
-    _FLAGS,
 )
 # The opening word of a range: "du 29 au 31 mai", "entre 2023 et 2025", "from 2024 to 2026".
 _RANGE_CUE = re.compile(
     rf"\b(?:du|de|entre|from|between)\s+(?=(?:le\s+|the\s+)?(?:\d|{_MONTH_FULL}\b))"
     rf"|\bd{_APOS}(?={_MONTH_FULL}\b)",
-    _FLAGS,
 )
 # Between the two ends of a range: "au", "à", "et", "to", "-".
 _RANGE_LINK = re.compile(
-    rf"\s*(?:jusqu{_APOS}(?:au|à|a|en)|au|à|a|et|and|to|until|till|through|-|–|—)\s*"
+    rf"\s*(?:(?:jusqu{_APOS}(?:au|à|a|en)|au|à|a|et|and|to|until|till|through)(?!\w)|-|–|—)\s*"
     r"(?:(?:le|the)\s+)?",
-    _FLAGS,
 )
 # An article that may stand between a cue and its date ("d'ici la fin", "by the end").
-_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the)\s*", _FLAGS)
+_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the)\s*")
 # Days listed before one month: "1er et 2 juillet 2025", "10-12 octobre", "1, 2 and 3 July".
 _DAY_LIST = re.compile(
-    rf"{_day('d')}(?P<more>(?:\s*,\s*{_DAY_BARE})*)\s*,?\s*(?:et|and|&|au|à|to|through|-|–)\s*"
-    rf"(?:(?:le|the)\s+)?{_day('d2', guard=False)}\s+(?:of\s+)?(?P<m>{_MONTH_ANY})"
-    rf"(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?",
-    _FLAGS,
+    rf"(?:\b{_WEEKDAY_FULL}\s+)?{_day('d')}(?P<more>(?:\s*,\s*{_DAY_BARE})*)\s*,?\s*"
+    rf"(?:et|and|&|au|à|to|through|-|–)\s*(?:(?:le|the)\s+)?(?:{_WEEKDAY_FULL}\s+)?"
+    rf"{_day('d2', guard=False)}\s+(?:of\s+)?(?P<m>{_MONTH_ANY})"
+    rf"(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER})|\s+(?P<suf>{_SUFFIX_WORDS})\b)?",
 )
 # Days listed after one English month: "July 1-2, 2025", "July 1 and 2".
 _DAY_LIST_EN = re.compile(
     rf"\b(?P<m>{_MONTH_EN})\s+{_day('d')}(?P<more>(?:\s*,\s*{_DAY_BARE})*)\s*,?\s*"
     rf"(?:and|&|to|through|-|–)\s*{_day('d2', guard=False)}(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?",
-    _FLAGS,
 )
 # Two day-months without a cue: "29 mai - 2 juin 2024", "May 29 - June 2, 2024".
 _CROSS_MONTH = re.compile(
     rf"(?:{_day('d')}\s+(?P<m>{_MONTH_ANY})|\b(?P<m_en>{_MONTH_EN})\s+{_day('d_en')})"
     rf"\s*(?:-|–|to|through)\s*"
-    rf"(?:{_day('d2', guard=False)}\s+(?P<m2>{_MONTH_ANY})|\b(?P<m2_en>{_MONTH_EN})\s+{_day('d2_en')})"
+    rf"(?:{_day('d2', guard=False)}\s+(?P<m2>{_MONTH_ANY})"
+    rf"|\b(?P<m2_en>{_MONTH_EN})\s+{_day('d2_en')})"
     rf"(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?",
-    _FLAGS,
 )
 # A month without a year after a cue, or with "dernier"/"prochain": "en juin", "fin juillet",
 # "mi-mars", "in July", "last July", "juillet dernier".
@@ -295,32 +338,40 @@ _MONTH_NO_YEAR = re.compile(
     rf"|(?:au|le|du)\s+mois\s+(?:de\s+|d{_APOS}))\s*"
     r"|\b(?P<dir>last|next|this)\s+)?"
     rf"\b(?P<m>{_MONTH_FULL})\b(?!\s*,?\s*\d)"
-    rf"(?:\s+(?P<suf>{_alternation(['dernier', 'prochain', 'passe'])})\b)?",
-    _FLAGS,
+    rf"(?:\s+(?P<suf>{_SUFFIX_WORDS})\b)?",
 )
 # Days around the anchor: "hier", "avant-hier", "aujourd'hui", "demain", "yesterday".
 # Not after "de"/"d'"/"of" ("l'IA de demain", "le monde d'aujourd'hui") nor before "'s".
 _RELATIVE_DAY = re.compile(
     r"(?<!d')(?<!d’)(?<!de\s)(?<!of\s)\b(?P<w>"
-    + _alternation(list(_RELATIVE_DAY_OFFSETS))
+    + _alternation(list(_RELATIVE_DAYS))
     + rf")\b(?!{_APOS}s)",
-    _FLAGS,
 )
 # A weekday near the anchor: "ce lundi", "lundi dernier", "mardi prochain", "last Monday".
 _RELATIVE_WEEKDAY = re.compile(
     rf"\b(?:(?P<this>ce|cette)\s+(?P<wd>{_WEEKDAY_FULL_FR})\b(?!\s+(?:\d|premier))"
     rf"|(?P<wd2>{_WEEKDAY_FULL_FR})\s+(?P<dir>dernier|prochain|pass[ée])\b"
     rf"|(?P<dir_en>last|next|this\s+past|this\s+coming|this)\s+(?P<wd_en>{_WEEKDAY_FULL_EN})\b)",
-    _FLAGS,
 )
 # A week, month or year around the anchor: "la semaine prochaine", "l'an dernier", "next month".
 _RELATIVE_PERIOD = re.compile(
     rf"(?:\b(?:la\s+|le\s+|l{_APOS}\s*)?(?P<unit>semaine|mois|ann[ée]e|an)\s+"
     r"(?P<dir>derni[èe]re?|pass[ée]e?|prochaine?|en\s+cours)\b"
-    rf"|\b(?P<this>cette|ce)\s+(?P<unit_this>semaine|mois|ann[ée]e)(?:-ci)?\b"
+    rf"|\b(?P<this>cette|ce)\s+(?P<unit_this>semaine|mois|ann[ée]e)(?:-ci)?\b(?!\s+d(?:e\s|{_APOS}))"
     r"|(?<!the\s)\b(?P<dir_en>last|next|this)\s+(?P<unit_en>week|month|year)\b)",
-    _FLAGS,
 )
+
+# A word every date phrase contains: a month, a weekday, a year, a day or period word.
+# Only the text around these is scanned by the rules, which keeps find_dates fast.
+_TRIGGER = re.compile(
+    r"\b(?:"
+    + _trie(
+        {*_MONTHS_FR_WRITTEN, *_MONTH_WORDS_EN, *_MONTH_ABBREVIATIONS, *_WEEKDAYS_FR,
+         *_WEEKDAYS_EN, "hier", "demain", "aujourd'hui", "yesterday", "today", "tomorrow",
+         "semaine", "mois", "année", "an", "week", "month", "year"}
+    )
+    + r"\b|(?:19|20)\d\d(?!\d)|2100(?!\d))"
+)  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------
 # Patterns for publication lines
@@ -329,27 +380,22 @@ _RELATIVE_PERIOD = re.compile(
 # An explicit publication cue: "Publié dans L'opinion le", "Published on", "Posted:".
 _PUBLISHED_CUE = re.compile(
     r"\b(?:publi[ée]e?|published|posted|mis\s+en\s+ligne|paru|date\s+de\s+publication)\b",
-    _FLAGS,
 )
 # An update cue: "Mis à jour le", "Updated", "Dernière modification".
 _UPDATED_CUE = re.compile(
     r"\b(?:mis\s+[àa]\s+jour|mise\s+[àa]\s+jour|actualis[ée]e?|modifi[ée]e?|modification|"
     r"updated|last\s+modified)\b",
-    _FLAGS,
 )
 # A byline at the start of a line: "Rédigé par", "Par", "By", "Écrit par".
 _BYLINE_CUE = re.compile(
-    r"^\W*(?:r[ée]dig[ée]e?\s+par|[ée]crit\s+par|par|by|written\s+by|auteur|author)\b", _FLAGS
+    r"^\W*(?:r[ée]dig[ée]e?\s+par|[ée]crit\s+par|par|by|written\s+by|auteur|author)\b"
 )
 # A time of day in a dateline: "10h30", "10:30", "à 9h", "14:05 GMT".
 _TIME_OF_DAY = re.compile(
     r"\b(?:[àa]\s+|at\s+)?\d{1,2}\s*(?:[h:]\s*\d{2}(?::\d{2})?|h)\b(?:\s*(?:am|pm|gmt|utc)\b)?",
-    _FLAGS,
 )
 # Words a dateline may carry besides the date and the place.
-_DATELINE_FILLERS = frozenset(
-    {"le", "on", "a", "à", "at", "the", "gmt", "utc", "date", "dated", "du", "de"}
-)
+_DATELINE_FILLERS = frozenset({"le", "on", "a", "at", "the", "date", "dated"})
 _WORD = re.compile(r"\w+")
 
 
@@ -405,40 +451,42 @@ def _month_value(token: str) -> int | None:
 
 def _is_lowercase_english_month(token: str) -> bool:
     """True for "may", "march" written in lower case: in English these are other words."""
-    return token.islower() and _fold(token) in _EN_ONLY_MONTHS | {"may", "mar"}
+    return token.islower() and _fold(token) in _EN_ONLY_MONTHS | {"mar"}
 
 
-def _quarter_months(unit: str, number: int) -> tuple[int, int] | None:
-    """First and last month of a quarter (T/Q) or half-year (S/H), or None if out of range."""
-    size = 3 if _fold(unit)[0] in "tq" else 6
-    if number < 1 or number * size > 12:
+def _quarter_months(number: str, unit: str) -> tuple[int, int] | None:
+    """First and last month of "premier trimestre", "Q3", "second half", "dernier semestre"."""
+    folded, half = _fold(number), _fold(unit)[0] in "sh"
+    if folded in ("dernier", "last", "final"):
+        rank = 2 if half else 4
+    else:
+        rank = int(folded) if folded.isdigit() else _ORDINALS.get(folded, 0)
+    size = 6 if half else 3
+    if not 1 <= rank <= 12 // size:
         return None
-    return (number - 1) * size + 1, number * size
+    return (rank - 1) * size + 1, rank * size
 
 
-def _part_from_match(m: re.Match[str]) -> _Part | None:
-    """The date part a part pattern matched, validated; None when it is not a real date."""
+def _part_from_match(m: re.Match[str], text: str) -> _Part | None:
+    """The date part a part pattern matched (on lowered text), validated; None if not a date."""
     start, end = m.span()
     year_text, month_text, day_text = _group(m, "y"), _group(m, "m"), _group(m, "d")
     year = int(year_text) if year_text else None
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         return None
-    if year is not None and "," in (_group(m, "ysep") or "") and month_text:
-        if _fold(month_text) in _MONTHS_FR:  # "le 18 février, 2000 personnes": no year here
-            year, end = None, m.end("m")
+    comma_year = "," in (_group(m, "ysep") or "")
+    if year is not None and comma_year and month_text and _fold(month_text) in _MONTHS_FR:
+        year, end = None, m.end("m")  # "le 18 février, 2000 personnes": that is no year
     month = _month_value(month_text) if month_text else None
     if month_text and month is None:
         return None
-    if month_text and year is None and day_text is None and _is_lowercase_english_month(month_text):
+    written_month = text[m.start("m") : m.end("m")] if month_text else ""
+    if written_month and year is None and _is_lowercase_english_month(written_month):
         return None
     number, unit = _group(m, "n"), _group(m, "unit") or _group(m, "code")
     last_month = None
     if number and unit:
-        rank = 4 if _fold(number) in ("dernier", "last", "final") else None
-        rank = rank or (int(number) if number.isdigit() else _ORDINALS.get(_fold(number)))
-        if rank == 4 and _fold(unit)[0] in "sh":
-            rank = 2
-        months = _quarter_months(unit, rank or 0)
+        months = _quarter_months(number, unit)
         if months is None:
             return None
         month, last_month = months
@@ -451,6 +499,11 @@ def _part_from_match(m: re.Match[str]) -> _Part | None:
 def _days_in_month(year: int, month: int) -> int:
     """Number of days in a month (a leap year stands in for an unknown year)."""
     return calendar.monthrange(year, month)[1]
+
+
+def _is_valid_day(year: int, month: int | None, day: int | None) -> bool:
+    """True unless a day is given that its month does not have ("31 juin")."""
+    return day is None or month is None or day <= _days_in_month(year, month)
 
 
 def _year_is_quantity(text: str, end: int) -> bool:
@@ -472,18 +525,18 @@ _FULL_PART_PATTERNS = (
 
 
 def _read_part(
-    text: str, pos: int, patterns: Sequence[re.Pattern[str]], *, bare_year: bool = True
+    text: str, lowered: str, pos: int, patterns: Sequence[re.Pattern[str]]
 ) -> _Part | None:
     """The longest valid date part that starts exactly at pos, or None."""
     best: _Part | None = None
     for pattern in patterns:
-        m = pattern.match(text, pos)
+        m = pattern.match(lowered, pos)
         if m is None:
             continue
-        part = _part_from_match(m)
+        part = _part_from_match(m, text)
         if part is None:
             continue
-        if pattern is _BARE_YEAR and (not bare_year or _year_is_quantity(text, part.end)):
+        if pattern is _BARE_YEAR and _year_is_quantity(lowered, part.end):
             continue
         if best is None or part.end > best.end:
             best = part
@@ -607,7 +660,7 @@ def _range_mention(
         return None
     if last.year is None and first.year is not None and last.month is not None:
         wraps = first.month is not None and last.month < first.month
-        last = replace(last, year=first.year + wraps)
+        last = replace(last, year=first.year + int(wraps))
     end_res = _resolve_part(last, anchor)
     if end_res is None:
         return None
@@ -616,8 +669,8 @@ def _range_mention(
     year = first.year
     if year is None:
         wraps = month is not None and last_month is not None and month > last_month
-        year = last_year - wraps
-    if month is not None and first.day is not None and first.day > _days_in_month(year, month):
+        year = last_year - int(wraps)
+    if not (_is_valid_day(year, month, first.day) and _is_valid_day(*end_res.first)):
         return None
     if (year, month or 0, first.day or 0) >= (last_year, last_month or 0, last_day or 0):
         return None
@@ -637,20 +690,18 @@ Builder = Callable[[str, re.Match[str], dt.date | None], DateMention | None]
 
 def _build_part(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """A single date read by a part pattern."""
-    part = _part_from_match(m)
+    part = _part_from_match(m, text)
     if part is None:
         return None
     resolved = _resolve_part(part, anchor)
     return _mention(text, part.start, part.end, resolved) if resolved else None
 
 
-def _build_month_no_year(
-    text: str, m: re.Match[str], anchor: dt.date | None
-) -> DateMention | None:
+def _build_month_no_year(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """A month without a year after a cue ("en juin", "fin juillet", "juillet dernier")."""
     if not (m.group("vague") or m.group("cue") or m.group("dir") or m.group("suf")):
         return None
-    part = _part_from_match(m)
+    part = _part_from_match(m, text)
     if part is None:
         return None
     direction = _direction(m.group("suf") or m.group("dir"))
@@ -662,24 +713,25 @@ def _build_month_no_year(
 
 def _build_cued_year(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """A bare year after a temporal preposition; the preposition stays outside the span."""
-    part = _read_part(text, m.end(), (_BARE_YEAR,))
+    part = _read_part(text, m.string, m.end(), (_BARE_YEAR,))
     if part is None:
         return None
-    return _mention(text, part.start, part.end, _Resolved((part.year or 0, None, None), None,
-                                                          "year", False))
+    return _mention(
+        text, part.start, part.end, _Resolved((part.year or 0, None, None), None, "year", False)
+    )
 
 
 def _build_target(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """A horizon or deadline: "d'ici 2030", "à l'horizon 2030", "by the end of 2025"."""
     patterns = (*_FULL_PART_PATTERNS, _BARE_YEAR, _YEAR_END)
     positions = [m.end()]
-    article = _ARTICLE.match(text, m.end())
+    article = _ARTICLE.match(m.string, m.end())
     if article:
         positions.append(article.end())
     best: _Part | None = None
     for pos in positions:
-        year_end = _YEAR_END.match(text, pos)
-        part = _year_end_part(year_end) if year_end else _read_part(text, pos, patterns)
+        year_end = _YEAR_END.match(m.string, pos)
+        part = _year_end_part(year_end) if year_end else _read_part(text, m.string, pos, patterns)
         if part is not None and (best is None or part.end > best.end):
             best = part
     if best is None:
@@ -695,14 +747,14 @@ _RANGE_LAST = (*_FULL_PART_PATTERNS, _BARE_MONTH, _BARE_YEAR)
 def _build_cued_range(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """A range opened by a cue: "du 29 au 31 mai 2024", "entre 2023 et 2025"."""
     pos = m.end()
-    article = _ARTICLE.match(text, pos)
-    first = _read_part(text, article.end() if article else pos, _RANGE_FIRST)
+    article = _ARTICLE.match(m.string, pos)
+    first = _read_part(text, m.string, article.end() if article else pos, _RANGE_FIRST)
     if first is None:
         return None
-    link = _RANGE_LINK.match(text, first.end)
+    link = _RANGE_LINK.match(m.string, first.end)
     if link is None or link.end() == first.end:
         return None
-    last = _read_part(text, link.end(), _RANGE_LAST)
+    last = _read_part(text, m.string, link.end(), _RANGE_LAST)
     if last is None:
         return None
     return _range_mention(text, m.start(), last.end, first, last, anchor)
@@ -716,63 +768,60 @@ def _build_day_list(text: str, m: re.Match[str], anchor: dt.date | None) -> Date
         return None
     year = int(year_text) if year_text else None
     first = _Part(m.start(), m.end(), year, month, _day_value(m.group("d")))
-    last = _Part(m.start(), m.end(), year, month, _day_value(m.group("d2")))
+    direction = _direction(_group(m, "suf"))
+    last = _Part(m.start(), m.end(), year, month, _day_value(m.group("d2")), direction=direction)
     return _range_mention(text, m.start(), m.end(), first, last, anchor)
 
 
-def _build_cross_month(
-    text: str, m: re.Match[str], anchor: dt.date | None
-) -> DateMention | None:
+def _build_cross_month(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """Two day-months without a cue: "29 mai - 2 juin 2024", "May 29 - June 2, 2024"."""
-    month, month2 = _month_value(m.group("m") or m.group("m_en")), _month_value(
-        m.group("m2") or m.group("m2_en")
+    month, month2 = (
+        _month_value(m.group("m") or m.group("m_en")),
+        _month_value(m.group("m2") or m.group("m2_en")),
     )
     if month is None or month2 is None:
         return None
     year = int(m.group("y")) if m.group("y") else None
     first = _Part(m.start(), m.end(), None, month, _day_value(m.group("d") or m.group("d_en")))
     last = _Part(m.start(), m.end(), year, month2, _day_value(m.group("d2") or m.group("d2_en")))
-    if last.day and last.day > _days_in_month(year or 2024, month2):
-        return None
     return _range_mention(text, m.start(), m.end(), first, last, anchor)
 
 
-
-
-def _build_relative_day(
-    text: str, m: re.Match[str], anchor: dt.date | None
-) -> DateMention | None:
-    """"hier", "aujourd'hui", "demain" and their English forms, from the anchor."""
+def _build_relative_day(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
+    """A day counted from the anchor: "hier", "aujourd'hui", "demain", "yesterday"."""
     if anchor is None:
         return None
     day = anchor + dt.timedelta(days=_RELATIVE_DAY_OFFSETS[_fold(m.group("w"))])
-    return _mention(text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None,
-                                                        "day", True))
+    return _mention(
+        text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None, "day", True)
+    )
 
 
 def _build_relative_weekday(
     text: str, m: re.Match[str], anchor: dt.date | None
 ) -> DateMention | None:
-    """"ce lundi", "lundi dernier", "next Tuesday", from the anchor."""
+    """A weekday near the anchor: "ce lundi", "lundi dernier", "next Tuesday"."""
     if anchor is None:
         return None
     name = m.group("wd") or m.group("wd2") or m.group("wd_en")
     direction = _direction(m.group("dir") or m.group("dir_en"))
     day = resolve_weekday(anchor, _WEEKDAY_NUMBERS[_fold(name)], direction)
-    return _mention(text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None,
-                                                        "day", True))
+    return _mention(
+        text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None, "day", True)
+    )
 
 
 def _build_relative_period(
     text: str, m: re.Match[str], anchor: dt.date | None
 ) -> DateMention | None:
-    """"la semaine prochaine", "le mois dernier", "l'an prochain", "this year"."""
+    """A week, month or year around the anchor: "la semaine prochaine", "l'an dernier"."""
     if anchor is None:
         return None
     unit = _fold(m.group("unit") or m.group("unit_this") or m.group("unit_en"))
-    word = m.group("dir") or m.group("dir_en") or ""
-    offset = 0 if m.group("this") or _fold(word) in ("en cours", "this") else _direction(word)
-    if offset == 0 and not (m.group("this") or _fold(word) in ("en cours", "this")):
+    word = _fold(m.group("dir") or m.group("dir_en") or "")
+    this = bool(m.group("this")) or word in ("en cours", "this")
+    offset = 0 if this else _direction(word)
+    if offset == 0 and not this:
         return None
     if unit in ("an", "annee", "year"):
         resolved = _Resolved((anchor.year + offset, None, None), None, "year", True)
@@ -835,14 +884,28 @@ def _longest_first(candidates: list[tuple[DateMention, int]]) -> list[DateMentio
     return kept
 
 
+def _windows(lowered: str) -> list[tuple[int, int]]:
+    """Stretches of text around the words every date phrase contains, merged when they touch."""
+    windows: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(lowered):
+        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """All date phrases in text, sorted by start, non-overlapping (longest match wins)."""
+    lowered = _lowercase(text)
     candidates: list[tuple[DateMention, int]] = []
-    for order, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(text):
-            mention = rule.build(text, m, anchor)
-            if mention is not None:
-                candidates.append((mention, order))
+    for start, end in _windows(lowered):
+        for order, rule in enumerate(_RULES):
+            for m in rule.pattern.finditer(lowered, start, end):
+                mention = rule.build(text, m, anchor)
+                if mention is not None:
+                    candidates.append((mention, order))
     return _longest_first(candidates)
 
 
@@ -852,17 +915,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
 
 
 def _extra_words(line: str, mention: DateMention) -> list[str]:
-    """Words of a line besides the date, times of day and dateline fillers."""
+    """Words of a line besides the date, times of day and dateline fillers ("le", "on")."""
     rest = line[: mention.start] + " " + line[mention.end :]
-    rest = _TIME_OF_DAY.sub(" ", rest)
+    for m in _TIME_OF_DAY.finditer(_lowercase(rest)):
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
     return [w for w in _WORD.findall(rest) if _fold(w) not in _DATELINE_FILLERS]
 
 
 def _is_single_date(mention: DateMention) -> bool:
     """True for an absolute day or month with no range: what a page's date looks like."""
-    return (
-        mention.kind == "absolute" and mention.end_date is None and mention.precision != "year"
-    )
+    return mention.kind == "absolute" and mention.end_date is None and mention.precision != "year"
 
 
 def _dateline_date(line: str) -> tuple[int, DateMention] | None:
@@ -872,22 +934,23 @@ def _dateline_date(line: str) -> tuple[int, DateMention] | None:
     mentions = [m for m in find_dates(line) if _is_single_date(m)]
     if not mentions:
         return None
+    lowered = _lowercase(line)
+    byline = _BYLINE_CUE.match(lowered) is not None
     for rank, cue_pattern in ((0, _PUBLISHED_CUE), (3, _UPDATED_CUE)):
-        cue = cue_pattern.search(line)
-        if cue is None:
+        cue = cue_pattern.search(lowered)
+        after = [m for m in mentions if cue is not None and m.start >= cue.end()]
+        if cue is None or not after:
             continue
-        after = [m for m in mentions if m.start >= cue.end()]
-        if not after:
-            continue
-        mention = after[0]
-        starts_line = not _WORD.findall(line[: cue.start()]) or _BYLINE_CUE.match(line)
-        trailing = [w for w in _WORD.findall(_TIME_OF_DAY.sub(" ", line[mention.end :]))]
-        if starts_line or len(trailing) <= 1:
-            return rank, mention
-    if _BYLINE_CUE.match(line):
+        opens_line = byline or _WORD.search(line, 0, cue.start()) is None
+        trailing = _WORD.findall(_TIME_OF_DAY.sub(" ", lowered[after[0].end :]))
+        if opens_line or len(trailing) <= 1:  # "Article publié le 02/07/2025 à 10h30"
+            return rank, after[0]
+    if byline:
         return 1, mentions[0]
-    if len(mentions) == 1 and len(_extra_words(line, mentions[0])) <= MAX_DATELINE_EXTRA_WORDS:
-        return 2, mentions[0]
+    extra = _extra_words(line, mentions[0]) if len(mentions) == 1 else None
+    # A bare date, with at most a place or an agency: "Rabat (MAP), le 02/07/2025".
+    if extra is not None and len(extra) <= MAX_DATELINE_EXTRA_WORDS:
+        return (2, mentions[0]) if all(w[:1].isupper() for w in extra) else None
     return None
 
 
@@ -898,7 +961,7 @@ def find_published(lines: Sequence[str]) -> DateMention | None:
     """
     best: tuple[int, DateMention] | None = None
     for line in lines:
-        found = _dateline_date(line.strip())
+        found = _dateline_date(line)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
     return best[1] if best else None
@@ -926,52 +989,55 @@ def parse_iso(value: str) -> tuple[dt.date, str]:
     return first, precision
 
 
-def _range_ends(iso: str, end: str | None) -> tuple[dt.date, dt.date | None, str]:
-    """Start, end (None for a single value) and precision of a value or a range; validated."""
-    start, precision = parse_iso(iso)
-    if end is None or end == iso:
-        return start, None, precision
-    stop, end_precision = parse_iso(end)
-    if end_precision != precision:
-        raise ValueError(f"range ends differ in precision: {iso!r} ({precision}) "
-                         f"and {end!r} ({end_precision})")
-    if stop < start:
-        raise ValueError(f"range ends before it starts: {iso!r} to {end!r}")
-    return start, stop, precision
+def _written(
+    day: dt.date,
+    precision: str,
+    day_text: Callable[[int], str],
+    months: Sequence[str],
+    *,
+    with_month: bool = True,
+    with_year: bool = True,
+) -> str:
+    """One date written out at its precision ("1er juillet 2025", "juillet 2025", "2025")."""
+    words = []
+    if precision == "day":
+        words.append(day_text(day.day))
+    if precision != "year" and with_month:
+        words.append(months[day.month - 1])
+    if with_year:
+        words.append(str(day.year))
+    return " ".join(words)
 
 
 def _format_range(
     iso: str, end: str | None, day_text: Callable[[int], str], months: Sequence[str]
 ) -> str:
-    """A value or range as "day month year", shortest form sharing the month and year."""
-    start, stop, precision = _range_ends(iso, end)
-
-    def single(d: dt.date, with_month: bool = True, with_year: bool = True) -> str:
-        words = []
-        if precision == "day":
-            words.append(day_text(d.day))
-        if precision != "year" and with_month:
-            words.append(months[d.month - 1])
-        if with_year:
-            words.append(str(d.year))
-        return " ".join(words)
-
-    if stop is None:
-        return single(start)
+    """A value or range written out, the range sharing its month and year when it can."""
+    start, precision = parse_iso(iso)
+    if not isinstance(end, str) or not end.strip() or end == iso:  # None, "" or a NaN cell
+        return _written(start, precision, day_text, months)
+    stop, end_precision = parse_iso(end)
+    if stop < start:
+        raise ValueError(f"range ends before it starts: {iso!r} to {end!r}")
+    last = _written(stop, end_precision, day_text, months)
+    if end_precision != precision:
+        return f"{_written(start, precision, day_text, months)}-{last}"
     same_year = start.year == stop.year
     same_month = same_year and start.month == stop.month
     if precision == "day" and same_month:
-        return f"{single(start, with_month=False, with_year=False)}-{single(stop)}"
-    if precision != "year" and same_year:
-        return f"{single(start, with_year=False)}-{single(stop)}"
-    return f"{single(start)}-{single(stop)}"
+        first = day_text(start.day)
+    elif precision != "year" and same_year:
+        first = _written(start, precision, day_text, months, with_year=False)
+    else:
+        first = _written(start, precision, day_text, months)
+    return f"{first}-{last}"
 
 
 def format_date_fr(iso: str, end: str | None = None) -> str:
     """French form: "1er juillet 2025", "juillet 2025", "1er-2 juillet 2025", "2023-2025"."""
-    return _format_range(iso, end, lambda d: "1er" if d == 1 else str(d), _MONTHS_FR_FORMAT)
+    return _format_range(iso, end, lambda d: "1er" if d == 1 else str(d), _MONTHS_FR_WRITTEN)
 
 
 def format_date_en(iso: str, end: str | None = None) -> str:
     """English form: "1 July 2025", "July 2025", "1-2 July 2025", "2023-2025"."""
-    return _format_range(iso, end, str, _MONTHS_EN_FORMAT)
+    return _format_range(iso, end, str, _MONTHS_EN_WRITTEN)

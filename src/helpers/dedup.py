@@ -40,8 +40,8 @@ COMBINING_MARK = re.compile(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
 )
 
-# Anything that is not a letter or digit (punctuation, symbols, underscores) splits words.
-NON_WORD = re.compile(r"[\W_]+")
+# A run of letters or digits (underscores are turned into spaces first).
+WORD = re.compile(r"\w+")
 
 UInt64Array = npt.NDArray[np.uint64]
 
@@ -49,6 +49,10 @@ _MASK64 = (1 << 64) - 1
 # Odd multipliers of the polynomial that rolls word hashes into a 5-gram hash.
 _ROLL = np.array(
     [pow(0x9E3779B97F4A7C15, i + 1, 1 << 64) | 1 for i in range(SHINGLE_WORDS)], dtype=np.uint64
+)
+# Odd multipliers that fold the rows of one band into a single key.
+_BAND_MULTIPLIERS = np.array(
+    [pow(0xD6E8FEB86659FD93, i + 1, 1 << 64) | 1 for i in range(16)], dtype=np.uint64
 )
 
 
@@ -98,10 +102,10 @@ def shingle_hashes(text: str, vocabulary: dict[str, int] | None = None) -> UInt6
 
 def normalise_words(text: str) -> list[str]:
     """Lower-cased words without accents or punctuation."""
-    lowered = text.lower()
+    lowered = text.lower().replace("_", " ")
     if not lowered.isascii():
         lowered = COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered))
-    return NON_WORD.sub(" ", lowered).split()
+    return WORD.findall(lowered)
 
 
 def minhash_signature(shingles: UInt64Array) -> UInt64Array:
@@ -111,7 +115,9 @@ def minhash_signature(shingles: UInt64Array) -> UInt64Array:
     for start in range(0, len(shingles), BLOCK):
         block = shingles[start : start + BLOCK, None]
         # x -> a*x + b (mod 2**64) with odd a is a bijection: a random permutation family.
-        np.minimum(signature, (block * multipliers + increments).min(axis=0), out=signature)
+        hashed = block * multipliers
+        hashed += increments
+        np.minimum(signature, hashed.min(axis=0), out=signature)
     return signature
 
 
@@ -153,13 +159,17 @@ def _candidate_pairs(
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share at least one LSH band."""
     pairs: set[tuple[int, int]] = set()
-    usable = np.array([len(s) > 0 for s in shingles])
+    usable = np.flatnonzero([len(s) > 0 for s in shingles])
     for band in range(NUM_PERMUTATIONS // rows):
-        columns = signatures[:, band * rows : (band + 1) * rows]
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        for index in np.flatnonzero(usable):
-            buckets[columns[index].tobytes()].append(int(index))
-        for members in buckets.values():
+        columns = signatures[usable, band * rows : (band + 1) * rows]
+        # One 64-bit key per text and band; equal bands give equal keys.
+        keys = _mix((columns * _BAND_MULTIPLIERS[:rows]).sum(axis=1, dtype=np.uint64))
+        by_key = np.argsort(keys, kind="stable")
+        sorted_keys = keys[by_key]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(keys)]
+        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            members = sorted(usable[by_key[start:end]].tolist())
             for position, first in enumerate(members):
                 pairs.update((first, second) for second in members[position + 1 :])
     return pairs

@@ -54,7 +54,7 @@ _LABEL_SHORT = (
 )
 # Leading determiners and ordinals dropped from labels.
 _LEADING = re.compile(
-    r"^(?:(?:les|le|la|l'|l’|un|une|des|du|de|d'|the|a|an|ce|cette|ces|leur|leurs|sa|son|ses)\s*)+"
+    r"^(?:(?:les|le|la|un|une|des|du|de|the|a|an|ce|cette|ces|leur|leurs|sa|son|ses)\s+|[ld]['’]\s*)+"
     r"(?:(?:premi[èe]re?s?|deuxi[èe]mes?|1[èe]re?s?|\d+e|first|second)\s+)?(?:[ée]dition\s+(?:de|du|des)\s+)?",
     re.IGNORECASE,
 )

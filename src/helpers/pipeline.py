@@ -159,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(message)s",
         datefmt="%H:%M:%S",
     )
-    logging.getLogger("papermill").setLevel(logging.WARNING if args.quiet else logging.INFO)
+    # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level.
+    logging.getLogger("papermill").setLevel(logging.WARNING)
     values: dict[str, Any] = dict(args.parameter)
     for name in ("language", "n_themes", "relevance_threshold"):
         if getattr(args, name) is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 import datetime as dt
 from collections.abc import Sequence
 from importlib import resources
@@ -325,6 +326,8 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
     """Write reports/briefing.html (self-contained) and reports/briefing.pdf (A4) atomically."""
     from weasyprint import HTML
 
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     body, lang, title = notebook_body(notebook_path)
     html_text = document(body, lang, title)
     html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)

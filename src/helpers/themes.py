@@ -50,9 +50,10 @@ _FEMININE_PARTICIPLE = re.compile(r"^(.+)ées?$")
 
 # Words a phrase may span ("feuille de route", "cas d'usage"); other stop words cut bigrams.
 _LINKS = {
-    "fr": frozenset({"de", "d", "du", "des", "la", "le", "les", "l", "en"}),
-    "en": frozenset({"of", "the"}),
+    language: frozenset(words.split() + words.title().split())
+    for language, words in (("fr", "de d du des la le les l en"), ("en", "of the"))
 }
+_UNKNOWN = object()
 # Letters NFKD does not decompose.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
 # Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
@@ -174,7 +175,12 @@ def _lemma(word: str, language: str | None) -> str:
     return lemma
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=64)
+def _term_cache(language: str) -> dict[str, str | None]:
+    """Per-language memo of token -> term; the hot loop of _prepare reads it directly."""
+    return {}
+
+
 def _term(token: str, language: str) -> str | None:
     """Folded lemma of a token as it appears in the text, None for a stop or noise word."""
     lower = token.lower()
@@ -190,36 +196,51 @@ def _term(token: str, language: str) -> str | None:
     return folded
 
 
-def _prepare(text: str, language: str) -> tuple[str, list[tuple[str, str]]]:
-    """Prepared text (one phrase per line) and (term, written form) of each word and bigram."""
-    language = (language or "").lower()[:2]
+def _language_key(language: object) -> str:
+    """Two-letter language code of an article, "fr" when missing."""
+    return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
+
+
+def _prepare(text: str, language: str) -> tuple[str, list[str]]:
+    """Prepared text (one phrase per line) and the written form of each kept word and bigram."""
+    terms_of = _term_cache(language)
     links = _LINKS.get(language, _LINKS["fr"])
     lines: list[str] = []
-    written: list[tuple[str, str]] = []
+    written: list[str] = []
     for clause in _CLAUSE_BREAK.split(text or ""):
-        terms: list[str] = []
-        start = 0  # where the previous kept word of this phrase starts
-        for match in _WORD.finditer(clause):
-            token = match.group()
-            term = _term(token, language)
+        phrase: list[str] = []
+        gap: list[str] = []
+        previous = ""
+        for token in _WORD.findall(clause):
+            term = terms_of.get(token, _UNKNOWN)
+            if term is _UNKNOWN:
+                term = terms_of[token] = _term(token, language)
             if term is None:
-                if terms and token.lower() not in links:
-                    lines.append(" ".join(terms))
-                    terms = []
+                if phrase:
+                    if token in links:
+                        gap.append(token)
+                    else:
+                        lines.append(" ".join(phrase))
+                        phrase, gap = [], []
                 continue
-            if terms and terms[-1] != term:
-                written.append((f"{terms[-1]} {term}", clause[start : match.end()]))
-            written.append((term, token))
-            terms.append(term)
-            start = match.start()
-        if terms:
-            lines.append(" ".join(terms))
+            if phrase and phrase[-1] != term:
+                if gap:
+                    link = "".join(g + ("'" if len(g) == 1 else " ") for g in gap)
+                    written.append(f"{previous} {link}{token}")
+                    gap = []
+                else:
+                    written.append(f"{previous} {token}")
+            written.append(token)
+            phrase.append(term)
+            previous = token
+        if phrase:
+            lines.append(" ".join(phrase))
     return "\n".join(lines), written
 
 
 def prepare_text(text: str, language: str) -> str:
     """Lemmatised, accent-folded content words, one phrase per line (bigrams stay inside one)."""
-    return _prepare(text, language)[0]
+    return _prepare(text, _language_key(language))[0]
 
 
 def _analyze(prepared: str) -> list[str]:
@@ -245,13 +266,24 @@ def _max_df(n_docs: int) -> float:
     return 1.0 if n_docs < 10 else 0.9
 
 
-def _surface_forms(written: Counter[tuple[str, str]]) -> dict[str, str]:
+def _written_term(written: str, language: str) -> str | None:
+    """Term of a written word or bigram: "Données" -> "donnee", "cas d'usage" -> "cas usage"."""
+    words = written.split(" ")
+    terms = [_term(words[0], language)]
+    if len(words) > 1:
+        terms.append(_term(re.split(r"['’]", words[-1])[-1], language))
+    return None if None in terms else " ".join(t for t in terms if t)
+
+
+def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
     """Most frequent written form of each term: "donnee" -> "données", "cas usage" -> "cas d'usage"."""
     forms: dict[str, tuple[int, bool, str]] = {}
-    for (term, form), count in written.items():
-        candidate = (-count, not form.islower(), form)
-        if term not in forms or candidate < forms[term]:
-            forms[term] = candidate
+    for language, counts in written.items():
+        for form, count in counts.items():
+            term = _written_term(form, language)
+            candidate = (-count, not form.islower(), form)
+            if term is not None and (term not in forms or candidate < forms[term]):
+                forms[term] = candidate
     return {term: best[2] for term, best in forms.items()}
 
 
@@ -436,17 +468,16 @@ def fit_themes(
     if not files:
         return _empty_model(files)
     languages = (
-        articles["language"].fillna("fr").astype(str).tolist()
+        [_language_key(v) for v in articles["language"]]
         if "language" in articles.columns
         else ["fr"] * len(files)
     )
     prepared: list[str] = []
-    written: Counter[tuple[str, str]] = Counter()
+    written: dict[str, Counter[str]] = defaultdict(Counter)
     for text, language in zip(articles["text"].fillna("").astype(str), languages, strict=True):
-        language = language.lower()[:2]
         body, forms_in_text = _prepare(text, language)
         prepared.append(body)
-        written.update(forms_in_text)
+        written[language].update(forms_in_text)
     matrix, vocabulary = _vectorise(prepared, max_features)
     if not vocabulary:
         logger.warning("themes: no content word in %d articles, no theme found", len(files))

@@ -29,9 +29,14 @@ def _tokens(label: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOP and len(w) > 1}
 
 
+def _text(value: object) -> str | None:
+    """A string cell as str, a missing one (None or NaN) as None."""
+    return value if isinstance(value, str) and value else None
+
+
 def span_of(date: str, end: str | None) -> tuple[str, str]:
     """The first and last day a partial date (or range) covers, as ISO strings."""
-    last = end or date
+    last = end if isinstance(end, str) and end else date
     start = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
     stop = {4: last + "-12-31", 7: last + "-31", 10: last}[len(last)]
     return start[:10], stop
@@ -83,12 +88,12 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
         entry = next((e for e in entries if e.matches(ev)), None)
         if entry is None:
             entry = Entry(
-                date=ev["date"], end=ev["end"], precision=ev["precision"], kind=ev["kind"],
-                label=ev["label"], place=ev["place"], evidence=ev["evidence"],
+                date=ev["date"], end=_text(ev["end"]), precision=ev["precision"], kind=ev["kind"],
+                label=ev["label"], place=_text(ev["place"]), evidence=ev["evidence"],
                 evidence_file=ev["file"], tokens=_tokens(ev["label"]),
             )
             entries.append(entry)
-        if entry.place is None and ev["place"]:
+        if entry.place is None and isinstance(ev["place"], str):
             entry.place = ev["place"]
         if ev["file"] not in entry.sources:
             entry.sources.append(ev["file"])

@@ -1,0 +1,355 @@
+"""Themes: text preparation, NMF themes on a corpus of known topics, periods, word clouds."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.errors import ParameterError
+from helpers.themes import (
+    UNDATED,
+    default_n_themes,
+    fit_themes,
+    fold,
+    period_of,
+    prepare_text,
+    stability,
+    stop_words,
+    theme_terms_by_period,
+    themes_over_time,
+)
+from helpers.wordclouds import word_cloud_png, word_cloud_svg
+
+# Teasers, share buttons and bylines as they survive in cleaned bodies.
+NOISE = "Lire aussi : cliquez ici pour lire l'article. Publié le 3 mars. Partager sur Facebook."
+
+TOPICS: dict[str, list[str]] = {
+    "education": [
+        "L'université forme des ingénieurs en intelligence artificielle. Les étudiants suivent "
+        "une formation aux compétences numériques et les talents sont recrutés par les écoles.",
+        "Les écoles d'ingénieurs ouvrent des masters. La formation des talents et des étudiants "
+        "en compétences numériques est une priorité de l'université.",
+        "Le ministère finance des bourses pour les étudiants. Les universités veulent retenir "
+        "les talents et renforcer la formation des ingénieurs.",
+        "Un programme de formation certifiante accueille mille étudiants. Les compétences "
+        "acquises à l'université répondent aux besoins des écoles et des talents.",
+        "La fuite des talents inquiète les universités. Les ingénieurs formés dans les écoles "
+        "partent à l'étranger malgré la formation et les bourses d'étudiants.",
+        "Les enseignants de l'université adaptent la formation. Les étudiants et les ingénieurs "
+        "développent des compétences recherchées, les écoles attirent les talents.",
+    ],
+    "football": [
+        "L'équipe nationale de football a gagné le match. Les joueurs ont marqué deux buts "
+        "devant les supporters au stade et l'entraîneur a salué le championnat.",
+        "Le championnat de football reprend. L'entraîneur prépare les joueurs pour le match "
+        "au stade, les supporters attendent des buts.",
+        "Les supporters ont rempli le stade pour le match. Le gardien et les joueurs de "
+        "l'équipe ont encaissé trois buts, l'entraîneur est critiqué.",
+        "Le club de football recrute un attaquant. Les joueurs du championnat et l'entraîneur "
+        "visent la victoire au prochain match devant les supporters.",
+        "La finale du championnat a lieu au stade. L'équipe de football compte sur ses joueurs "
+        "et ses buts, les supporters chantent pour l'entraîneur.",
+        "Le sélectionneur annonce la liste des joueurs. Le match amical au stade permettra "
+        "à l'équipe de football de tester des buteurs devant les supporters.",
+    ],
+    "water": [
+        "La sécheresse menace les récoltes. Les agriculteurs demandent plus d'eau pour "
+        "l'irrigation et les barrages sont presque vides cette année.",
+        "Le dessalement de l'eau de mer doit soutenir l'agriculture. Les barrages et "
+        "l'irrigation goutte-à-goutte aident les agriculteurs face à la sécheresse.",
+        "Les nappes phréatiques baissent. La sécheresse oblige les agriculteurs à réduire "
+        "l'irrigation, l'eau des barrages est rationnée pour l'agriculture.",
+        "Les récoltes de céréales chutent à cause de la sécheresse. L'agriculture pluviale "
+        "dépend de l'eau, les barrages et l'irrigation ne suffisent plus.",
+        "Une nouvelle station de dessalement fournit de l'eau potable et de l'eau pour "
+        "l'irrigation. Les agriculteurs saluent ce soutien à l'agriculture.",
+        "Le stress hydrique frappe l'agriculture. Les agriculteurs économisent l'eau, "
+        "modernisent l'irrigation et surveillent le niveau des barrages.",
+    ],
+}
+# Noise words that must never reach the top terms (teasers, bylines, French stop words).
+FORBIDDEN = ["article", "lire", "cliquez", "publié", "partager", "facebook", "le", "les", "des"]
+
+
+def corpus(with_noise: bool = True) -> pd.DataFrame:
+    """The 18 articles of the three topics, one dated per month, every fourth undated."""
+    rows = []
+    for topic, texts in TOPICS.items():
+        for i, text in enumerate(texts):
+            number = len(rows)
+            rows.append(
+                {
+                    "file": f"{topic}_{i}.txt",
+                    "text": f"{text} {NOISE}" if with_noise else text,
+                    "language": "fr",
+                    "published": None if number % 4 == 3 else f"2025-{number % 3 + 1:02d}-15",
+                    "title": f"{topic.capitalize()} : article {i}",
+                    "topic": topic,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return corpus()
+
+
+@pytest.fixture(scope="module")
+def model(articles: pd.DataFrame):
+    return fit_themes(articles, random_state=42)
+
+
+def main_themes(model, articles: pd.DataFrame) -> pd.DataFrame:
+    """file, topic and main theme of each article."""
+    main = model.doc_themes.loc[model.doc_themes["is_main"], ["file", "theme_id"]]
+    return articles[["file", "topic"]].merge(main, on="file", how="left")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Les données", "fr", "donnee"),
+        ("une donnée", "fr", "donnee"),
+        ("Souveraineté numérique", "fr", "souverainete numerique"),
+        ("souverainete NUMERIQUE", "fr", "souverainete numerique"),
+        ("L'IA au Maroc", "fr", "ia maroc"),
+        ("J'ai lu l'article", "fr", ""),
+        ("Cliquez ici pour lire la suite. Publié le 12 mars", "fr", ""),
+        ("la feuille de route", "fr", "feuille route"),
+        ("les talents, les écoles", "fr", "talent\necole"),
+        ("The AI models of the data centres", "en", "ai model data centre"),
+        ("Read more: click to share", "en", ""),
+        ("5G et IA 2030", "fr", "ia"),
+    ],
+    ids=[
+        "plural_noun_lemma",
+        "singular_noun_not_verb",
+        "bigram_kept_in_one_phrase",
+        "accents_and_case_folded",
+        "ia_kept_elision_dropped",
+        "verb_ai_is_a_stop_word",
+        "teaser_boilerplate_dropped",
+        "phrase_spans_de",
+        "comma_cuts_phrase",
+        "english_own_lemmas",
+        "english_boilerplate_dropped",
+        "digits_dropped",
+    ],
+)
+def test_prepare_text(text: str, language: str, expected: str) -> None:
+    assert prepare_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "expected"),
+    [(0, 1), (1, 1), (2, 1), (4, 1), (5, 2), (18, 3), (100, 5), (400, 10), (1000, 12), (10**6, 12)],
+    ids=["empty", "one", "two", "four", "five", "eighteen", "hundred", "400", "1000", "million"],
+)
+def test_default_n_themes(n_docs: int, expected: int) -> None:
+    assert default_n_themes(n_docs) == expected
+
+
+def test_default_n_themes_bounds() -> None:
+    counts = [default_n_themes(n) for n in range(2, 2000)]
+    assert all(1 <= k <= max(1, n // 2) for n, k in zip(range(2, 2000), counts, strict=True))
+    assert counts == sorted(counts)  # never decreases as the corpus grows
+
+
+def test_topics_are_separated(model, articles: pd.DataFrame) -> None:
+    assert len(model.themes) == 3
+    mains = main_themes(model, articles)
+    by_topic = mains.groupby("topic")["theme_id"].agg(lambda s: sorted(set(s)))
+    assert all(len(ids) == 1 for ids in by_topic), by_topic.to_dict()
+    assert len({ids[0] for ids in by_topic}) == 3, by_topic.to_dict()
+
+
+def test_themes_table(model) -> None:
+    themes = model.themes
+    assert themes["theme_id"].tolist() == [0, 1, 2]
+    assert themes["n_docs"].tolist() == [6, 6, 6]
+    assert themes["share"].sum() == pytest.approx(1.0)
+    assert all(len(files) == 3 for files in themes["representative_files"])
+    assert themes["label"].is_unique
+    for row in themes.itertuples():
+        assert row.label.split(",")[0].lower() == row.top_terms[0].lower()
+        assert len(row.top_terms) == len(row.weights) > 3
+
+
+def test_doc_weights_sum_to_one(model, articles: pd.DataFrame) -> None:
+    sums = model.doc_themes.groupby("file")["weight"].sum()
+    assert sorted(sums.index) == sorted(articles["file"])
+    assert np.allclose(sums.to_numpy(), 1.0)
+    assert (model.doc_themes.groupby("file")["is_main"].sum() == 1).all()
+
+
+@pytest.mark.parametrize("word", FORBIDDEN)
+def test_noise_never_in_top_terms(model, word: str) -> None:
+    terms = [t for row in model.themes["top_terms"] for t in row]
+    cloud_terms = [t for weights in model.term_weights.values() for t in weights]
+    words = {fold(w) for t in terms + cloud_terms for w in t.split()}
+    assert fold(word) not in words
+
+
+def test_top_terms_have_no_stop_word(model) -> None:
+    stops = stop_words("fr")
+    words = {fold(w) for row in model.themes["top_terms"] for t in row for w in t.split()}
+    assert not words & stops
+
+
+def test_top_terms_keep_accents(model) -> None:
+    terms = {t for row in model.themes["top_terms"] for t in row}
+    assert "sécheresse" in terms
+    assert "secheresse" not in terms
+
+
+def test_lemmas_counted_once() -> None:
+    texts = [
+        "Les données sont stockées. Une donnée publique est utile. Les données ouvertes.",
+        "La donnée de santé. Les données de santé sont protégées. Les données.",
+        "Le football et les buts. Le stade et les buts du match.",
+        "Le match au stade. Les buts du football.",
+    ]
+    articles = pd.DataFrame(
+        {"file": [f"d{i}" for i in range(4)], "text": texts, "language": "fr"}
+    )
+    model = fit_themes(articles, n_themes=2)
+    assert "donnee" in model.vocabulary
+    assert "donnees" not in model.vocabulary
+    all_terms = [t for weights in model.term_weights.values() for t in weights]
+    assert all_terms.count("données") >= 1
+    assert "donnée" not in all_terms  # one written form per lemma: the most frequent one
+
+
+def test_reproducible(articles: pd.DataFrame, model) -> None:
+    again = fit_themes(articles.copy(), random_state=42)
+    pd.testing.assert_frame_equal(again.themes, model.themes)
+    pd.testing.assert_frame_equal(again.doc_themes, model.doc_themes)
+    assert again.term_weights == model.term_weights
+
+
+def test_single_article() -> None:
+    articles = pd.DataFrame({"file": ["a.txt"], "text": [TOPICS["water"][0]], "language": ["fr"]})
+    model = fit_themes(articles)
+    assert len(model.themes) == 1
+    assert model.doc_themes.to_dict("records") == [
+        {"file": "a.txt", "theme_id": 0, "weight": 1.0, "is_main": True}
+    ]
+    assert "sécheresse" in model.themes["top_terms"][0]
+
+
+def test_five_articles_two_themes() -> None:
+    articles = corpus().iloc[[0, 1, 2, 6, 7]]
+    model = fit_themes(articles)
+    assert len(model.themes) == 2
+    mains = main_themes(model, articles)
+    assert mains.groupby("topic")["theme_id"].nunique().tolist() == [1, 1]
+    assert mains["theme_id"].nunique() == 2
+
+
+def test_empty_and_contentless_corpus() -> None:
+    empty = fit_themes(pd.DataFrame({"file": [], "text": [], "language": []}))
+    assert empty.themes.empty and empty.doc_themes.empty
+    stops_only = pd.DataFrame({"file": ["x"], "text": ["Le la les et de."], "language": ["fr"]})
+    assert fit_themes(stops_only).themes.empty
+
+
+@pytest.mark.parametrize(
+    ("articles", "kwargs", "parameter"),
+    [
+        (pd.DataFrame({"file": ["a"]}), {}, "articles"),
+        (pd.DataFrame({"file": ["a", "a"], "text": ["x", "y"]}), {}, "articles"),
+        (pd.DataFrame({"file": ["a"], "text": ["eau"]}), {"n_themes": 0}, "n_themes"),
+    ],
+    ids=["missing_text_column", "repeated_file", "zero_themes"],
+)
+def test_fit_rejects_bad_input(articles: pd.DataFrame, kwargs: dict, parameter: str) -> None:
+    with pytest.raises(ParameterError) as error:
+        fit_themes(articles, **kwargs)
+    assert error.value.name == parameter
+
+
+def test_more_themes_than_articles_is_lowered() -> None:
+    articles = corpus().iloc[:3]
+    assert len(fit_themes(articles, n_themes=10).themes) == 3
+
+
+@pytest.mark.parametrize(
+    ("published", "freq", "expected"),
+    [
+        ("2025-07-16", "M", "2025-07"),
+        ("2025-07", "M", "2025-07"),
+        ("2025", "M", "2025"),
+        ("2025-07-16", "Y", "2025"),
+        (None, "M", UNDATED),
+        (float("nan"), "M", UNDATED),
+        ("", "M", UNDATED),
+        ("2025-13", "M", UNDATED),
+        ("16/07/2025", "M", UNDATED),
+    ],
+    ids=["day", "month", "year_only", "yearly", "none", "nan", "blank", "bad_month", "not_iso"],
+)
+def test_period_of(published: object, freq: str, expected: str) -> None:
+    assert period_of(published, freq) == expected
+
+
+def test_themes_over_time(model, articles: pd.DataFrame) -> None:
+    table = themes_over_time(model, articles)
+    assert list(table.columns) == ["period", "theme_id", "n_docs", "share"]
+    periods = list(dict.fromkeys(table["period"]))
+    assert periods == ["2025-01", "2025-02", "2025-03", UNDATED]
+    undated = int(articles["published"].isna().sum())
+    assert table.loc[table["period"] == UNDATED, "n_docs"].sum() == undated == 4
+    assert table["n_docs"].sum() == len(articles)
+    assert np.allclose(table.groupby("period")["share"].sum(), 1.0)
+
+
+def test_themes_over_time_rejects_unknown_freq(model, articles: pd.DataFrame) -> None:
+    with pytest.raises(ParameterError):
+        themes_over_time(model, articles, freq="W")
+
+
+def test_theme_terms_by_period(model, articles: pd.DataFrame) -> None:
+    before = model.components.copy()
+    table = theme_terms_by_period(model, articles, freq="M", top_n=5)
+    assert (model.components == before).all()  # no re-fitting
+    assert table["n_docs"].sum() == len(articles)
+    for row in table.itertuples():
+        assert 0 < len(row.top_terms) <= 5
+        theme_terms = set(model.term_weights[row.theme_id])
+        assert row.top_terms[0] in theme_terms | set(model.surface_terms)
+    water = int(main_themes(model, articles).query("topic == 'water'")["theme_id"].iloc[0])
+    water_terms = {t for row in table.query("theme_id == @water").itertuples() for t in row.top_terms}
+    assert water_terms & {"eau", "irrigation", "barrages", "sécheresse", "agriculteurs"}
+
+
+def test_stability(articles: pd.DataFrame) -> None:
+    score = stability(articles, n_themes=3, random_state=42, max_removals=6)
+    assert 0.8 < score <= 1.0
+    assert math.isnan(stability(articles.iloc[:1]))
+
+
+def test_word_cloud_svg(model) -> None:
+    weights = model.term_weights[0]
+    svg = word_cloud_svg(weights)
+    assert svg.startswith("<svg") and "</svg>" in svg
+    assert max(weights, key=weights.__getitem__) in svg
+    assert word_cloud_svg(weights) == svg
+    assert word_cloud_svg(weights, random_state=7) != svg
+
+
+def test_word_cloud_png(model, tmp_path) -> None:
+    path = tmp_path / "cloud.png"
+    data = word_cloud_png(model.term_weights[-1], path, width=400, height=200)
+    assert data.startswith(b"\x89PNG") and path.read_bytes() == data
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (800, 400)  # 200 dpi: twice the nominal size
+
+
+@pytest.mark.parametrize("weights", [{}, {"eau": 0.0}, {"eau": -1.0}], ids=["empty", "zero", "negative"])
+def test_word_cloud_needs_positive_weights(weights: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="positive weight"):
+        word_cloud_svg(weights)
