@@ -228,9 +228,7 @@ OFF_TOPIC = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "title", "language"), list(RELEVANT.values()), ids=list(RELEVANT)
-)
+@pytest.mark.parametrize(("text", "title", "language"), list(RELEVANT.values()), ids=list(RELEVANT))
 def test_relevant_articles_score_above_threshold(
     text: str, title: str | None, language: str
 ) -> None:

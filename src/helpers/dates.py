@@ -36,13 +36,13 @@ MAX_DATELINE_EXTRA_WORDS = 2
 class DateMention:
     """One date phrase: its span in the text, its normalised value, precision and kind."""
 
-    start: int
-    end: int
-    text: str
-    date: str
-    end_date: str | None
+    start: int  # char offset of the phrase in the input text
+    end: int  # text[start:end] == phrase
+    text: str  # the phrase as written
+    date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD" (first day of a range)
+    end_date: str | None  # last day/month/year of a range or list, else None
     precision: Precision
-    kind: Kind
+    kind: Kind  # absolute: stated; relative: resolved from the anchor; target: a horizon
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,17 +178,20 @@ _MONTH_EN = (
 _WEEKDAY_FULL_FR = _alternation(list(_WEEKDAYS_FR))
 _WEEKDAY_FULL_EN = _alternation(list(_WEEKDAYS_EN))
 _WEEKDAY_FULL = _alternation([*_WEEKDAYS_FR, *_WEEKDAYS_EN])
-_WEEKDAY_ANY = (
-    rf"(?:{_alternation([*_WEEKDAYS_FR, *_WEEKDAYS_EN])}"
-    rf"|{_alternation(list(_WEEKDAY_ABBREVIATIONS))}\.?)"
+# An optional weekday before a date, kept in the span: "Jeudi 28 Aout", "Tue, July 1".
+_WEEKDAY_PREFIX = (
+    rf"(?:\b(?P<wd>{_WEEKDAY_FULL}|{_alternation(list(_WEEKDAY_ABBREVIATIONS))}\.?),?\s+)?"
 )
-_WEEKDAY_PREFIX = rf"(?:\b(?P<wd>{_WEEKDAY_ANY}),?\s+)?"
+# Ordinal endings of a day: "1er", "1re", "1ère", "1ᵉʳ", "1st", "2nd", "3rd", "4th".
 _DAY_SUFFIX = r"(?:er|re|[eè]re|ᵉʳ|st|nd|rd|th)?"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+# Not inside a number or a word: keeps "2.944", "10:30", "COP28" out.
 _NO_NUMBER_BEFORE = r"(?<![\w.,/:-])"
+# A plausible year, not the start of a longer number ("2025.5", "2025,3").
 _YEAR_NUMBER = r"(?:19\d\d|20\d\d|2100)(?!\d|[.,]\d)"
 # After a year standing alone: not a season "2025/2026", "2024-25", nor a percentage.
 _YEAR_TAIL = r"(?!\s*/\s*\d|\s*[-–]\s*(?:\d{4}|\d{2})\b|\s*%)"
+# Between a month (and day) and its year: "1 July 2025", "July 1, 2025".
 _YEAR_SEP = r"(?P<ysep>\s*,\s*|\s+)"
 
 
@@ -201,6 +204,7 @@ def _day(name: str, *, guard: bool = True) -> str:
     return rf"{before}(?P<{name}>{_DAY_NUMBER}|premier){_DAY_SUFFIX}(?!\w)"
 
 
+# After a date without a year: "le 18 février dernier", "les 3 et 4 décembre prochains".
 _SUFFIX_WORDS = _alternation(
     ["dernier", "derniers", "prochain", "prochains", "passé", "passés"]
 )  # fmt: skip
@@ -231,6 +235,7 @@ _TEXT_DMY = re.compile(
 _TEXT_MDY = re.compile(
     rf"{_WEEKDAY_PREFIX}\b(?P<m>{_MONTH_EN})\s+{_day('d')}(?:{_YEAR_SEP}(?P<y>{_YEAR_NUMBER}))?",
 )
+# A part of a month or year: "fin 2025", "mi-juillet", "early 2026", "end of 2025".
 _VAGUE_WORDS = _alternation(
     ["fin", "début", "mi", "courant", "early", "late", "mid", "end", "end of", "beginning of",
      "start of", "middle of", "year-end"]

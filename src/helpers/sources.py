@@ -10,10 +10,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from helpers.config import SOURCES_FILE
 from helpers.outlets import date_from_url, outlet_from_url
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 # Where a resolved value came from; "none" when no evidence gave one.
 Provenance = Literal["sources.csv", "text", "url", "none"]
@@ -50,10 +53,7 @@ def read_sources(
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         return {}, [f"{SOURCES_FILE}: unreadable ({error.__class__.__name__}: {error}); ignored"]
-    try:
-        return _parse_sources(text, {_normalise_name(name): name for name in files})
-    except csv.Error as error:
-        return {}, [f"{SOURCES_FILE}: not a valid CSV ({error}); ignored"]
+    return _parse_sources(text, {_normalise_name(name): name for name in files})
 
 
 def resolve_metadata(
@@ -99,7 +99,18 @@ def _parse_sources(text: str, known: dict[str, str]) -> tuple[dict[str, SourceRo
     if not first.strip():
         return {}, [f"{SOURCES_FILE}: empty file or empty header; ignored"]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=True
+    )
+    try:
+        return _parse_rows(reader, known)
+    except csv.Error as error:
+        # A broken quote shifts every later field: nothing after it can be trusted.
+        return {}, [f"{SOURCES_FILE} line {reader.line_num}: not a valid CSV ({error}); ignored"]
+
+
+def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, SourceRow], list[str]]:
+    """Read the header and the data rows; rows by corpus file name, problems by line."""
     header = [cell.strip().lower() for cell in next(reader)]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by space and
 # an upper-case letter, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”’)]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s?[»\"”’)])?(?=\s+[«\"“A-ZÀ-ÖØ-Þ0-9])")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|MM|Dr|Pr|St|Me|Mgr|av|J\.-C|etc|cf|p|n°|No|vol|Inc|Ltd|Co|Jr|Sr)|\b[A-Z])\.$")
 
@@ -39,10 +39,10 @@ def sentences(text: str) -> list[Span]:
     for para in paragraphs(text):
         start = 0
         for match in _SENTENCE_END.finditer(para.text):
-            candidate = para.text[start : match.start()]
-            if _ABBREVIATION.search(candidate.rstrip("»\"”’)")):
+            candidate = para.text[start : match.end()]
+            if _ABBREVIATION.search(candidate.rstrip(" »\"”’)")):
                 continue
-            _append(result, para, start, match.start())
+            _append(result, para, start, match.end())
             start = match.end()
         _append(result, para, start, len(para.text))
     return result

@@ -19,7 +19,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from helpers.errors import ParameterError
 
@@ -54,6 +54,8 @@ _LINKS = {
     for language, words in (("fr", "de d du des la le les l en"), ("en", "of the"))
 }
 _UNKNOWN = object()
+# The apostrophe of an elision ("d'usage", "l’IA").
+_ELISION = re.compile(r"['’]")
 # Letters NFKD does not decompose.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
 # Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
@@ -196,6 +198,14 @@ def _term(token: str, language: str) -> str | None:
     return folded
 
 
+def _cached_term(token: str, language: str) -> str | None:
+    """_term through the per-language memo."""
+    terms_of = _term_cache(language)
+    if token not in terms_of:
+        terms_of[token] = _term(token, language)
+    return terms_of[token]
+
+
 def _language_key(language: object) -> str:
     """Two-letter language code of an article, "fr" when missing."""
     return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
@@ -243,14 +253,70 @@ def prepare_text(text: str, language: str) -> str:
     return _prepare(text, _language_key(language))[0]
 
 
-def _analyze(prepared: str) -> list[str]:
-    """Unigrams and within-clause bigrams of a prepared text."""
-    terms: list[str] = []
-    for clause in prepared.split("\n"):
-        words = clause.split()
-        terms.extend(words)
-        terms.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b)
-    return terms
+def _feature_name(code: int, names_by_id: Sequence[str]) -> str:
+    """Name of a feature code: a term id, or n_ids + first * n_ids + second for a bigram."""
+    n_ids = len(names_by_id)
+    if code < n_ids:
+        return names_by_id[code]
+    first, second = divmod(code - n_ids, n_ids)
+    return f"{names_by_id[first]} {names_by_id[second]}"
+
+
+def _count_terms(
+    prepared: Sequence[str], min_df: int, max_df: float, max_features: int
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """Counts of words and within-phrase bigrams per document, pruned like CountVectorizer.
+
+    Counting runs in numpy on term ids (a Python loop per feature is too slow for 10k articles).
+    """
+    ids: defaultdict[str, int] = defaultdict()
+    ids.default_factory = ids.__len__
+    breaker = ids["|"]  # phrase break marker: never a term, never in a bigram
+    chunks = [
+        np.fromiter(map(ids.__getitem__, text.replace("\n", " | ").split()), dtype=np.int64)
+        for text in prepared
+    ]
+    n_docs, n_ids = len(prepared), len(ids)
+    term_ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    doc_of = np.repeat(np.arange(n_docs), [len(c) for c in chunks])
+    first, second = term_ids[:-1], term_ids[1:]
+    pairs = (doc_of[:-1] == doc_of[1:]) & (first != breaker) & (second != breaker)
+    pairs &= first != second
+    words = term_ids != breaker
+    features = np.concatenate([term_ids[words], n_ids + first[pairs] * n_ids + second[pairs]])
+    docs = np.concatenate([doc_of[words], doc_of[:-1][pairs]])
+    if features.size == 0:
+        return sparse.csr_matrix((n_docs, 0), dtype=np.float64), []
+    order = np.lexsort((features, docs))
+    docs, features = docs[order], features[order]
+    new = np.ones(docs.size, dtype=bool)
+    new[1:] = (docs[1:] != docs[:-1]) | (features[1:] != features[:-1])
+    starts = np.flatnonzero(new)
+    counts = np.diff(np.append(starts, docs.size))
+    docs, features = docs[starts], features[starts]
+    codes, column = np.unique(features, return_inverse=True)
+    df = np.bincount(column)
+    keep = (df >= min_df) & (df <= max_df * n_docs)
+    if keep.sum() > max_features:
+        # Like CountVectorizer: the most frequent terms over the corpus (ties: first seen).
+        totals = np.bincount(column, weights=counts)
+        candidates = np.flatnonzero(keep)
+        best = candidates[np.lexsort((codes[candidates], -totals[candidates]))[:max_features]]
+        keep = np.zeros_like(keep)
+        keep[best] = True
+    names_by_id = list(ids)
+    kept = np.flatnonzero(keep)
+    names = [_feature_name(code, names_by_id) for code in codes[kept].tolist()]
+    alphabetical = sorted(range(len(names)), key=names.__getitem__)
+    new_column = np.full(codes.size, -1)
+    new_column[kept[alphabetical]] = np.arange(len(names))
+    cells = new_column[column]
+    inside = cells >= 0
+    matrix = sparse.csr_matrix(
+        (counts[inside].astype(np.float64), (docs[inside], cells[inside])),
+        shape=(n_docs, len(names)),
+    )
+    return matrix, [names[i] for i in alphabetical]
 
 
 def _min_df(n_docs: int) -> int:
@@ -269,9 +335,9 @@ def _max_df(n_docs: int) -> float:
 def _written_term(written: str, language: str) -> str | None:
     """Term of a written word or bigram: "Données" -> "donnee", "cas d'usage" -> "cas usage"."""
     words = written.split(" ")
-    terms = [_term(words[0], language)]
+    terms = [_cached_term(words[0], language)]
     if len(words) > 1:
-        terms.append(_term(re.split(r"['’]", words[-1])[-1], language))
+        terms.append(_cached_term(_ELISION.split(words[-1])[-1], language))
     return None if None in terms else " ".join(t for t in terms if t)
 
 
@@ -412,22 +478,13 @@ def _empty_model(files: Sequence[str]) -> ThemeModel:
 
 
 def _vectorise(prepared: list[str], max_features: int) -> tuple[sparse.csr_matrix, list[str]]:
-    """TF-IDF matrix and vocabulary, relaxing document-frequency limits if nothing survives."""
+    """Sublinear TF-IDF of words and bigrams, relaxing document-frequency limits if none survive."""
     n_docs = len(prepared)
     for min_df, max_df in ((_min_df(n_docs), _max_df(n_docs)), (1, 1.0)):
-        vectorizer = TfidfVectorizer(
-            analyzer=_analyze,
-            min_df=min_df,
-            max_df=max_df,
-            max_features=max_features,
-            sublinear_tf=True,
-            dtype=np.float32,
-        )
-        try:
-            matrix = vectorizer.fit_transform(prepared)
-        except ValueError:  # empty vocabulary after pruning
-            continue
-        return matrix.tocsr(), vectorizer.get_feature_names_out().tolist()
+        counts, vocabulary = _count_terms(prepared, min_df, max_df, max_features)
+        if vocabulary:
+            tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+            return sparse.csr_matrix(tfidf, dtype=np.float32), vocabulary
     return sparse.csr_matrix((n_docs, 0), dtype=np.float32), []
 
 

@@ -1,0 +1,179 @@
+"""Outlet and date from meta lines and URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.outlets import date_from_url, find_outlet, is_aggregator, outlet_from_url
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Publié dans Maroc Diplomatique le 02 - 07 - 2025"], "Maroc Diplomatique"),
+        (["Publié dans L'opinion le 24 - 10 - 2023"], "L'opinion"),
+        (["Publié dans Le Matin - 12/03/2025"], "Le Matin"),
+        (["Publiée sur Hespress FR le 3 juillet 2025"], "Hespress FR"),
+        (["Rédaction de lanouvelletribune"], "lanouvelletribune"),
+        (["La rédaction de Médias24"], "Médias24"),
+        (["© 2025 Hespress. Tous droits réservés"], "Hespress"),
+        (["Tous droits réservés © Le360 2025"], "Le360"),
+        (["Copyright © 2024-2025 TelQuel - All rights reserved"], "TelQuel"),
+        (["Source : MAP"], "MAP"),
+        (["Source: Le Matin, avec agences"], "Le Matin"),
+        (["Source : https://www.hespress.com/economie/1234.html"], "hespress.com"),
+        (["Rabat, 2 juillet (MAP) - Le ministère a annoncé..."], "MAP"),
+        (["Published in Morocco World News on July 2, 2025"], "Morocco World News"),
+        (["© 2025 Morocco World News"], "Morocco World News"),
+        (["Par Ahmed Alami", "Le 27/02/2025"], None),
+        (["By Jane Doe", "July 2, 2025"], None),
+        (["Publié par Karim Benali le 02/07/2025"], None),
+        (["Published by Jane Doe on July 2, 2025"], None),
+        (["Published on July 2, 2025"], None),
+        (["La rédaction", "Rédigé par le Jeudi 28 Aout 2025"], None),
+        (["© 2025 Maghress"], None),
+        ([], None),
+        (["", "   "], None),
+        (
+            ["© 2025 Maghress. Tous droits réservés", "Publié dans L'opinion le 24 - 10 - 2023"],
+            "L'opinion",
+        ),
+        (["Par Ahmed Alami", "© 2025 Hespress. Tous droits réservés"], "Hespress"),
+        (["Publié dans la rubrique Économie le 2 - 07 - 2025"], None),
+    ],
+    ids=[
+        "publie_dans_fr",
+        "publie_dans_apostrophe",
+        "publie_dans_dash_date",
+        "publiee_sur",
+        "redaction_de",
+        "la_redaction_de",
+        "copyright_fr",
+        "copyright_name_then_year",
+        "copyright_year_range_en",
+        "source_agency",
+        "source_with_comma",
+        "source_url",
+        "agency_dateline",
+        "published_in_en",
+        "copyright_en",
+        "person_byline_fr",
+        "person_byline_en",
+        "publie_par_person",
+        "published_by_person",
+        "published_on_date_only",
+        "generic_newsroom",
+        "aggregator_copyright_ignored",
+        "no_lines",
+        "blank_lines",
+        "original_outlet_beats_aggregator_footer",
+        "byline_then_footer",
+        "section_not_outlet",
+    ],
+)
+def test_find_outlet(lines: list[str], expected: str | None) -> None:
+    assert find_outlet(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.hespress.com/economie/ia-maroc-123456.html", "hespress.com"),
+        ("fr.le360.ma", "le360.ma"),
+        ("https://fr.le360.ma/economie/article_1234/", "le360.ma"),
+        ("http://LEMATIN.ma/article/x", "lematin.ma"),
+        ("https://www.bbc.co.uk/news/world-africa-1", "bbc.co.uk"),
+        ("https://www.maghress.com/fr/lopinion/12345", "lopinion"),
+        ("https://www.maghress.com/lematin/987", "lematin"),
+        ("https://www.maghress.com/fr/", None),
+        ("https://www.msn.com/fr-fr/actualite/monde/le-maroc-et-l-ia/ar-AA1abcD", None),
+        ("https://fr.news.yahoo.com/maroc-ia-123456789.html", None),
+        ("https://news.google.com/articles/CBMiWmh0dHBzOi8v?hl=fr", None),
+        ("https://news.google.com/url?url=https://www.medias24.com/2025/07/02/x/", "medias24.com"),
+        ("https://www.pressreader.com/morocco/le-matin/20250702/281500756", "le-matin"),
+        ("not a url", None),
+        ("", None),
+        ("https://192.168.0.1/article", None),
+        ("https://localhost/article", None),
+    ],
+    ids=[
+        "www_stripped",
+        "bare_subdomain",
+        "language_subdomain",
+        "upper_case_host",
+        "country_second_level",
+        "maghress_with_language",
+        "maghress_without_language",
+        "maghress_no_outlet",
+        "msn_not_the_outlet",
+        "yahoo_not_the_outlet",
+        "google_news_encoded",
+        "google_news_redirect_param",
+        "pressreader_newspaper",
+        "text_not_url",
+        "empty",
+        "ip_address",
+        "single_label_host",
+    ],
+)
+def test_outlet_from_url(url: str, expected: str | None) -> None:
+    assert outlet_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.maghress.com/fr/lopinion/12345", True),
+        ("https://fr.news.yahoo.com/x.html", True),
+        ("https://www.hespress.com/x.html", False),
+        ("nonsense", False),
+    ],
+    ids=["maghress", "yahoo_subdomain", "outlet", "invalid"],
+)
+def test_is_aggregator(url: str, expected: bool) -> None:
+    assert is_aggregator(url) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.medias24.com/2025/07/01/le-maroc-et-lia/", "2025-07-01"),
+        ("/2025/07/01/", "2025-07-01"),
+        ("https://lematin.ma/2025/7/1/slug", "2025-07-01"),
+        ("https://www.mapexpress.ma/2025/07/", "2025-07"),
+        ("https://x.ma/actualite/2025/07/123456-slug", "2025-07"),
+        ("https://www.pressreader.com/morocco/le-matin/20250828/281500756", "2025-08-28"),
+        ("https://x.ma/article-2025-08-28-ia.html", "2025-08-28"),
+        ("https://x.ma/news/2025_08_28/slug", "2025-08-28"),
+        ("https://x.ma/a?date=2025-08-28", "2025-08-28"),
+        ("https://x.ma/2025/02/30/slug", None),
+        ("https://x.ma/2025/13/slug", None),
+        ("https://x.ma/article/20251399", None),
+        ("https://x.ma/id/123456789012", None),
+        ("https://x.ma/ia-maroc-123456.html", None),
+        ("https://x.ma/1870/05/04/", None),
+        ("https://20250828.example.ma/slug", None),
+        ("", None),
+    ],
+    ids=[
+        "year_month_day",
+        "path_only",
+        "single_digit_month_day",
+        "year_month",
+        "year_month_then_id",
+        "compact_id",
+        "dashed_in_slug",
+        "underscored",
+        "in_query",
+        "invalid_day_not_month_either",
+        "invalid_month",
+        "compact_invalid",
+        "long_number_not_a_date",
+        "id_not_a_date",
+        "implausible_year",
+        "host_ignored",
+        "empty",
+    ],
+)
+def test_date_from_url(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected

@@ -1,0 +1,90 @@
+"""Rendering: article text is escaped, French typography applied, dates written out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from helpers import render
+from helpers.briefing import Tables
+from helpers.typography import NBSP, NNBSP, typo_fr
+
+MALICIOUS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _tables(title: str = "Titre", outlet: str | None = "Le Matin") -> Tables:
+    articles = pd.DataFrame([{
+        "file": "a.txt", "sha256": "0" * 64, "format": "text", "readable": True, "title": title,
+        "published": "2025-07-02", "outlet": outlet, "url": None, "language": "fr", "relevance_score": 0.9,
+        "relevant": True, "duplicate_of": None, "text": f"Le 1er juillet 2025, {title} a été lancé à Rabat.",
+        "n_words": 9, "chars_kept": 40, "chars_removed": 10, "problems": None,
+    }])
+    timeline = pd.DataFrame([{
+        "date": "2025-07-01", "end": "2025-07-02", "precision": "day", "kind": "assises", "label": title,
+        "place": "Rabat", "n_sources": 1, "sources": ["a.txt"], "outlets": ["Le Matin"],
+        "evidence": articles.loc[0, "text"], "evidence_file": "a.txt",
+    }])
+    empty = pd.DataFrame()
+    return Tables(
+        articles=articles, events=empty, actors=pd.DataFrame(columns=["file", "canonical", "type", "role", "mentions"]),
+        timeline=timeline, themes=pd.DataFrame(columns=["theme_id", "label", "top_terms", "share", "n_docs"]),
+        doc_themes=empty, problems=pd.DataFrame(columns=["file", "stage", "reason"]),
+    )
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        lambda t: render.annex(t, "fr"),
+        lambda t: render.chronology(t, "fr", "<svg></svg>", 10),
+        lambda t: render.summary(t, "fr"),
+        lambda t: render.cover(t, "fr", dt.date(2025, 7, 3), title=MALICIOUS),
+    ],
+    ids=["annex", "chronology", "summary", "cover_title"],
+)
+def test_article_text_cannot_inject_markup(section) -> None:
+    html = section(_tables(title=MALICIOUS, outlet=MALICIOUS))
+    assert "<script" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_cover_counts_and_period() -> None:
+    html = render.cover(_tables(), "fr", dt.date(2025, 7, 3))
+    assert "2 juillet 2025" in html and "3 juillet 2025" in html
+    assert '<td class="num">1</td><td>retenus' in html
+
+
+def test_english_wording_switches_fixed_text() -> None:
+    html = render.chronology(_tables(), "en", "<svg></svg>", 10)
+    assert "Timeline" in html and "1-2 July 2025" in html
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Synthèse : le Maroc", f"Synthèse{NBSP}: le Maroc"),
+        ("Vraiment ? Oui !", f"Vraiment{NNBSP}? Oui{NNBSP}!"),
+        ("« IA responsable »", f"«{NBSP}IA responsable{NBSP}»"),
+        ("à 10:30 sur http://x.ma:80", "à 10:30 sur http://x.ma:80"),
+    ],
+    ids=["colon", "question_exclamation", "guillemets", "times_and_urls_untouched"],
+)
+def test_french_typography(raw: str, expected: str) -> None:
+    assert typo_fr(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "lang", "expected"),
+    [
+        ("2025-07-01", None, "fr", "1er juillet 2025"),
+        ("2023-10-23", None, "fr", "23 octobre 2023"),
+        ("2025-07", None, "fr", "juillet 2025"),
+        (None, None, "fr", "sans date"),
+        ("2025-07-01", None, "en", "1 July 2025"),
+    ],
+    ids=["premier", "plain_day", "month", "missing", "english"],
+)
+def test_fmt_date(date, end, lang: str, expected: str) -> None:
+    assert render.fmt_date(date, end, lang) == expected

@@ -1,0 +1,29 @@
+"""Atomic writes: a failed write leaves the previous file intact and no temporary behind."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import storage
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path) -> None:
+    target = tmp_path / "table.parquet"
+    storage.write_parquet(target, pd.DataFrame({"a": [1]}))
+    with pytest.raises(RuntimeError), storage.atomic_path(target) as tmp:
+        tmp.write_bytes(b"half a table")
+        raise RuntimeError("interrupted")
+    assert pd.read_parquet(target)["a"].tolist() == [1]
+    assert [p.name for p in tmp_path.iterdir()] == ["table.parquet"]
+
+
+def test_written_files_are_readable_by_others(tmp_path) -> None:
+    path = storage.write_text(tmp_path / "x.html", "<p>é</p>")
+    assert path.read_text(encoding="utf-8") == "<p>é</p>"
+    assert path.stat().st_mode & 0o044  # group/other can read
+
+
+def test_missing_table_message_names_the_file(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match="articles.parquet"):
+        storage.read_parquet(tmp_path / "articles.parquet")

@@ -1,0 +1,75 @@
+"""One event, many sources: merging across outlets keeps the most precise date."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.timeline import dates_compatible, merge_events, span_of, within_window
+
+
+def _event(file: str, date: str, end: str | None, precision: str, kind: str, label: str, place: str | None = None) -> dict:
+    return {"file": file, "date": date, "end": end, "precision": precision, "kind": kind, "label": label,
+            "place": place, "actors": [], "evidence": f"evidence of {file}", "date_phrase": date}
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "expected"),
+    [
+        ("2025", None, ("2025-01-01", "2025-12-31")),
+        ("2025-07", None, ("2025-07-01", "2025-07-31")),
+        ("2025-07-01", "2025-07-02", ("2025-07-01", "2025-07-02")),
+        ("2025-01", "2025-03", ("2025-01-01", "2025-03-31")),
+    ],
+    ids=["year", "month", "day_range", "month_range"],
+)
+def test_span_of(date: str, end: str | None, expected: tuple[str, str]) -> None:
+    assert span_of(date, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (("2025-07", None), ("2025-07-01", "2025-07-02"), True),
+        (("2025-07-01", None), ("2025-07-01", "2025-07-02"), True),
+        (("2025-06", None), ("2025-07-01", None), False),
+        (("2025", None), ("2025-07-01", None), True),
+    ],
+    ids=["month_contains_range", "day_in_range", "other_month", "year_contains_day"],
+)
+def test_dates_compatible(a, b, expected: bool) -> None:
+    assert dates_compatible(a, b) is expected
+
+
+def test_three_wordings_of_the_assises_are_one_entry_with_the_most_precise_date() -> None:
+    events = pd.DataFrame([
+        _event("a.txt", "2025-07", None, "month", "assises", "Assises nationales de l'IA"),
+        _event("b.txt", "2025-07-01", "2025-07-02", "day", "assises", "Premières Assises de l'IA", "Rabat"),
+        _event("c.txt", "2025-07-01", None, "day", "assises", "Assises nationales de l'IA"),
+        _event("c.txt", "2023-10-23", None, "day", "colloque", "Colloque national", "Salé"),
+    ])
+    timeline = merge_events(events, {"a.txt": "Le360", "b.txt": "Maroc Diplomatique", "c.txt": None})
+    assert list(timeline["kind"]) == ["colloque", "assises"]
+    assises = timeline.iloc[1]
+    assert (assises["date"], assises["end"], assises["place"]) == ("2025-07-01", "2025-07-02", "Rabat")
+    assert assises["n_sources"] == 3
+    assert list(assises["sources"]) == ["a.txt", "b.txt", "c.txt"]
+    assert list(assises["outlets"]) == ["Le360", "Maroc Diplomatique", "c.txt"]
+
+
+def test_different_announcements_on_the_same_day_stay_apart() -> None:
+    events = pd.DataFrame([
+        _event("a.txt", "2025-03-10", None, "day", "annonce", "Lancement d'une plateforme de données"),
+        _event("b.txt", "2025-03-10", None, "day", "annonce", "Création d'un fonds pour les startups"),
+    ])
+    assert len(merge_events(events, {})) == 2
+
+
+def test_window_keeps_entries_that_meet_it() -> None:
+    events = pd.DataFrame([
+        _event("a.txt", "2023-10-23", None, "day", "colloque", "Colloque"),
+        _event("a.txt", "2025", None, "year", "annonce", "Lancement"),
+    ])
+    timeline = merge_events(events, {})
+    assert list(within_window(timeline, "2024-01", None)["date"]) == ["2025"]
+    assert list(within_window(timeline, None, "2023-12")["date"]) == ["2023-10-23"]
