@@ -26,7 +26,8 @@ SHINGLE_WORDS = 5
 NUM_PERMUTATIONS = 128
 MINHASH_SEED = 20250701
 
-# Containment counts only between texts whose shingle counts differ by less than this ratio.
+# Containment counts only when the shorter text has at least this share of the longer one's
+# shingles (same-length republications, not teasers).
 MIN_SIZE_RATIO = 0.8
 
 # Probability that a pair at the decisive similarity becomes an LSH candidate.

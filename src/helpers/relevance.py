@@ -143,7 +143,7 @@ TITLE_CAP = 2.0
 AI_MIDPOINT = 8.0
 AI_SLOPE = 2.0
 
-# Morocco evidence: weighted mentions (capped), a title mention adds TITLE_MOROCCO_BONUS.
+# Morocco evidence: weighted mentions; a title mention adds TITLE_MOROCCO_BONUS (cap 2).
 TITLE_MOROCCO_BONUS = 2.0
 MOROCCO_SCALE = 1.5
 

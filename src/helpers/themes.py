@@ -33,6 +33,8 @@ REPRESENTATIVE_FILES = 3
 # Normalised theme weights below this are noise from the factorisation, not a theme of the article.
 MIN_DOC_WEIGHT = 0.01
 FREQUENCIES = ("M", "Y")
+# scikit-learn's default; 500 changes the 10k-article fit error by 0.004% and doubles its time.
+NMF_MAX_ITER = 200
 # Top terms mix a theme's own weight with its lift over the corpus (LDAvis, lambda=0.6).
 RELEVANCE_LAMBDA = 0.6
 # A bigram replaces its word in the top terms when it scores at least this share of the word.
@@ -53,9 +55,6 @@ _LINKS = {
     language: frozenset(words.split() + words.title().split())
     for language, words in (("fr", "de d du des la le les l en"), ("en", "of the"))
 }
-_UNKNOWN = object()
-# The apostrophe of an elision ("d'usage", "l’IA").
-_ELISION = re.compile(r"['’]")
 # Letters NFKD does not decompose.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
 # Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
@@ -68,7 +67,7 @@ _FRENCH_NOISE = """
 aller devoir pouvoir vouloir savoir falloir faire dire voir venir mettre prendre donner
 passer trouver rester devenir sembler permettre declarer indiquer souligner affirmer
 expliquer estimer ajouter noter rappeler preciser annoncer relever evoquer assurer
-selon ainsi egalement notamment afin lors dont aujourd hui hier demain deja encore
+selon ainsi egalement notamment afin lors dont aujourd hui hier demain deja encore ici
 an annee fois jour mois semaine heure minute chose cas fin debut cours part
 grand petit nouveau nouvelle dernier prochain premier important principal bon meilleur
 monsieur madame mme mr mlle sm
@@ -103,7 +102,9 @@ class ThemeModel:
     doc_themes: pd.DataFrame
     term_weights: dict[int, dict[str, float]]
     files: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    doc_topic: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), compare=False, repr=False)
+    doc_topic: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0)), compare=False, repr=False
+    )
     components: np.ndarray = field(
         default_factory=lambda: np.zeros((0, 0)), compare=False, repr=False
     )
@@ -112,6 +113,7 @@ class ThemeModel:
     )
     vocabulary: tuple[str, ...] = field(default=(), compare=False, repr=False)
     surface_terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    term_counts: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
 
 
 def default_n_themes(n_docs: int) -> int:
@@ -198,14 +200,6 @@ def _term(token: str, language: str) -> str | None:
     return folded
 
 
-def _cached_term(token: str, language: str) -> str | None:
-    """_term through the per-language memo."""
-    terms_of = _term_cache(language)
-    if token not in terms_of:
-        terms_of[token] = _term(token, language)
-    return terms_of[token]
-
-
 def _language_key(language: object) -> str:
     """Two-letter language code of an article, "fr" when missing."""
     return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
@@ -222,8 +216,9 @@ def _prepare(text: str, language: str) -> tuple[str, list[str]]:
         gap: list[str] = []
         previous = ""
         for token in _WORD.findall(clause):
-            term = terms_of.get(token, _UNKNOWN)
-            if term is _UNKNOWN:
+            try:
+                term = terms_of[token]
+            except KeyError:
                 term = terms_of[token] = _term(token, language)
             if term is None:
                 if phrase:
@@ -332,21 +327,18 @@ def _max_df(n_docs: int) -> float:
     return 1.0 if n_docs < 10 else 0.9
 
 
-def _written_term(written: str, language: str) -> str | None:
-    """Term of a written word or bigram: "Données" -> "donnee", "cas d'usage" -> "cas usage"."""
-    words = written.split(" ")
-    terms = [_cached_term(words[0], language)]
-    if len(words) > 1:
-        terms.append(_cached_term(_ELISION.split(words[-1])[-1], language))
-    return None if None in terms else " ".join(t for t in terms if t)
-
-
 def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
-    """Most frequent written form of each term: "donnee" -> "données", "cas usage" -> "cas d'usage"."""
+    """Most frequent written form of each term ("donnee" -> "données", "cas d'usage")."""
     forms: dict[str, tuple[int, bool, str]] = {}
     for language, counts in written.items():
+        terms_of = _term_cache(language)  # every written word went through _prepare
         for form, count in counts.items():
-            term = _written_term(form, language)
+            first, _, rest = form.partition(" ")
+            term = terms_of.get(first)
+            if rest and term is not None:
+                # A bigram's last word follows the last space or the apostrophe of an elision.
+                last = terms_of.get(rest.rsplit(" ", 1)[-1].rsplit("'", 1)[-1])
+                term = f"{term} {last}" if last is not None else None
             candidate = (-count, not form.islower(), form)
             if term is not None and (term not in forms or candidate < forms[term]):
                 forms[term] = candidate
@@ -366,12 +358,20 @@ def _relevance(scores: np.ndarray, background: np.ndarray | None) -> np.ndarray:
 
 
 def _distinct_terms(
-    scores: np.ndarray, vocabulary: Sequence[str], limit: int, background: np.ndarray | None
+    scores: np.ndarray,
+    vocabulary: Sequence[str],
+    counts: np.ndarray,
+    limit: int,
+    background: np.ndarray | None,
 ) -> list[int]:
-    """Indices of the most relevant terms, each adding a word; a strong phrase beats its words."""
-    used = np.flatnonzero(scores > 0)
+    """Indices of the most relevant terms, each adding a word; a strong phrase beats its words.
+
+    A bigram seen once in the corpus is a coincidence, not a phrase: it is never chosen.
+    """
+    is_phrase = np.array([" " in term for term in vocabulary], dtype=bool)
+    used = np.flatnonzero((scores > 0) & ~(is_phrase & (counts < 2)))
     relevance = _relevance(scores, background)[used]
-    order = used[np.lexsort((used, -relevance))]
+    order = used[np.lexsort((used, -counts[used], -relevance))]
     best_phrase: dict[str, int] = {}
     for index in order:
         words = vocabulary[index].split()
@@ -399,11 +399,12 @@ def _top_terms(
     scores: np.ndarray,
     vocabulary: Sequence[str],
     surface: Sequence[str],
+    counts: np.ndarray,
     limit: int,
     background: np.ndarray | None = None,
 ) -> dict[str, float]:
     """Most relevant distinct terms, written form -> score relative to the theme's strongest."""
-    chosen = _distinct_terms(scores, vocabulary, limit, background)
+    chosen = _distinct_terms(scores, vocabulary, counts, limit, background)
     if not chosen:
         return {}
     strongest = float(scores.max())
@@ -477,24 +478,33 @@ def _empty_model(files: Sequence[str]) -> ThemeModel:
     return ThemeModel(themes, doc_themes, {}, files=tuple(files))
 
 
-def _vectorise(prepared: list[str], max_features: int) -> tuple[sparse.csr_matrix, list[str]]:
-    """Sublinear TF-IDF of words and bigrams, relaxing document-frequency limits if none survive."""
+def _vectorise(
+    prepared: list[str], max_features: int
+) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Sublinear TF-IDF of words and bigrams, the vocabulary, and each term's corpus count.
+
+    Document-frequency limits are relaxed when no term survives them.
+    """
     n_docs = len(prepared)
     for min_df, max_df in ((_min_df(n_docs), _max_df(n_docs)), (1, 1.0)):
         counts, vocabulary = _count_terms(prepared, min_df, max_df, max_features)
         if vocabulary:
             tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-            return sparse.csr_matrix(tfidf, dtype=np.float32), vocabulary
-    return sparse.csr_matrix((n_docs, 0), dtype=np.float32), []
+            totals = np.asarray(counts.sum(axis=0)).ravel()
+            return sparse.csr_matrix(tfidf, dtype=np.float32), vocabulary, totals
+    return sparse.csr_matrix((n_docs, 0), dtype=np.float32), [], np.zeros(0)
 
 
 def _factorise(
     matrix: sparse.csr_matrix, n_themes: int, random_state: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """NMF of the TF-IDF matrix: document-theme and theme-term weights."""
-    model = NMF(n_components=n_themes, init="nndsvda", random_state=random_state, max_iter=500)
-    with warnings.catch_warnings():
-        # Tiny corpora converge slowly; the result is still the best fit found.
+    model = NMF(
+        n_components=n_themes, init="nndsvda", random_state=random_state, max_iter=NMF_MAX_ITER
+    )
+    with warnings.catch_warnings(), np.errstate(invalid="ignore"):
+        # Tiny corpora converge slowly (the fit is still the best found); a one-article fit
+        # rounds its reconstruction error below zero before a square root.
         warnings.simplefilter("ignore", ConvergenceWarning)
         doc_topic = model.fit_transform(matrix)
     return np.asarray(doc_topic, dtype=np.float64), np.asarray(model.components_, dtype=np.float64)
@@ -535,7 +545,7 @@ def fit_themes(
         body, forms_in_text = _prepare(text, language)
         prepared.append(body)
         written[language].update(forms_in_text)
-    matrix, vocabulary = _vectorise(prepared, max_features)
+    matrix, vocabulary, term_counts = _vectorise(prepared, max_features)
     if not vocabulary:
         logger.warning("themes: no content word in %d articles, no theme found", len(files))
         return _empty_model(files)
@@ -568,12 +578,13 @@ def fit_themes(
     rows = []
     term_weights: dict[int, dict[str, float]] = {}
     for theme in range(k):
-        top = _top_terms(components[theme], vocabulary, surface, TOP_TERMS, background)
-        term_weights[theme] = _top_terms(components[theme], vocabulary, surface, CLOUD_TERMS)
+        scores = components[theme]
+        top = _top_terms(scores, vocabulary, surface, term_counts, TOP_TERMS, background)
+        term_weights[theme] = _top_terms(scores, vocabulary, surface, term_counts, CLOUD_TERMS)
         candidates = np.flatnonzero(weights[:, theme] > 0)
-        ranked = sorted(
-            candidates, key=lambda d: (main[d] != theme, -weights[d, theme], files[d])
-        )[:REPRESENTATIVE_FILES]
+        ranked = sorted(candidates, key=lambda d: (main[d] != theme, -weights[d, theme], files[d]))[
+            :REPRESENTATIVE_FILES
+        ]
         title = titles[ranked[0]] if ranked else None
         title = title if isinstance(title, str) and title.strip() else None
         rows.append(
@@ -590,7 +601,7 @@ def fit_themes(
         )
     themes = pd.DataFrame(rows)
     themes["label"] = _unique_labels(themes["label"].tolist(), themes["top_terms"].tolist())
-    term_weights[-1] = _top_terms(corpus_scores, vocabulary, surface, CLOUD_TERMS)
+    term_weights[-1] = _top_terms(corpus_scores, vocabulary, surface, term_counts, CLOUD_TERMS)
 
     doc_index, theme_index = np.nonzero(weights)
     doc_themes = pd.DataFrame(
@@ -612,11 +623,12 @@ def fit_themes(
         doc_term=matrix,
         vocabulary=tuple(vocabulary),
         surface_terms=surface,
+        term_counts=term_counts,
     )
 
 
 def period_of(published: object, freq: str = "M") -> str:
-    """Period of a partial ISO date: "YYYY-MM" (or "YYYY" if the month is unknown) or "sans date"."""
+    """Period of a partial ISO date: "YYYY-MM", "YYYY" if the month is unknown, or "sans date"."""
     if freq not in FREQUENCIES:
         raise ParameterError("freq", freq, f"one of {list(FREQUENCIES)}")
     match = _PARTIAL_DATE.match(published.strip()) if isinstance(published, str) else None
@@ -633,7 +645,9 @@ def _main_periods(model: ThemeModel, articles: pd.DataFrame, freq: str) -> pd.Da
     if "file" not in articles.columns:
         raise ParameterError("articles", list(articles.columns), "a 'file' column")
     published = (
-        articles["published"] if "published" in articles.columns else pd.Series(None, index=articles.index)
+        articles["published"]
+        if "published" in articles.columns
+        else pd.Series(None, index=articles.index)
     )
     periods = pd.DataFrame(
         {"file": articles["file"].astype(str), "period": [period_of(p, freq) for p in published]}
@@ -683,9 +697,17 @@ def _attributed_scores(
 
 
 def theme_terms_by_period(
-    model: ThemeModel, articles: pd.DataFrame, freq: str = "M", top_n: int = TOP_TERMS
+    model: ThemeModel,
+    articles: pd.DataFrame,
+    freq: str = "M",
+    top_n: int = TOP_TERMS,
+    global_tuning: bool = True,
 ) -> pd.DataFrame:
-    """Top terms of each theme per period, from the fitted factorisation (no re-fitting)."""
+    """Top terms of each theme per period, from the fitted factorisation (no re-fitting).
+
+    Each period's articles (main theme t) give their TF-IDF to t as the NMF reconstructs it;
+    with global_tuning (as in BERTopic) that profile is averaged with the theme's overall one.
+    """
     if top_n < 1:
         raise ParameterError("top_n", top_n, "an integer >= 1")
     dated = _main_periods(model, articles, freq)
@@ -698,7 +720,13 @@ def theme_terms_by_period(
         scores = _attributed_scores(
             model.doc_term[docs], model.doc_topic[docs], model.components, int(theme)
         )
-        terms = _top_terms(scores, model.vocabulary, model.surface_terms, top_n, background)
+        if global_tuning and scores.sum() > 0:
+            overall = model.components[int(theme)]
+            tuned = scores / scores.sum() + overall / max(overall.sum(), np.finfo(float).tiny)
+            scores = np.where(scores > 0, tuned / 2, 0.0)
+        terms = _top_terms(
+            scores, model.vocabulary, model.surface_terms, model.term_counts, top_n, background
+        )
         rows.append(
             {
                 "period": period,

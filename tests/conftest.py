@@ -1,0 +1,47 @@
+"""Shared fixtures: a corpus made of the seed articles plus every kind of bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.config import PROJECT_ROOT
+
+SEEDS_DIR = PROJECT_ROOT / "data" / "raw"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+OFF_TOPIC = (
+    "Botola Pro : le Wydad s'impose face au Raja\n\n"
+    "Publié le 12/05/2025\n\n"
+    "Le Wydad de Casablanca a remporté dimanche le derby face au Raja sur le score de deux buts à un, "
+    "au terme d'un match disputé devant plus de quarante mille spectateurs au complexe Mohammed V.\n"
+    "L'entraîneur a salué la solidarité de ses joueurs, qui ont su renverser la situation en seconde "
+    "période grâce à un doublé de leur attaquant vedette.\n"
+    "Avec cette victoire, le club prend la tête du championnat à trois journées de la fin de la saison.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def messy_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seeds unchanged, plus off-topic, duplicate, empty, binary, PDF and unsupported files."""
+    corpus = tmp_path_factory.mktemp("corpus")
+    for seed in sorted(SEEDS_DIR.glob("*.txt")):
+        shutil.copy(seed, corpus / seed.name)
+    (corpus / "100_football.txt").write_bytes(OFF_TOPIC.encode("cp1252"))
+    seed_004 = (SEEDS_DIR / "004_23228f0a9bb6efbb.txt").read_text(encoding="utf-8")
+    body = seed_004[seed_004.index("Les 1er et 2 juillet 2025") :]
+    republished = "Rabat accueille les Assises de l'IA\nPublié dans Le Reporter le 03 - 07 - 2025\n\n" + body
+    (corpus / "101_republished.txt").write_text(republished, encoding="utf-8")
+    (corpus / "102_empty.txt").write_bytes(b"")
+    (corpus / "103_binary.txt").write_bytes(bytes(range(256)) * 20)
+    (corpus / "104_dropped.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    (corpus / "105_notes.docx").write_bytes(b"PK\x03\x04 not really a document")
+    (corpus / "sources.csv").write_text(
+        "file,url\n"
+        "004_23228f0a9bb6efbb.txt,https://www.maghress.com/fr/marocdiplomatique/123456\n"
+        "999_missing.txt,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    return corpus

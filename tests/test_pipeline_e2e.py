@@ -1,0 +1,114 @@
+"""End to end: the real pipeline on the seeds (plus bad inputs) into a temporary folder,
+then the PDF read back and checked against the tables."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from helpers import briefing, schemas
+from helpers.pipeline import main
+
+pytestmark = pytest.mark.e2e
+
+
+def _flat(text: str) -> str:
+    """Whitespace folded (PDF extraction breaks lines and uses no-break spaces)."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def run(messy_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    assert main(["--raw-dir", str(messy_corpus), "--out-dir", str(out), "-q"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(run: Path) -> list[str]:
+    return [_flat(page.extract_text() or "") for page in PdfReader(run / "reports" / "briefing.pdf").pages]
+
+
+@pytest.fixture(scope="module")
+def tables(run: Path) -> briefing.Tables:
+    return briefing.load_tables(run / "data" / "processed")
+
+
+def test_every_table_matches_its_schema(run: Path) -> None:
+    for name in schemas.SCHEMAS:
+        frame = pd.read_parquet(run / "data" / "processed" / f"{name}.parquet")
+        schemas.validate(name, frame)
+
+
+def test_briefing_states_the_colloque_and_the_assises_with_their_sources(pdf_pages: list[str]) -> None:
+    text = " ".join(pdf_pages)
+    assert re.search(r"Colloque[^.]{0,80}23 octobre 2023", text)
+    assert re.search(r"Assises nationales de l'IA[^.]{0,120}1er-2 juillet 2025", text)
+    assert "L'opinion, 24 octobre 2023" in text
+    assert "Maroc Diplomatique, 2 juillet 2025" in text
+
+
+def test_cover_counts_equal_the_tables(pdf_pages: list[str], tables: briefing.Tables) -> None:
+    counts = briefing.corpus_counts(tables.articles, tables.problems)
+    cover = pdf_pages[0]
+    assert counts == {"files": 11, "relevant": 5, "offtopic": 1, "duplicates": 1, "unreadable": 4}
+    for key, words in (("relevant", "retenus"), ("offtopic", "écartés"), ("duplicates", "doublons"), ("unreadable", "illisibles")):
+        assert f"{counts[key]} {words}" in cover
+
+
+def test_every_timeline_row_appears_in_the_pdf(pdf_pages: list[str], tables: briefing.Tables) -> None:
+    text = " ".join(pdf_pages)
+    assert len(tables.timeline) >= 3
+    for label in tables.timeline["label"]:
+        assert _flat(label) in text
+
+
+def test_no_code_in_the_pdf(pdf_pages: list[str]) -> None:
+    text = " ".join(pdf_pages)
+    for marker in ("import ", "def ", "helpers.", "display(", "In [", "Traceback"):
+        assert marker not in text
+
+
+def test_quotes_are_exact_substrings_of_their_sources(run: Path, pdf_pages: list[str], messy_corpus: Path) -> None:
+    text = " ".join(pdf_pages)
+    quotes = re.findall(r"« ([^«»]{40,}?) » — ([^,]+), [^(]+\((\S+\.txt)\)", text)
+    assert len(quotes) >= 2
+    for quote, _outlet, file in quotes:
+        source = _flat((messy_corpus / file).read_text(encoding="utf-8"))
+        assert quote in source, (file, quote)
+
+
+def test_problems_are_named_in_the_manifest_and_the_run_went_on(run: Path) -> None:
+    manifest = json.loads((run / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    problems = {(p["file"], p["stage"]) for p in manifest["problems"]}
+    for file in ("102_empty.txt", "103_binary.txt", "104_dropped.pdf", "105_notes.docx"):
+        assert any(f == file for f, _ in problems), file
+    assert any(f == "sources.csv" for f, _ in problems)  # the row for a missing file
+    assert [s["stage"] for s in manifest["stages"]] == [
+        "01_ingest.ipynb", "02_themes.ipynb", "03_timeline.ipynb", "04_briefing.ipynb", "export",
+    ]
+    assert len(manifest["inputs"]) == 12 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+
+
+def test_html_is_self_contained_and_escaped(run: Path) -> None:
+    html = (run / "reports" / "briefing.html").read_text(encoding="utf-8")
+    assert "<script" not in html
+    assert not re.search(r'src="(?!data:)', html)
+    assert "Chronologie" in html and 'href="#src-004_23228f0a9bb6efbb-txt"' in html
+
+
+def test_duplicate_and_off_topic_are_kept_in_articles_but_not_in_the_timeline(tables: briefing.Tables) -> None:
+    arts = tables.articles.set_index("file")
+    assert arts.loc["101_republished.txt", "duplicate_of"] == "004_23228f0a9bb6efbb.txt"
+    assert not arts.loc["100_football.txt", "relevant"]
+    sources = {f for files in tables.timeline["sources"] for f in files}
+    assert "101_republished.txt" not in sources and "100_football.txt" not in sources
+    assert (tables.events["file"] == "101_republished.txt").any()  # events still extracted for it
