@@ -678,27 +678,27 @@ FORMATS = [
     pytest.param("2025-07", None, "juillet 2025", "July 2025", id="month"),
     pytest.param("2025", None, "2025", "2025", id="year"),
     pytest.param(
-        "2025-07-01", "2025-07-02", "1er-2 juillet 2025", "1-2 July 2025", id="days_same_month_1er"
+        "2025-07-01", "2025-07-02", "1er et 2 juillet 2025", "1-2 July 2025", id="days_same_month_1er"
     ),
     pytest.param(
-        "2024-05-29", "2024-05-31", "29-31 mai 2024", "29-31 May 2024", id="days_same_month"
+        "2024-05-29", "2024-05-31", "du 29 au 31 mai 2024", "29-31 May 2024", id="days_same_month"
     ),
     pytest.param(
         "2024-05-29",
         "2024-06-02",
-        "29 mai-2 juin 2024",
+        "du 29 mai au 2 juin 2024",
         "29 May-2 June 2024",
         id="days_across_months",
     ),
     pytest.param(
         "2024-12-30",
         "2025-01-02",
-        "30 décembre 2024-2 janvier 2025",
+        "du 30 décembre 2024 au 2 janvier 2025",
         "30 December 2024-2 January 2025",
         id="days_across_years",
     ),
     pytest.param(
-        "2025-01", "2025-03", "janvier-mars 2025", "January-March 2025", id="months_same_year"
+        "2025-01", "2025-03", "de janvier à mars 2025", "January-March 2025", id="months_same_year"
     ),
     pytest.param("2023", "2025", "2023-2025", "2023-2025", id="years"),
     pytest.param("2025-08-15", "2025-08-15", "15 août 2025", "15 August 2025", id="same_start_end"),

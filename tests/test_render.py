@@ -82,9 +82,11 @@ def test_french_typography(raw: str, expected: str) -> None:
         ("2023-10-23", None, "fr", "23 octobre 2023"),
         ("2025-07", None, "fr", "juillet 2025"),
         (None, None, "fr", "sans date"),
+        ("2025-07-01", "2025-07-02", "fr", "1er et 2 juillet 2025"),
+        ("2024-05-29", "2024-05-31", "fr", "du 29 au 31 mai 2024"),
         ("2025-07-01", None, "en", "1 July 2025"),
     ],
-    ids=["premier", "plain_day", "month", "missing", "english"],
+    ids=["premier", "plain_day", "month", "missing", "two_days", "day_range", "english"],
 )
 def test_fmt_date(date, end, lang: str, expected: str) -> None:
     assert render.fmt_date(date, end, lang) == expected

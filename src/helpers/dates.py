@@ -1014,8 +1014,27 @@ def _written(
     return " ".join(words)
 
 
+def _hyphen(first: str, last: str, precision: str, consecutive: bool) -> str:
+    """English range: "1-2 July 2025", "January-March 2025", "2023-2025"."""
+    return f"{first}-{last}"
+
+
+def _french_range(first: str, last: str, precision: str, consecutive: bool) -> str:
+    """French range: "1er et 2 juillet 2025", "du 29 au 31 mai 2024", "de janvier à mars 2025"."""
+    if precision == "day":
+        return f"{first} et {last}" if consecutive else f"du {first} au {last}"
+    if precision == "month":
+        de = "d'" if first[:1].lower() in "aeiouyéh" else "de "
+        return f"{de}{first} à {last}"
+    return f"{first}-{last}"
+
+
 def _format_range(
-    iso: str, end: str | None, day_text: Callable[[int], str], months: Sequence[str]
+    iso: str,
+    end: str | None,
+    day_text: Callable[[int], str],
+    months: Sequence[str],
+    joiner: Callable[[str, str, str, bool], str] = _hyphen,
 ) -> str:
     """A value or range written out, the range sharing its month and year when it can."""
     start, precision = parse_iso(iso)
@@ -1026,7 +1045,7 @@ def _format_range(
         raise ValueError(f"range ends before it starts: {iso!r} to {end!r}")
     last = _written(stop, end_precision, day_text, months)
     if end_precision != precision:
-        return f"{_written(start, precision, day_text, months)}-{last}"
+        return joiner(_written(start, precision, day_text, months), last, "mixed", False)
     same_year = start.year == stop.year
     same_month = same_year and start.month == stop.month
     if precision == "day" and same_month:
@@ -1035,12 +1054,13 @@ def _format_range(
         first = _written(start, precision, day_text, months, with_year=False)
     else:
         first = _written(start, precision, day_text, months)
-    return f"{first}-{last}"
+    return joiner(first, last, precision, (stop - start).days == 1)
 
 
 def format_date_fr(iso: str, end: str | None = None) -> str:
-    """French form: "1er juillet 2025", "juillet 2025", "1er-2 juillet 2025", "2023-2025"."""
-    return _format_range(iso, end, lambda d: "1er" if d == 1 else str(d), _MONTHS_FR_WRITTEN)
+    """French form: "1er juillet 2025", "juillet 2025", "1er et 2 juillet 2025", "2023-2025"."""
+    day_text = lambda d: "1er" if d == 1 else str(d)  # noqa: E731
+    return _format_range(iso, end, day_text, _MONTHS_FR_WRITTEN, _french_range)
 
 
 def format_date_en(iso: str, end: str | None = None) -> str:

@@ -122,7 +122,8 @@ def timeline_svg(entries: pd.DataFrame, language: str) -> str:
     labels = {kind: w[f"kind_{kind}"] for kind in EVENT_KINDS}
     labels["xlabel"] = w["xlabel"]
     labels["empty"] = w["none"]
-    shown = entries.assign(short=entries["label"].str.slice(0, 45))
+    dated = entries[entries["kind"] != "objectif"]  # horizons would stretch the axis to 2030
+    shown = dated.assign(short=dated["label"].str.slice(0, 45))
     return timeline_figure(shown, labels, w["timeline_title"])
 
 

@@ -85,6 +85,13 @@ def _place(place: object) -> str:
     return f", {place}" if isinstance(place, str) and place else ""
 
 
+def _plural(word: str, n: int) -> str:
+    """A kind name in the plural when n > 1 ("colloque" -> "colloques")."""
+    if n <= 1 or word.endswith(("s", "x")):
+        return word
+    return " / ".join(part + "s" for part in word.split(" / "))
+
+
 def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> list[str]:
     """5 to 7 facts, each with its number, its source and the table it comes from."""
     w = words(lang)
@@ -101,8 +108,8 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
     if landmark is not None:
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
         by_kind = later["kind"].value_counts()
-        detail = ", ".join(f"{n} {w['kind_' + k].lower()}" for k, n in by_kind.head(4).items())
-        since = f"{landmark['label']} ({fmt_date(landmark['date'], landmark['end'], lang)})"
+        detail = ", ".join(f"{n} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.head(4).items())
+        since = f"« {landmark['label']} » ({fmt_date(landmark['date'], landmark['end'], lang)})"
         points.append(
             text(w["pt_events"].format(n=len(later), since=since, detail=detail), lang)
             + f' <span class="src">{source_link(landmark["evidence_file"], arts, lang)}</span> ' + _trace("timeline")
@@ -165,7 +172,7 @@ def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, ma
         rows.append(
             f"<tr{css}><td class=\"date\">{esc(fmt_date(row['date'], row['end'], lang))}</td>"
             f"<td>{text(w['kind_' + row['kind']], lang)}</td><td>{text(row['label'], lang)}</td>"
-            f"<td>{esc(row['place'] or '')}</td><td class=\"num\">{row['n_sources']}</td>"
+            f"<td>{esc(row['place'])}</td><td class=\"num\">{row['n_sources']}</td>"
             f"<td class=\"src\">{source_link(row['evidence_file'], articles, lang)}</td></tr>"
         )
     num = ' class="num"'
@@ -182,7 +189,8 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     """The timeline figure, the entries table and the evidence of the landmarks."""
     w = words(lang)
     n_articles = len(briefing.core_articles(tables.articles))
-    caption = w["timeline_caption"].format(n=1, events=len(tables.timeline), articles=n_articles)
+    n_dated = int((tables.timeline["kind"] != "objectif").sum())
+    caption = w["timeline_caption"].format(n=1, events=n_dated, articles=n_articles)
     quotes = []
     for _, row in tables.timeline[tables.timeline["kind"].isin(["colloque", "assises"])].iterrows():
         quotes.append(
@@ -230,7 +238,7 @@ def actors_section(tables: briefing.Tables, lang: str, limit: int) -> str:
     leaders = top_actors(tables.actors, briefing.core_articles(tables.articles)["file"], limit=limit)
     kinds = {"person": "personne" if lang == "fr" else "person", "organisation": "organisation"}
     rows = "".join(
-        f"<tr><td>{esc(a.canonical)}</td><td>{esc(kinds[a.type])}</td><td>{esc(a.role or '')}</td>"
+        f"<tr><td>{esc(a.canonical)}</td><td>{esc(kinds[a.type])}</td><td>{esc(a.role)}</td>"
         f"<td class=\"num\">{a.n_articles}</td><td class=\"num\">{a.mentions}</td></tr>"
         for a in leaders.itertuples()
     )

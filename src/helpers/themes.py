@@ -229,12 +229,9 @@ def _prepare(text: str, language: str) -> tuple[str, list[str]]:
                         phrase, gap = [], []
                 continue
             if phrase and phrase[-1] != term:
-                if gap:
-                    link = "".join(g + ("'" if len(g) == 1 else " ") for g in gap)
-                    written.append(f"{previous} {link}{token}")
-                    gap = []
-                else:
-                    written.append(f"{previous} {token}")
+                link = "".join(g + ("'" if len(g) == 1 else " ") for g in gap)
+                written.append(f"{previous} {link}{token}")
+            gap = []
             written.append(token)
             phrase.append(term)
             previous = token
@@ -368,15 +365,14 @@ def _distinct_terms(
 
     A bigram seen once in the corpus is a coincidence, not a phrase: it is never chosen.
     """
-    is_phrase = np.array([" " in term for term in vocabulary], dtype=bool)
+    is_phrase = np.char.find(np.asarray(vocabulary, dtype=str), " ") >= 0
     used = np.flatnonzero((scores > 0) & ~(is_phrase & (counts < 2)))
     relevance = _relevance(scores, background)[used]
     order = used[np.lexsort((used, -counts[used], -relevance))]
-    best_phrase: dict[str, int] = {}
-    for index in order:
-        words = vocabulary[index].split()
-        for word in words if len(words) > 1 else ():
-            if scores[index] > scores[best_phrase.get(word, index)] or word not in best_phrase:
+    best_phrase: dict[str, int] = {}  # word -> its strongest phrase
+    for index in order[is_phrase[order]]:
+        for word in vocabulary[index].split():
+            if word not in best_phrase or scores[index] > scores[best_phrase[word]]:
                 best_phrase[word] = int(index)
     chosen: list[int] = []
     covered: set[str] = set()
@@ -441,6 +437,13 @@ def _unique_labels(labels: list[str], terms: list[list[str]]) -> list[str]:
         if result.count(label) > 1:
             result[i] = f"{label} ({seen[label]})"
     return result
+
+
+def _representatives(weights: np.ndarray, is_main: np.ndarray, files: Sequence[str]) -> list[int]:
+    """Rows of the articles that best show a theme: main theme first, then by weight."""
+    candidates = np.flatnonzero(weights > 0).tolist()
+    candidates.sort(key=lambda d: (not is_main[d], -weights[d], files[d]))
+    return candidates[:REPRESENTATIVE_FILES]
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
@@ -581,10 +584,7 @@ def fit_themes(
         scores = components[theme]
         top = _top_terms(scores, vocabulary, surface, term_counts, TOP_TERMS, background)
         term_weights[theme] = _top_terms(scores, vocabulary, surface, term_counts, CLOUD_TERMS)
-        candidates = np.flatnonzero(weights[:, theme] > 0)
-        ranked = sorted(candidates, key=lambda d: (main[d] != theme, -weights[d, theme], files[d]))[
-            :REPRESENTATIVE_FILES
-        ]
+        ranked = _representatives(weights[:, theme], main == theme, files)
         title = titles[ranked[0]] if ranked else None
         title = title if isinstance(title, str) and title.strip() else None
         rows.append(
@@ -784,7 +784,7 @@ def stability(
     removals = np.unique(np.linspace(0, n_docs - 1, min(n_docs, max_removals)).round().astype(int))
     scores = []
     for position in removals:
-        rest = articles.drop(index=articles.index[position])
+        rest = articles.iloc[np.flatnonzero(np.arange(n_docs) != position)]
         reduced = fit_themes(rest, min(k, n_docs - 1), random_state)
         scores.append(_theme_similarity(full, reduced))
     return float(np.mean(scores))

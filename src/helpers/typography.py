@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 
 NBSP = "\u00a0"  # before ":" and inside « »
@@ -28,7 +29,9 @@ def quote_fr(text: str) -> str:
 
 def esc(text: object) -> str:
     """HTML-escaped text (quotes included): article text can never inject markup."""
-    return html.escape("" if text is None else str(text), quote=True)
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return html.escape(str(text), quote=True)
 
 
 def number_fr(value: float, decimals: int = 0) -> str:
