@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
+from helpers import wordclouds
 from helpers.errors import ParameterError
 from helpers.themes import (
     UNDATED,
+    _min_df,
+    _vectorise,
     default_n_themes,
     fit_themes,
     fold,
@@ -124,6 +129,7 @@ def main_themes(model, articles: pd.DataFrame) -> pd.DataFrame:
         ("The AI models of the data centres", "en", "ai model data centre"),
         ("Read more: click to share", "en", ""),
         ("5G et IA 2030", "fr", "ia"),
+        ("La co-création qu'il propose avec El Othmani", "fr", "creation\nproposer\nothmani"),
     ],
     ids=[
         "plural_noun_lemma",
@@ -138,6 +144,7 @@ def main_themes(model, articles: pd.DataFrame) -> pd.DataFrame:
         "english_own_lemmas",
         "english_boilerplate_dropped",
         "digits_dropped",
+        "elisions_and_particles_dropped",
     ],
 )
 def test_prepare_text(text: str, language: str, expected: str) -> None:
@@ -229,6 +236,44 @@ def test_lemmas_counted_once() -> None:
     all_terms = [t for weights in model.term_weights.values() for t in weights]
     assert all_terms.count("données") >= 1
     assert "donnée" not in all_terms  # one written form per lemma: the most frequent one
+
+
+def test_tfidf_matches_scikit_learn(articles: pd.DataFrame) -> None:
+    prepared = [prepare_text(t, "fr") for t in articles["text"]]
+    matrix, vocabulary, _ = _vectorise(prepared, max_features=20000)
+
+    def analyzer(text: str) -> list[str]:
+        terms: list[str] = []
+        for line in text.split("\n"):
+            words = line.split()
+            terms += words + [f"{a} {b}" for a, b in pairwise(words) if a != b]
+        return terms
+
+    reference = TfidfVectorizer(
+        analyzer=analyzer, min_df=_min_df(18), max_df=0.9, sublinear_tf=True
+    )
+    expected = reference.fit_transform(prepared)
+    assert vocabulary == reference.get_feature_names_out().tolist()
+    assert abs(matrix - expected).max() < 1e-6
+
+
+def test_english_articles_keep_their_own_words() -> None:
+    english = [
+        "The football team won the match. The players scored goals in the stadium.",
+        "The coach praised the players after the match and the goals in the stadium.",
+    ]
+    articles = pd.DataFrame(
+        {
+            "file": ["fr0", "fr1", "en0", "en1"],
+            "text": TOPICS["water"][:2] + english,
+            "language": ["fr", "fr", "en", "en"],
+        }
+    )
+    model = fit_themes(articles, n_themes=2)
+    mains = model.doc_themes[model.doc_themes["is_main"]].set_index("file")["theme_id"]
+    assert mains["fr0"] == mains["fr1"] != mains["en0"] == mains["en1"]
+    assert {"player", "goal", "match"} <= set(model.vocabulary)
+    assert not content_words(model) & (stop_words("en") | stop_words("fr"))
 
 
 def test_reproducible(articles: pd.DataFrame, model) -> None:
@@ -366,3 +411,9 @@ def test_word_cloud_png(model, tmp_path) -> None:
 def test_word_cloud_needs_positive_weights(weights: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="positive weight"):
         word_cloud_svg(weights)
+
+
+def test_word_cloud_falls_back_to_bundled_font(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(wordclouds, "DEJAVU_SANS", tmp_path / "absent.ttf")
+    assert wordclouds.font_path() == wordclouds.BUNDLED_FONT
+    assert word_cloud_svg({"eau": 1.0, "irrigation": 0.5}).startswith("<svg")

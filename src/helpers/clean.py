@@ -286,14 +286,24 @@ def line_key(line: str) -> str:
     return " ".join(words) if any(ch.isalpha() for ch in folded) else ""
 
 
-def repeated_keys(texts: Iterable[str], min_files: int = 2) -> frozenset[str]:
-    """Keys of blocks found in at least min_files distinct texts of a corpus."""
+def block_keys(text: str) -> frozenset[str]:
+    """The distinct block fingerprints of one text (what corpus repetition counts)."""
+    return frozenset({line_key(text[s:e]) for s, e in split_blocks(text)} - {""})
+
+
+def repeated_among(key_sets: Iterable[frozenset[str]], min_files: int = 2) -> frozenset[str]:
+    """Keys present in at least min_files of the given per-text key sets."""
     if not isinstance(min_files, int) or min_files < 2:
         raise ParameterError("min_files", min_files, "an integer >= 2")
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({line_key(text[s:e]) for s, e in split_blocks(text)} - {""})
+    for keys in key_sets:
+        counts.update(keys)
     return frozenset(key for key, n in counts.items() if n >= min_files)
+
+
+def repeated_keys(texts: Iterable[str], min_files: int = 2) -> frozenset[str]:
+    """Keys of blocks found in at least min_files distinct texts of a corpus."""
+    return repeated_among((block_keys(text) for text in texts), min_files)
 
 
 def clean_text(

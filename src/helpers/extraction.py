@@ -27,10 +27,11 @@ def build_timeline_tables(
     articles: pd.DataFrame,
     date_from: str | None = None,
     date_to: str | None = None,
+    cache_dir: Path | None = None,
 ) -> TimelineTables:
     """Events and actors for every readable article; the timeline from the core articles only."""
     readable = articles[articles["readable"] & (articles["n_words"] > 0)]
-    entities = nlp.iter_entities(list(readable["text"]))
+    entities = nlp.cached_entities(list(readable["text"]), cache_dir)
     event_rows: list[dict] = []
     mention_frames = []
     rows = zip(readable["file"], readable["text"], readable["published"], readable["outlet"], entities, strict=True)

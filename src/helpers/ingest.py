@@ -1,19 +1,22 @@
-"""Stage 1: raw dumps -> the articles table (clean body, metadata, relevance, duplicates)."""
+"""Stage 1: raw dumps -> the articles table (clean body, metadata, relevance, duplicates).
+
+Two per-article passes around one corpus step, so that either engine (a local loop or a Dask
+bag) can run them: read (decode, block fingerprints), then describe (clean with the corpus's
+repeated blocks, metadata, language, relevance); duplicates are found over the whole corpus.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import clean, config, decode, dedup, language, outlets, relevance, schemas, sources, storage
+from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
 from helpers.progress import progress
-
-log = logging.getLogger("helpers")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,19 @@ class Problem:
         return f"{self.file}: {self.stage}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class ReadArticle:
+    """Pass 1: one file decoded, with the fingerprints of its blocks."""
+
+    file: str
+    sha256: str
+    text: str | None
+    kind: str
+    problems: tuple[str, ...]
+    html_meta: dict[str, str | None]
+    keys: frozenset[str]
+
+
 @dataclass
 class IngestResult:
     """The articles table and every problem met on the way."""
@@ -35,6 +51,13 @@ class IngestResult:
     articles: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+
+
+ARTICLE_COLUMNS = [
+    "file", "sha256", "format", "readable", "title", "published", "outlet", "url", "language",
+    "relevance_score", "relevant", "duplicate_of", "text", "n_words", "chars_kept",
+    "chars_removed", "problems",
+]
 
 
 def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -52,120 +75,77 @@ def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
     return files, skipped
 
 
-def _published_anchor(published: str | None) -> str | None:
-    """Keep a publication value only if it is a YYYY[-MM[-DD]] string."""
-    return published if published and len(published) in (4, 7, 10) else None
-
-
-def read_article(path: Path, max_bytes: int) -> tuple[decode.Decoded, dict[str, str | None]]:
-    """Decode one file; HTML (declared or sniffed) goes through the HTML extractor."""
+def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> ReadArticle:
+    """Pass 1 for one file: decode (HTML through the extractor) and fingerprint its blocks."""
+    data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    key = key_of(data_hash, path.suffix.lower(), str(max_bytes))
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return ReadArticle(
+            file=path.name, sha256=data_hash, text=cached["text"], kind=cached["kind"],
+            problems=tuple(cached["problems"]), html_meta=cached["html_meta"],
+            keys=frozenset(cached["keys"]),
+        )
     decoded = decode.read_input(path, max_bytes=max_bytes)
-    html_meta: dict[str, str | None] = {}
-    if decoded.kind == "html" and decoded.text is not None:
-        text, html_meta = decode.html_to_text(decoded.text)
-        decoded = decode.Decoded(
-            text=text, encoding=decoded.encoding, kind="html", problems=decoded.problems
-        )
-    return decoded, html_meta
-
-
-def ingest_corpus(
-    raw_dir: Path,
-    relevance_threshold: float = 0.5,
-    duplicate_threshold: float = 0.8,
-    max_bytes: int = config.MAX_FILE_BYTES,
-) -> IngestResult:
-    """Read, clean and describe every article of a corpus folder."""
-    raw_dir = Path(raw_dir)
-    paths, skipped = list_inputs(raw_dir)
-    source_rows, source_problems = sources.read_sources(raw_dir, [p.name for p in paths])
-    problems = [Problem(config.SOURCES_FILE, "sources", msg) for msg in source_problems]
-
-    decoded: dict[str, tuple[decode.Decoded, dict[str, str | None], str]] = {}
-    for path in progress(paths, "ingest: read"):
-        data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-        dec, html_meta = read_article(path, max_bytes)
-        decoded[path.name] = (dec, html_meta, data_hash)
-        for message in dec.problems:
-            problems.append(Problem(path.name, "decode", message))
-
-    texts = {name: d.text for name, (d, _, _) in decoded.items() if d.text}
-    repeated = clean.repeated_keys(texts.values())
-
-    rows = []
-    for name, (dec, html_meta, data_hash) in progress(decoded.items(), "ingest: clean"):
-        rows.append(
-            describe_article(
-                name, dec, html_meta, data_hash, repeated, source_rows.get(name), relevance_threshold
-            )
-        )
-        if rows[-1]["problems"] and not rows[-1]["readable"]:
-            log.warning("%s: %s", name, rows[-1]["problems"])
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    for row in articles.itertuples():
-        if row.readable and not row.text:
-            problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
-    articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold)
-    return IngestResult(articles=articles, problems=problems, skipped=skipped)
-
-
-ARTICLE_COLUMNS = [
-    "file",
-    "sha256",
-    "format",
-    "readable",
-    "title",
-    "published",
-    "outlet",
-    "url",
-    "language",
-    "relevance_score",
-    "relevant",
-    "duplicate_of",
-    "text",
-    "n_words",
-    "chars_kept",
-    "chars_removed",
-    "problems",
-]
+    text, html_meta = decoded.text, {}
+    if decoded.kind == "html" and text is not None:
+        text, html_meta = decode.html_to_text(text)
+    keys = clean.block_keys(text) if text else frozenset()
+    read = ReadArticle(path.name, data_hash, text, decoded.kind, decoded.problems, html_meta, keys)
+    if cache:
+        record = {**asdict(read), "keys": sorted(keys), "problems": list(read.problems)}
+        cache.put(key, record)
+    return read
 
 
 def describe_article(
-    name: str,
-    dec: decode.Decoded,
-    html_meta: dict[str, str | None],
-    data_hash: str,
+    read: ReadArticle,
     repeated: frozenset[str],
     source: sources.SourceRow | None,
     relevance_threshold: float,
+    cache: JsonCache | None = None,
 ) -> dict[str, object]:
-    """One row of the articles table from a decoded file."""
-    problems = "; ".join(dec.problems) or None
-    if not dec.text or not dec.text.strip():
-        return _unreadable_row(name, data_hash, problems or "no text could be read", source)
-    result = clean.clean_text(dec.text, repeated=repeated)
+    """Pass 2 for one file: the article's row (clean body, metadata, language, relevance)."""
+    key = key_of(read.sha256, "|".join(sorted(read.keys & repeated)), repr(source), str(relevance_threshold))
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return {**cached, "file": read.file}
+    row = _describe(read, repeated, source, relevance_threshold)
+    if cache:
+        cache.put(key, row)
+    return row
+
+
+def _describe(
+    read: ReadArticle, repeated: frozenset[str], source: sources.SourceRow | None, threshold: float
+) -> dict[str, object]:
+    """describe_article without the cache."""
+    problems = "; ".join(read.problems) or None
+    if not read.text or not read.text.strip():
+        return _unreadable_row(read, problems or "no text could be read", source)
+    result = clean.clean_text(read.text, repeated=repeated)
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
     published_mention = find_published(meta_lines)
-    text_published = published_mention.date if published_mention else html_meta.get("date")
-    text_outlet = outlets.find_outlet(meta_lines) or html_meta.get("sitename")
-    outlet, published, _provenance = sources.resolve_metadata(
-        text_outlet, _published_anchor(text_published), source
-    )
-    title = result.title or html_meta.get("title")
+    text_published = published_mention.date if published_mention else read.html_meta.get("date")
+    text_outlet = outlets.find_outlet(meta_lines) or read.html_meta.get("sitename")
+    outlet, published, _provenance = sources.resolve_metadata(text_outlet, _partial_date(text_published), source)
+    title = result.title or read.html_meta.get("title")
     lang = language.detect_language(result.body) if result.body else None
     score = relevance.relevance_score(result.body, title, lang) if result.body else 0.0
+    if not result.body:
+        problems = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
     return {
-        "file": name,
-        "sha256": data_hash,
-        "format": dec.kind if dec.kind in ("text", "html") else "text",
+        "file": read.file,
+        "sha256": read.sha256,
+        "format": "html" if read.kind == "html" else "text",
         "readable": True,
         "title": title,
         "published": published,
         "outlet": outlet,
-        "url": source.url if source else html_meta.get("url"),
+        "url": source.url if source else read.html_meta.get("url"),
         "language": lang,
         "relevance_score": float(score),
-        "relevant": relevance.is_relevant(score, relevance_threshold),
+        "relevant": relevance.is_relevant(score, threshold),
         "duplicate_of": None,
         "text": result.body,
         "n_words": len(result.body.split()),
@@ -175,29 +155,67 @@ def describe_article(
     }
 
 
-def _unreadable_row(
-    name: str, data_hash: str, reason: str, source: sources.SourceRow | None
-) -> dict[str, object]:
+def _partial_date(value: str | None) -> str | None:
+    """Keep a date only if it is a YYYY[-MM[-DD]] string (HTML metadata can hold anything)."""
+    return value if isinstance(value, str) and schemas.ISO_PARTIAL_DATE.match(value) else None
+
+
+def _unreadable_row(read: ReadArticle, reason: str, source: sources.SourceRow | None) -> dict[str, object]:
     """A row for a file that gave no text: kept so that the briefing can count it."""
     return {
-        "file": name,
-        "sha256": data_hash,
-        "format": "unreadable",
-        "readable": False,
-        "title": None,
-        "published": source.published if source else None,
-        "outlet": source.outlet if source else None,
-        "url": source.url if source else None,
-        "language": None,
-        "relevance_score": 0.0,
-        "relevant": False,
-        "duplicate_of": None,
-        "text": "",
-        "n_words": 0,
-        "chars_kept": 0,
-        "chars_removed": 0,
-        "problems": reason,
+        "file": read.file, "sha256": read.sha256, "format": "unreadable", "readable": False,
+        "title": None, "published": source.published if source else None,
+        "outlet": source.outlet if source else None, "url": source.url if source else None,
+        "language": None, "relevance_score": 0.0, "relevant": False, "duplicate_of": None,
+        "text": "", "n_words": 0, "chars_kept": 0, "chars_removed": 0, "problems": reason,
     }
+
+
+def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | None]:
+    """The caches of the two passes (None when caching is off)."""
+    if cache_dir is None:
+        return None, None
+    version = code_version()
+    return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
+
+
+def ingest_corpus(
+    raw_dir: Path,
+    relevance_threshold: float = 0.5,
+    duplicate_threshold: float = 0.8,
+    max_bytes: int = config.MAX_FILE_BYTES,
+    cache_dir: Path | None = None,
+) -> IngestResult:
+    """Read, clean and describe every article of a corpus folder (locally, one process)."""
+    raw_dir = Path(raw_dir)
+    paths, skipped = list_inputs(raw_dir)
+    source_rows, source_problems = sources.read_sources(raw_dir, [p.name for p in paths])
+    read_cache, describe_cache = ingest_cache(cache_dir)
+    reads = [read_article(p, max_bytes, read_cache) for p in progress(paths, "ingest: read")]
+    repeated = clean.repeated_among(r.keys for r in reads)
+    rows = [
+        describe_article(r, repeated, source_rows.get(r.file), relevance_threshold, describe_cache)
+        for r in progress(reads, "ingest: clean")
+    ]
+    return assemble(rows, reads, skipped, source_problems, duplicate_threshold)
+
+
+def assemble(
+    rows: list[dict[str, object]],
+    reads: list[ReadArticle],
+    skipped: list[Problem],
+    source_problems: list[str],
+    duplicate_threshold: float,
+) -> IngestResult:
+    """The corpus step: the articles table with duplicates marked, and every problem."""
+    problems = [Problem(config.SOURCES_FILE, "sources", msg) for msg in source_problems]
+    problems += [Problem(r.file, "decode", msg) for r in reads for msg in r.problems]
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    for row in articles.itertuples():
+        if row.readable and not row.text:
+            problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
+    articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold)
+    return IngestResult(articles=articles, problems=problems, skipped=skipped)
 
 
 def mark_duplicates(articles: pd.DataFrame, threshold: float) -> pd.Series:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from helpers import config
+from helpers.cache import JsonCache, code_version, key_of
 
 # NER has its own tok2vec in the fr_core_news_* pipelines: everything else is excluded.
 _UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
@@ -59,3 +61,24 @@ def iter_entities(texts: Sequence[str], model: str = config.SPACY_MODEL) -> Iter
 def find_entities(texts: Sequence[str], model: str = config.SPACY_MODEL) -> list[list[Entity]]:
     """Entities of each text, as a list."""
     return list(iter_entities(texts, model))
+
+
+def cached_entities(
+    texts: Sequence[str], cache_dir: Path | None, model: str = config.SPACY_MODEL
+) -> Iterator[list[Entity]]:
+    """Entities of each text, in order; texts seen before (same text, code and model) come
+    from the cache and the model is loaded only if some text is new."""
+    cache = JsonCache(cache_dir, "entities", code_version(model)) if cache_dir else None
+    keys = [key_of(text) for text in texts]
+    known = {k: cache.get(k) for k in keys} if cache else {}
+    missing = [i for i, k in enumerate(keys) if known.get(k) is None]
+    fresh = iter_entities([texts[i] for i in missing], model) if missing else iter(())
+    for key in keys:
+        if known.get(key) is not None:
+            yield [Entity(*e) for e in known[key]]
+            continue
+        entities = next(fresh)
+        if cache:
+            cache.put(key, [list(astuple(e)) for e in entities])
+        known[key] = [list(astuple(e)) for e in entities]
+        yield entities

@@ -62,7 +62,8 @@ _AI_TOKENS = frozenset({"ia", "ai"})
 # Words of the spaCy French list that carry meaning here ("données ouvertes" = open data).
 _FRENCH_KEPT = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes"})
 
-# Reporting verbs, fillers, dates and units that say nothing about a theme (French).
+# Reporting verbs, fillers, dates, units, name particles ("El", "Al") and the "co" of
+# "co-création": they say nothing about a theme (French).
 _FRENCH_NOISE = """
 aller devoir pouvoir vouloir savoir falloir faire dire voir venir mettre prendre donner
 passer trouver rester devenir sembler permettre declarer indiquer souligner affirmer
@@ -70,7 +71,7 @@ expliquer estimer ajouter noter rappeler preciser annoncer relever evoquer assur
 selon ainsi egalement notamment afin lors dont aujourd hui hier demain deja encore ici
 an annee fois jour mois semaine heure minute chose cas fin debut cours part
 grand petit nouveau nouvelle dernier prochain premier important principal bon meilleur
-monsieur madame mme mr mlle sm
+monsieur madame mme mr mlle sm el al co
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 lundi mardi mercredi jeudi vendredi samedi dimanche
 dh mdh mmdh dhs md mds mrd milliard million euro dollar pourcent
@@ -129,9 +130,9 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _words(block: str) -> set[str]:
-    """Folded words of a whitespace-separated block."""
-    return {fold(word) for word in block.split()}
+def _words(words: Iterable[str]) -> set[str]:
+    """Folded letter runs of stop-list entries, as the tokenizer cuts them ("qu'" -> "qu")."""
+    return {fold(part) for word in words for part in _WORD.findall(word)}
 
 
 @lru_cache(maxsize=32)
@@ -151,9 +152,9 @@ def stop_words(language: str) -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
     from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
 
-    french = {fold(w) for w in FRENCH if w not in _FRENCH_KEPT} | _words(_FRENCH_NOISE)
-    english = {fold(w) for w in ENGLISH} | _words(_ENGLISH_NOISE)
-    noise = _words(_BOILERPLATE)
+    french = _words(FRENCH - _FRENCH_KEPT) | _words(_FRENCH_NOISE.split())
+    english = _words(ENGLISH) | _words(_ENGLISH_NOISE.split())
+    noise = _words(_BOILERPLATE.split())
     if language == "fr":
         foreign = {w for w in english if not simplemma.is_known(w, lang="fr")}
         words = french | foreign | noise

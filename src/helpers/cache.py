@@ -1,0 +1,58 @@
+"""Per-article cache in data/interim/: keyed by content hash and code version, safe to delete."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from helpers import storage
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=8)
+def code_version(extra: str = "") -> str:
+    """A short hash of this package's source (and extra, e.g. a model version): any change
+    to the code invalidates every cached result."""
+    digest = hashlib.sha256(extra.encode("utf-8"))
+    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.name.encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def key_of(*parts: str) -> str:
+    """A cache key from several strings (content hash, settings...)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class JsonCache:
+    """JSON records under root/namespace/version/ab/abcdef....json; None root disables it."""
+
+    root: Path | None
+    namespace: str
+    version: str
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / self.namespace / self.version / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The cached record, or None when absent, unreadable or caching is off."""
+        if self.root is None:
+            return None
+        path = self._path(key)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, record: Any) -> None:
+        """Store a record atomically (no-op when caching is off)."""
+        if self.root is not None:
+            storage.write_text(self._path(key), json.dumps(record, ensure_ascii=False))
