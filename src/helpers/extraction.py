@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers import actors, events, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
+from helpers.params import TimelineParams
 from helpers.progress import progress
 
 EVENT_COLUMNS = ["file", "date", "end", "precision", "kind", "label", "place", "actors", "evidence", "date_phrase"]
@@ -56,3 +57,14 @@ def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
         frame = schemas.validate(name, getattr(tables, name))
         storage.write_parquet(Path(processed_dir) / f"{name}.parquet", frame)
 
+
+
+def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
+    """Stage 3 on the engine the parameters ask for (local loop or Dask cluster)."""
+    options = {"date_from": p.date_from, "date_to": p.date_to, "cache_dir": p.interim_dir}
+    if p.engine == "dask":
+        from helpers.engine_dask import dask_client, timeline_tables_dask
+
+        with dask_client(p.scheduler) as client:
+            return timeline_tables_dask(articles, client=client, **options)
+    return build_timeline_tables(articles, **options)

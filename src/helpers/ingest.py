@@ -16,6 +16,7 @@ import pandas as pd
 from helpers import clean, config, decode, dedup, language, outlets, relevance, schemas, sources, storage
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
+from helpers.params import IngestParams
 from helpers.progress import progress
 
 
@@ -239,3 +240,19 @@ def write_outputs(result: IngestResult, processed_dir: Path) -> pd.DataFrame:
     storage.write_parquet(Path(processed_dir) / "articles.parquet", articles)
     storage.write_parquet(Path(processed_dir) / "problems.parquet", problems_table(result))
     return articles
+
+
+def run_stage(p: IngestParams) -> IngestResult:
+    """Stage 1 on the engine the parameters ask for (local loop or Dask cluster)."""
+    options = {
+        "relevance_threshold": p.relevance_threshold,
+        "duplicate_threshold": p.duplicate_threshold,
+        "max_bytes": int(p.max_file_mb * 1024 * 1024),
+        "cache_dir": p.interim_dir,
+    }
+    if p.engine == "dask":
+        from helpers.engine_dask import dask_client, ingest_corpus_dask
+
+        with dask_client(p.scheduler) as client:
+            return ingest_corpus_dask(Path(p.raw_dir), client=client, **options)
+    return ingest_corpus(Path(p.raw_dir), **options)

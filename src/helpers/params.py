@@ -45,7 +45,14 @@ class StageParams(BaseModel):
         return self.reports_dir / "figures"
 
 
-class IngestParams(StageParams):
+class ComputeParams(StageParams):
+    """Parameters of the stages that can run on Dask."""
+
+    engine: Literal["local", "dask"] = Field("local", description="local: one process; dask: a cluster")
+    scheduler: str | None = Field(None, description="Dask scheduler address; None starts a local cluster")
+
+
+class IngestParams(ComputeParams):
     """Parameters of 01_ingest."""
 
     notebook: ClassVar[str] = "01_ingest.ipynb"
@@ -62,7 +69,7 @@ class IngestParams(StageParams):
         return value
 
 
-class ThemesParams(StageParams):
+class ThemesParams(ComputeParams):
     """Parameters of 02_themes."""
 
     notebook: ClassVar[str] = "02_themes.ipynb"
@@ -70,7 +77,7 @@ class ThemesParams(StageParams):
     random_state: int = 42
 
 
-class TimelineParams(StageParams):
+class TimelineParams(ComputeParams):
     """Parameters of 03_timeline."""
 
     notebook: ClassVar[str] = "03_timeline.ipynb"
@@ -96,7 +103,9 @@ def describe(model: type[StageParams]) -> str:
     lines = []
     for name, field in model.model_fields.items():
         default = "required" if field.is_required() else f"default {field.default!r}"
-        lines.append(f"{name} ({field.annotation}, {default})")
+        annotation = field.annotation
+        kind = annotation.__name__ if isinstance(annotation, type) else str(annotation).replace("typing.", "")
+        lines.append(f"{name} ({kind}, {default})")
     return "; ".join(lines)
 
 

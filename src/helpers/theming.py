@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers import figures, schemas, storage, themes, wordclouds
 from helpers.briefing import core_articles
+from helpers.params import ThemesParams
 
 
 @dataclass
@@ -62,3 +63,13 @@ def periods_figure(result: ThemeTables, language: str) -> str:
     """Themes over time as SVG."""
     labels = dict(zip(result.themes["theme_id"], result.themes["label"], strict=True))
     return figures.periods_svg(result.periods, labels, language)
+
+
+def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
+    """Stage 2 on the engine the parameters ask for (local fit or hashed TF-IDF on Dask)."""
+    if p.engine == "dask":
+        from helpers.engine_dask import dask_client, theme_tables_dask
+
+        with dask_client(p.scheduler) as client:
+            return theme_tables_dask(articles, n_themes=p.n_themes, random_state=p.random_state, client=client)
+    return build_theme_tables(articles, n_themes=p.n_themes, random_state=p.random_state)
