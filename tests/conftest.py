@@ -32,11 +32,15 @@ def messy_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (corpus / "100_football.txt").write_bytes(OFF_TOPIC.encode("cp1252"))
     seed_004 = (SEEDS_DIR / "004_23228f0a9bb6efbb.txt").read_text(encoding="utf-8")
     body = seed_004[seed_004.index("Les 1er et 2 juillet 2025") :]
-    republished = "Rabat accueille les Assises de l'IA\nPublié dans Le Reporter le 03 - 07 - 2025\n\n" + body
+    republished = (
+        "Rabat accueille les Assises de l'IA\nPublié dans Le Reporter le 03 - 07 - 2025\n\n" + body
+    )
     (corpus / "101_republished.txt").write_text(republished, encoding="utf-8")
     (corpus / "102_empty.txt").write_bytes(b"")
     (corpus / "103_binary.txt").write_bytes(bytes(range(256)) * 20)
-    (corpus / "104_dropped.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    (corpus / "104_dropped.pdf").write_bytes(
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    )
     (corpus / "105_notes.docx").write_bytes(b"PK\x03\x04 not really a document")
     (corpus / "sources.csv").write_text(
         "file,url\n"

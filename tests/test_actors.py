@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.actors import actor_mentions, canonical_names, clean_name, role_of, summarise_actors, top_actors
+from helpers.actors import (
+    actor_mentions,
+    canonical_names,
+    clean_name,
+    role_of,
+    summarise_actors,
+    top_actors,
+)
 from helpers.nlp import Entity
 
 
@@ -19,7 +26,14 @@ from helpers.nlp import Entity
         ("Assises nationales de l'IA", None),
         ("2025", None),
     ],
-    ids=["honorific", "quotes_trimmed", "lowercase_concept", "field_concept", "event_name", "digits"],
+    ids=[
+        "honorific",
+        "quotes_trimmed",
+        "lowercase_concept",
+        "field_concept",
+        "event_name",
+        "digits",
+    ],
 )
 def test_clean_name(raw: str, expected: str | None) -> None:
     assert clean_name(raw) == expected
@@ -33,8 +47,16 @@ def _entity(text: str, name: str, label: str) -> Entity:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("Chakib Benmoussa, Haut-Commissaire au plan, a souligné l'importance.", "Chakib Benmoussa", "Haut-Commissaire au plan"),
-        ("La ministre déléguée chargée de la Transition numérique, Ghita Mezzour, a parlé.", "Ghita Mezzour", "La ministre déléguée chargée de la Transition numérique"),
+        (
+            "Chakib Benmoussa, Haut-Commissaire au plan, a souligné l'importance.",
+            "Chakib Benmoussa",
+            "Haut-Commissaire au plan",
+        ),
+        (
+            "La ministre déléguée chargée de la Transition numérique, Ghita Mezzour, a parlé.",
+            "Ghita Mezzour",
+            "La ministre déléguée chargée de la Transition numérique",
+        ),
         ("Ghita Mezzour a parlé.", "Ghita Mezzour", None),
     ],
     ids=["role_after", "role_before", "no_role"],
@@ -44,7 +66,9 @@ def test_role_of(text: str, name: str, role: str | None) -> None:
 
 
 def test_variants_merge_to_the_full_name() -> None:
-    mapping = canonical_names(["Ghita Mezzour", "Mezzour", "KPMG", "Alami", "Ahmed Alami", "Karim Alami"])
+    mapping = canonical_names(
+        ["Ghita Mezzour", "Mezzour", "KPMG", "Alami", "Ahmed Alami", "Karim Alami"]
+    )
     assert mapping["Mezzour"] == "Ghita Mezzour"
     assert mapping["KPMG"] == "KPMG"
     assert mapping["Alami"] == "Alami"  # two full names end in Alami: ambiguous, left alone
@@ -63,12 +87,20 @@ def test_mentions_drop_outlet_fragments_and_locations() -> None:
 
 
 def test_top_actors_counts_articles_then_mentions() -> None:
-    mentions = pd.DataFrame([
-        {"file": "a", "name": "Ghita Mezzour", "type": "person", "role": "ministre", "start": 0},
-        {"file": "b", "name": "Mezzour", "type": "person", "role": None, "start": 5},
-        {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 9},
-        {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 20},
-    ])
+    mentions = pd.DataFrame(
+        [
+            {
+                "file": "a",
+                "name": "Ghita Mezzour",
+                "type": "person",
+                "role": "ministre",
+                "start": 0,
+            },
+            {"file": "b", "name": "Mezzour", "type": "person", "role": None, "start": 5},
+            {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 9},
+            {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 20},
+        ]
+    )
     top = top_actors(summarise_actors(mentions), ["a", "b"])
     assert list(top["canonical"]) == ["Ghita Mezzour", "UNESCO"]
     assert list(top["n_articles"]) == [2, 1]

@@ -13,19 +13,77 @@ PUBLISHED = "2025-07-02"  # a Wednesday
 @pytest.mark.parametrize(
     ("sentence", "date", "end", "kind", "place"),
     [
-        ("Les 1er et 2 juillet 2025, Rabat a accueilli les premières Assises nationales de l'intelligence artificielle.", "2025-07-01", "2025-07-02", "assises", "Rabat"),
-        ("Un colloque national s'est tenu le 23 octobre 2023 à Salé sur l'IA responsable.", "2023-10-23", None, "colloque", "Salé"),
-        ("Le ministère a signé hier un mémorandum d'entente avec l'UNESCO à Rabat.", "2025-07-01", None, "partenariat", "Rabat"),
-        ("Le Gitex Africa se tiendra du 14 au 16 avril 2026 à Marrakech.", "2026-04-14", "2026-04-16", "salon", "Marrakech"),
-        ("La stratégie Maroc Digital 2030 a été présentée en septembre 2024.", "2024-09", None, "strategie", None),
-        ("Le projet de loi sur les données a été adopté le 3/10/2023 par le Conseil.", "2023-10-03", None, "loi", None),
-        ("Une conférence sur l'IA générative a eu lieu ce lundi à Casablanca.", "2025-06-30", None, "conference", "Casablanca"),
-        ("The ministry announced on July 1, 2025 a national AI strategy.", "2025-07-01", None, "strategie", None),
+        (
+            "Les 1er et 2 juillet 2025, Rabat a accueilli les premières Assises nationales de l'intelligence artificielle.",
+            "2025-07-01",
+            "2025-07-02",
+            "assises",
+            "Rabat",
+        ),
+        (
+            "Un colloque national s'est tenu le 23 octobre 2023 à Salé sur l'IA responsable.",
+            "2023-10-23",
+            None,
+            "colloque",
+            "Salé",
+        ),
+        (
+            "Le ministère a signé hier un mémorandum d'entente avec l'UNESCO à Rabat.",
+            "2025-07-01",
+            None,
+            "partenariat",
+            "Rabat",
+        ),
+        (
+            "Le Gitex Africa se tiendra du 14 au 16 avril 2026 à Marrakech.",
+            "2026-04-14",
+            "2026-04-16",
+            "salon",
+            "Marrakech",
+        ),
+        (
+            "La stratégie Maroc Digital 2030 a été présentée en septembre 2024.",
+            "2024-09",
+            None,
+            "strategie",
+            None,
+        ),
+        (
+            "Le projet de loi sur les données a été adopté le 3/10/2023 par le Conseil.",
+            "2023-10-03",
+            None,
+            "loi",
+            None,
+        ),
+        (
+            "Une conférence sur l'IA générative a eu lieu ce lundi à Casablanca.",
+            "2025-06-30",
+            None,
+            "conference",
+            "Casablanca",
+        ),
+        (
+            "The ministry announced on July 1, 2025 a national AI strategy.",
+            "2025-07-01",
+            None,
+            "strategie",
+            None,
+        ),
     ],
-    ids=["assises_range_1er_et_2", "colloque_day_place", "partenariat_hier", "salon_range_du_au",
-         "strategie_month", "loi_dmy_slash", "conference_ce_lundi", "english_full_date"],
+    ids=[
+        "assises_range_1er_et_2",
+        "colloque_day_place",
+        "partenariat_hier",
+        "salon_range_du_au",
+        "strategie_month",
+        "loi_dmy_slash",
+        "conference_ce_lundi",
+        "english_full_date",
+    ],
 )
-def test_event_sentences(sentence: str, date: str, end: str | None, kind: str, place: str | None) -> None:
+def test_event_sentences(
+    sentence: str, date: str, end: str | None, kind: str, place: str | None
+) -> None:
     events = extract_events("a.txt", sentence, PUBLISHED)
     assert len(events) == 1, events
     ev = events[0]
@@ -44,8 +102,14 @@ def test_event_sentences(sentence: str, date: str, end: str | None, kind: str, p
         "Le Maroc Digital 2030 vise la transformation du pays.",
         "Il fait beau ce mardi 1er juillet 2025 sur la côte atlantique.",
     ],
-    ids=["biographical_nee_en", "duration_depuis", "deadline_jusqu_au", "history_far_before_publication",
-         "year_in_a_name", "date_without_event"],
+    ids=[
+        "biographical_nee_en",
+        "duration_depuis",
+        "deadline_jusqu_au",
+        "history_far_before_publication",
+        "year_in_a_name",
+        "date_without_event",
+    ],
 )
 def test_not_events(sentence: str) -> None:
     assert extract_events("a.txt", sentence, PUBLISHED) == []

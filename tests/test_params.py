@@ -14,13 +14,23 @@ from helpers.errors import ParameterError
     ("values", "bad_name"),
     [
         ({"out_dir": "/tmp", "raw_dir": "/nonexistent/corpus"}, "raw_dir"),
-        ({"out_dir": "/tmp", "raw_dir": "/tmp", "relevance_threshold": "high"}, "relevance_threshold"),
+        (
+            {"out_dir": "/tmp", "raw_dir": "/tmp", "relevance_threshold": "high"},
+            "relevance_threshold",
+        ),
         ({"out_dir": "/tmp", "raw_dir": "/tmp", "relevance_threshold": 1.5}, "relevance_threshold"),
         ({"out_dir": "/tmp", "raw_dir": "/tmp", "langage": "fr"}, "langage"),
         ({"out_dir": "/tmp", "raw_dir": "/tmp", "language": "de"}, "language"),
         ({"raw_dir": "/tmp"}, "out_dir"),
     ],
-    ids=["missing_folder", "wrong_type", "out_of_range", "unknown_name", "unknown_language", "required"],
+    ids=[
+        "missing_folder",
+        "wrong_type",
+        "out_of_range",
+        "unknown_name",
+        "unknown_language",
+        "required",
+    ],
 )
 def test_bad_ingest_parameters_name_the_parameter(values: dict, bad_name: str) -> None:
     with pytest.raises(ParameterError) as caught:
@@ -37,14 +47,22 @@ def test_good_parameters_keep_their_values() -> None:
 
 
 def test_from_namespace_ignores_modules_and_functions_but_not_typos() -> None:
-    namespace = {"out_dir": "/x", "pd": types.ModuleType("pd"), "display": print, "In": [], "_": None}
+    namespace = {
+        "out_dir": "/x",
+        "pd": types.ModuleType("pd"),
+        "display": print,
+        "In": [],
+        "_": None,
+    }
     assert params.from_namespace(params.BriefingParams, namespace).out_dir == "/x"
     with pytest.raises(ParameterError, match="max_actor"):
         params.from_namespace(params.BriefingParams, {**namespace, "max_actor": 3})
 
 
 def test_split_for_stages_gives_each_notebook_its_own_parameters(tmp_path) -> None:
-    split = params.split_for_stages({"raw_dir": str(tmp_path), "out_dir": "/o", "n_themes": 2, "previous": None})
+    split = params.split_for_stages(
+        {"raw_dir": str(tmp_path), "out_dir": "/o", "n_themes": 2, "previous": None}
+    )
     assert split["01_ingest.ipynb"] == {"raw_dir": str(tmp_path), "out_dir": "/o"}
     assert split["02_themes.ipynb"] == {"out_dir": "/o", "n_themes": 2}
     assert split["04_briefing.ipynb"] == {"out_dir": "/o", "previous": None}

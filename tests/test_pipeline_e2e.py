@@ -33,7 +33,10 @@ def run(messy_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def pdf_pages(run: Path) -> list[str]:
-    return [_flat(page.extract_text() or "") for page in PdfReader(run / "reports" / "briefing.pdf").pages]
+    return [
+        _flat(page.extract_text() or "")
+        for page in PdfReader(run / "reports" / "briefing.pdf").pages
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,9 @@ def test_every_table_matches_its_schema(run: Path) -> None:
         schemas.validate(name, frame)
 
 
-def test_briefing_states_the_colloque_and_the_assises_with_their_sources(pdf_pages: list[str]) -> None:
+def test_briefing_states_the_colloque_and_the_assises_with_their_sources(
+    pdf_pages: list[str],
+) -> None:
     text = " ".join(pdf_pages)
     assert re.search(r"Colloque[^.]{0,80}23 octobre 2023", text)
     assert re.search(r"Assises nationales de l'IA[^.]{0,120}1er et 2 juillet 2025", text)
@@ -59,11 +64,18 @@ def test_cover_counts_equal_the_tables(pdf_pages: list[str], tables: briefing.Ta
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     cover = pdf_pages[0]
     assert counts == {"files": 11, "relevant": 5, "offtopic": 1, "duplicates": 1, "unreadable": 4}
-    for key, words in (("relevant", "retenus"), ("offtopic", "écartés"), ("duplicates", "doublons"), ("unreadable", "illisibles")):
+    for key, words in (
+        ("relevant", "retenus"),
+        ("offtopic", "écartés"),
+        ("duplicates", "doublons"),
+        ("unreadable", "illisibles"),
+    ):
         assert f"{counts[key]} {words}" in cover
 
 
-def test_every_timeline_row_appears_in_the_pdf(pdf_pages: list[str], tables: briefing.Tables) -> None:
+def test_every_timeline_row_appears_in_the_pdf(
+    pdf_pages: list[str], tables: briefing.Tables
+) -> None:
     text = " ".join(pdf_pages)
     assert len(tables.timeline) >= 3
     for label in tables.timeline["label"]:
@@ -76,7 +88,9 @@ def test_no_code_in_the_pdf(pdf_pages: list[str]) -> None:
         assert marker not in text
 
 
-def test_quotes_are_exact_substrings_of_their_sources(run: Path, pdf_pages: list[str], messy_corpus: Path) -> None:
+def test_quotes_are_exact_substrings_of_their_sources(
+    run: Path, pdf_pages: list[str], messy_corpus: Path
+) -> None:
     text = " ".join(pdf_pages)
     quotes = re.findall(r"« ([^«»]{40,}?) » — ([^,]+), [^(]+\((\S+\.txt)\)", text)
     assert len(quotes) >= 2
@@ -93,7 +107,11 @@ def test_problems_are_named_in_the_manifest_and_the_run_went_on(run: Path) -> No
         assert any(f == file for f, _ in problems), file
     assert any(f == "sources.csv" for f, _ in problems)  # the row for a missing file
     assert [s["stage"] for s in manifest["stages"]] == [
-        "01_ingest.ipynb", "02_themes.ipynb", "03_timeline.ipynb", "04_briefing.ipynb", "export",
+        "01_ingest.ipynb",
+        "02_themes.ipynb",
+        "03_timeline.ipynb",
+        "04_briefing.ipynb",
+        "export",
     ]
     assert len(manifest["inputs"]) == 12 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
 
@@ -105,7 +123,9 @@ def test_html_is_self_contained_and_escaped(run: Path) -> None:
     assert "Chronologie" in html and 'href="#src-004_23228f0a9bb6efbb-txt"' in html
 
 
-def test_duplicate_and_off_topic_are_kept_in_articles_but_not_in_the_timeline(tables: briefing.Tables) -> None:
+def test_duplicate_and_off_topic_are_kept_in_articles_but_not_in_the_timeline(
+    tables: briefing.Tables,
+) -> None:
     arts = tables.articles.set_index("file")
     assert arts.loc["101_republished.txt", "duplicate_of"] == "004_23228f0a9bb6efbb.txt"
     assert not arts.loc["100_football.txt", "relevant"]

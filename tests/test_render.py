@@ -15,22 +15,55 @@ MALICIOUS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def _tables(title: str = "Titre", outlet: str | None = "Le Matin") -> Tables:
-    articles = pd.DataFrame([{
-        "file": "a.txt", "sha256": "0" * 64, "format": "text", "readable": True, "title": title,
-        "published": "2025-07-02", "outlet": outlet, "url": None, "language": "fr", "relevance_score": 0.9,
-        "relevant": True, "duplicate_of": None, "text": f"Le 1er juillet 2025, {title} a été lancé à Rabat.",
-        "n_words": 9, "chars_kept": 40, "chars_removed": 10, "problems": None,
-    }])
-    timeline = pd.DataFrame([{
-        "date": "2025-07-01", "end": "2025-07-02", "precision": "day", "kind": "assises", "label": title,
-        "place": "Rabat", "n_sources": 1, "sources": ["a.txt"], "outlets": ["Le Matin"],
-        "evidence": articles.loc[0, "text"], "evidence_file": "a.txt",
-    }])
+    articles = pd.DataFrame(
+        [
+            {
+                "file": "a.txt",
+                "sha256": "0" * 64,
+                "format": "text",
+                "readable": True,
+                "title": title,
+                "published": "2025-07-02",
+                "outlet": outlet,
+                "url": None,
+                "language": "fr",
+                "relevance_score": 0.9,
+                "relevant": True,
+                "duplicate_of": None,
+                "text": f"Le 1er juillet 2025, {title} a été lancé à Rabat.",
+                "n_words": 9,
+                "chars_kept": 40,
+                "chars_removed": 10,
+                "problems": None,
+            }
+        ]
+    )
+    timeline = pd.DataFrame(
+        [
+            {
+                "date": "2025-07-01",
+                "end": "2025-07-02",
+                "precision": "day",
+                "kind": "assises",
+                "label": title,
+                "place": "Rabat",
+                "n_sources": 1,
+                "sources": ["a.txt"],
+                "outlets": ["Le Matin"],
+                "evidence": articles.loc[0, "text"],
+                "evidence_file": "a.txt",
+            }
+        ]
+    )
     empty = pd.DataFrame()
     return Tables(
-        articles=articles, events=empty, actors=pd.DataFrame(columns=["file", "canonical", "type", "role", "mentions"]),
-        timeline=timeline, themes=pd.DataFrame(columns=["theme_id", "label", "top_terms", "share", "n_docs"]),
-        doc_themes=empty, problems=pd.DataFrame(columns=["file", "stage", "reason"]),
+        articles=articles,
+        events=empty,
+        actors=pd.DataFrame(columns=["file", "canonical", "type", "role", "mentions"]),
+        timeline=timeline,
+        themes=pd.DataFrame(columns=["theme_id", "label", "top_terms", "share", "n_docs"]),
+        doc_themes=empty,
+        problems=pd.DataFrame(columns=["file", "stage", "reason"]),
     )
 
 

@@ -25,5 +25,5 @@ def test_written_files_are_readable_by_others(tmp_path) -> None:
 
 
 def test_missing_table_message_names_the_file(tmp_path) -> None:
-    with pytest.raises(FileNotFoundError, match="articles.parquet"):
+    with pytest.raises(FileNotFoundError, match=r"articles\.parquet"):
         storage.read_parquet(tmp_path / "articles.parquet")

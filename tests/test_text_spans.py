@@ -10,13 +10,22 @@ from helpers.text_spans import paragraphs, sentences
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Le colloque a eu lieu. Il a réuni 100 experts.", ["Le colloque a eu lieu.", "Il a réuni 100 experts."]),
+        (
+            "Le colloque a eu lieu. Il a réuni 100 experts.",
+            ["Le colloque a eu lieu.", "Il a réuni 100 experts."],
+        ),
         ("M. Alami a parlé. Mme Idrissi aussi.", ["M. Alami a parlé.", "Mme Idrissi aussi."]),
         ("« C'est fini. » Puis il est parti.", ["« C'est fini. »", "Puis il est parti."]),
         ("Une ligne\nUne autre ligne", ["Une ligne", "Une autre ligne"]),
         ("Le 2 juillet 2025. Rabat accueille.", ["Le 2 juillet 2025.", "Rabat accueille."]),
     ],
-    ids=["two_sentences", "abbreviation_m", "closing_quote", "lines_never_merge", "date_then_sentence"],
+    ids=[
+        "two_sentences",
+        "abbreviation_m",
+        "closing_quote",
+        "lines_never_merge",
+        "date_then_sentence",
+    ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
     found = sentences(text)

@@ -24,6 +24,7 @@ from helpers.themes import (
     stability,
     stop_words,
     theme_terms_by_period,
+    themes_from_matrix,
     themes_over_time,
 )
 from helpers.wordclouds import word_cloud_png, word_cloud_svg
@@ -274,6 +275,16 @@ def test_english_articles_keep_their_own_words() -> None:
     assert mains["fr0"] == mains["fr1"] != mains["en0"] == mains["en1"]
     assert {"player", "goal", "match"} <= set(model.vocabulary)
     assert not content_words(model) & (stop_words("en") | stop_words("fr"))
+
+
+def test_themes_from_matrix_matches_fit_and_hides_unnamed_columns(model, articles) -> None:
+    args = (model.doc_term, list(model.vocabulary), list(model.surface_terms), model.term_counts)
+    again = themes_from_matrix(*args, articles, random_state=42)
+    pd.testing.assert_frame_equal(again.themes, model.themes)
+    hidden = model.vocabulary.index("secheresse")
+    vocabulary = ["" if i == hidden else t for i, t in enumerate(model.vocabulary)]
+    blind = themes_from_matrix(model.doc_term, vocabulary, args[2], args[3], articles)
+    assert "sécheresse" not in {t for weights in blind.term_weights.values() for t in weights}
 
 
 def test_reproducible(articles: pd.DataFrame, model) -> None:

@@ -8,9 +8,27 @@ import pytest
 from helpers.timeline import dates_compatible, merge_events, span_of, within_window
 
 
-def _event(file: str, date: str, end: str | None, precision: str, kind: str, label: str, place: str | None = None) -> dict:
-    return {"file": file, "date": date, "end": end, "precision": precision, "kind": kind, "label": label,
-            "place": place, "actors": [], "evidence": f"evidence of {file}", "date_phrase": date}
+def _event(
+    file: str,
+    date: str,
+    end: str | None,
+    precision: str,
+    kind: str,
+    label: str,
+    place: str | None = None,
+) -> dict:
+    return {
+        "file": file,
+        "date": date,
+        "end": end,
+        "precision": precision,
+        "kind": kind,
+        "label": label,
+        "place": place,
+        "actors": [],
+        "evidence": f"evidence of {file}",
+        "date_phrase": date,
+    }
 
 
 @pytest.mark.parametrize(
@@ -42,34 +60,68 @@ def test_dates_compatible(a, b, expected: bool) -> None:
 
 
 def test_three_wordings_of_the_assises_are_one_entry_with_the_most_precise_date() -> None:
-    events = pd.DataFrame([
-        _event("a.txt", "2025-07", None, "month", "assises", "Assises nationales de l'IA"),
-        _event("b.txt", "2025-07-01", "2025-07-02", "day", "assises", "Premières Assises de l'IA", "Rabat"),
-        _event("c.txt", "2025-07-01", None, "day", "assises", "Assises nationales de l'IA"),
-        _event("c.txt", "2023-10-23", None, "day", "colloque", "Colloque national", "Salé"),
-    ])
-    timeline = merge_events(events, {"a.txt": "Le360", "b.txt": "Maroc Diplomatique", "c.txt": None})
+    events = pd.DataFrame(
+        [
+            _event("a.txt", "2025-07", None, "month", "assises", "Assises nationales de l'IA"),
+            _event(
+                "b.txt",
+                "2025-07-01",
+                "2025-07-02",
+                "day",
+                "assises",
+                "Premières Assises de l'IA",
+                "Rabat",
+            ),
+            _event("c.txt", "2025-07-01", None, "day", "assises", "Assises nationales de l'IA"),
+            _event("c.txt", "2023-10-23", None, "day", "colloque", "Colloque national", "Salé"),
+        ]
+    )
+    timeline = merge_events(
+        events, {"a.txt": "Le360", "b.txt": "Maroc Diplomatique", "c.txt": None}
+    )
     assert list(timeline["kind"]) == ["colloque", "assises"]
     assises = timeline.iloc[1]
-    assert (assises["date"], assises["end"], assises["place"]) == ("2025-07-01", "2025-07-02", "Rabat")
+    assert (assises["date"], assises["end"], assises["place"]) == (
+        "2025-07-01",
+        "2025-07-02",
+        "Rabat",
+    )
     assert assises["n_sources"] == 3
     assert list(assises["sources"]) == ["a.txt", "b.txt", "c.txt"]
     assert list(assises["outlets"]) == ["Le360", "Maroc Diplomatique", "c.txt"]
 
 
 def test_different_announcements_on_the_same_day_stay_apart() -> None:
-    events = pd.DataFrame([
-        _event("a.txt", "2025-03-10", None, "day", "annonce", "Lancement d'une plateforme de données"),
-        _event("b.txt", "2025-03-10", None, "day", "annonce", "Création d'un fonds pour les startups"),
-    ])
+    events = pd.DataFrame(
+        [
+            _event(
+                "a.txt",
+                "2025-03-10",
+                None,
+                "day",
+                "annonce",
+                "Lancement d'une plateforme de données",
+            ),
+            _event(
+                "b.txt",
+                "2025-03-10",
+                None,
+                "day",
+                "annonce",
+                "Création d'un fonds pour les startups",
+            ),
+        ]
+    )
     assert len(merge_events(events, {})) == 2
 
 
 def test_window_keeps_entries_that_meet_it() -> None:
-    events = pd.DataFrame([
-        _event("a.txt", "2023-10-23", None, "day", "colloque", "Colloque"),
-        _event("a.txt", "2025", None, "year", "annonce", "Lancement"),
-    ])
+    events = pd.DataFrame(
+        [
+            _event("a.txt", "2023-10-23", None, "day", "colloque", "Colloque"),
+            _event("a.txt", "2025", None, "year", "annonce", "Lancement"),
+        ]
+    )
     timeline = merge_events(events, {})
     assert list(within_window(timeline, "2024-01", None)["date"]) == ["2025"]
     assert list(within_window(timeline, None, "2023-12")["date"]) == ["2023-10-23"]

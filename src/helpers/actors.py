@@ -14,9 +14,25 @@ from helpers.nlp import Entity
 ACTOR_TYPES = {"PER": "person", "ORG": "organisation"}
 # Field concepts the NER model tends to tag as organisations; they are topics, not actors.
 _CONCEPTS = frozenset(
-    {"ia", "ai", "intelligence artificielle", "artificial intelligence", "ia generative",
-     "machine learning", "deep learning", "big data", "cloud", "internet", "web", "tic",
-     "royaume", "etat", "gouvernement", "covid", "covid-19"}
+    {
+        "ia",
+        "ai",
+        "intelligence artificielle",
+        "artificial intelligence",
+        "ia generative",
+        "machine learning",
+        "deep learning",
+        "big data",
+        "cloud",
+        "internet",
+        "web",
+        "tic",
+        "royaume",
+        "etat",
+        "gouvernement",
+        "covid",
+        "covid-19",
+    }
 )
 # Names of gatherings the NER model tags as organisations: they are events, not actors.
 _EVENT_NAME = re.compile(
@@ -153,4 +169,8 @@ def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> p
     table = subset.groupby(["canonical", "type"], as_index=False).agg(
         role=("role", _first_present), n_articles=("file", "nunique"), mentions=("mentions", "sum")
     )
-    return table.sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True]).head(limit).reset_index(drop=True)
+    return (
+        table.sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True])
+        .head(limit)
+        .reset_index(drop=True)
+    )

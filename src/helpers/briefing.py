@@ -34,7 +34,9 @@ class Tables:
 
 def load_tables(processed_dir: Path) -> Tables:
     """Read every shared table of a run (problems.parquet is optional)."""
-    frames = {name: without_nan(read_parquet(Path(processed_dir) / f"{name}.parquet")) for name in TABLES}
+    frames = {
+        name: without_nan(read_parquet(Path(processed_dir) / f"{name}.parquet")) for name in TABLES
+    }
     problems_path = Path(processed_dir) / "problems.parquet"
     problems = (
         pd.read_parquet(problems_path)
@@ -46,7 +48,11 @@ def load_tables(processed_dir: Path) -> Tables:
 
 def without_nan(frame: pd.DataFrame) -> pd.DataFrame:
     """Missing values as None in text columns, so that rendering never prints "nan"."""
-    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+    text_columns = [
+        c
+        for c in frame.columns
+        if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+    ]
     converted = frame.copy()
     for column in text_columns:
         converted[column] = frame[column].astype(object).where(frame[column].notna(), None)
@@ -110,7 +116,7 @@ def theme_shares(themes: pd.DataFrame) -> pd.DataFrame:
 def representative_quote(
     top_terms: list[str], files: list[str], articles: pd.DataFrame, max_chars: int = 320
 ) -> tuple[str, str] | None:
-    """(sentence, file): the sentence of a theme's most typical articles richest in its top terms."""
+    """(sentence, file): the sentence of a theme's typical articles richest in its top terms."""
     texts = articles.set_index("file")["text"]
     terms = [t.lower() for t in top_terms[:10]]
     best: tuple[int, int, str, str] | None = None
@@ -148,8 +154,21 @@ def most_covered(timeline: pd.DataFrame) -> pd.Series | None:
     if dated.empty:
         return None
     rank = dated["precision"].map({"day": 0, "month": 1, "year": 2})
-    ordered = dated.assign(_rank=rank).sort_values(["n_sources", "_rank", "date"], ascending=[False, True, False])
+    ordered = dated.assign(_rank=rank).sort_values(
+        ["n_sources", "_rank", "date"], ascending=[False, True, False]
+    )
     return ordered.iloc[0]
+
+
+def _previous_share(previous_themes: pd.DataFrame, terms: list[str]) -> float:
+    """Share of the previous run's theme sharing at least two of these top terms (0 if none)."""
+    wanted = set(terms)
+    shares = [
+        float(row["share"])
+        for _, row in previous_themes.iterrows()
+        if len(wanted & set(list(row["top_terms"])[:5])) >= 2
+    ]
+    return max(shares, default=0.0)
 
 
 def compare_runs(previous: Tables, current: Tables) -> dict[str, list[str]]:
@@ -158,30 +177,42 @@ def compare_runs(previous: Tables, current: Tables) -> dict[str, list[str]]:
     new_articles = current.articles[~current.articles["sha256"].isin(old_hashes)]
     old_events = set(zip(previous.timeline["date"], previous.timeline["label"], strict=True))
     new_events = current.timeline[
-        [(d, lab) not in old_events for d, lab in zip(current.timeline["date"], current.timeline["label"], strict=True)]
+        [
+            (d, lab) not in old_events
+            for d, lab in zip(current.timeline["date"], current.timeline["label"], strict=True)
+        ]
     ]
-    grown = []
-    for _, theme in current.themes.iterrows():
-        terms = set(list(theme["top_terms"])[:5])
-        match = previous.themes[previous.themes["top_terms"].map(lambda t: len(terms & set(list(t)[:5])) >= 2)]
-        if match.empty or theme["share"] > match["share"].max() + 0.05:
-            grown.append(str(theme["label"]))
+    grown = [
+        str(theme["label"])
+        for _, theme in current.themes.iterrows()
+        if theme["share"] > _previous_share(previous.themes, list(theme["top_terms"])[:5]) + 0.05
+    ]
     return {
         "articles": list(new_articles["file"]),
-        "events": [f"{d} {lab}" for d, lab in zip(new_events["date"], new_events["label"], strict=True)],
+        "events": [
+            f"{d} {lab}" for d, lab in zip(new_events["date"], new_events["label"], strict=True)
+        ],
         "themes": grown,
     }
 
 
 def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Files the briefing does not use, each with the reason (off-topic score, duplicate, unreadable)."""
+    """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable)."""
     rows = []
     for _, row in articles.iterrows():
         status = status_of(row)
         if status == "offtopic":
-            reason = f"hors sujet (pertinence {row['relevance_score']:.2f})" if lang == "fr" else f"off-topic (relevance {row['relevance_score']:.2f})"
+            reason = (
+                f"hors sujet (pertinence {row['relevance_score']:.2f})"
+                if lang == "fr"
+                else f"off-topic (relevance {row['relevance_score']:.2f})"
+            )
         elif status == "duplicate":
-            reason = f"doublon de {row['duplicate_of']}" if lang == "fr" else f"duplicate of {row['duplicate_of']}"
+            reason = (
+                f"doublon de {row['duplicate_of']}"
+                if lang == "fr"
+                else f"duplicate of {row['duplicate_of']}"
+            )
         elif status == "unreadable":
             reason = str(row["problems"])
         else:
@@ -210,7 +241,14 @@ def method_paragraphs(tables: Tables, lang: str, parameters: dict) -> list[str]:
         "themes": len(tables.themes),
         "undated": int(core["published"].isna().sum()),
     }
-    keys = ("method_sources", "method_cleaning", "method_relevance", "method_dates", "method_themes", "method_limits")
+    keys = (
+        "method_sources",
+        "method_cleaning",
+        "method_relevance",
+        "method_dates",
+        "method_themes",
+        "method_limits",
+    )
     return [w[k].format(**values) for k in keys]
 
 
@@ -247,13 +285,17 @@ class BriefingInputs:
             previous_dir = Path(p.previous)
             try:
                 changes = compare_runs(load_tables(previous_dir / "data" / "processed"), tables)
-                when = _read_manifest(previous_dir / "reports" / "manifest.json").get("generated_at")
+                when = _read_manifest(previous_dir / "reports" / "manifest.json").get(
+                    "generated_at"
+                )
             except (FileNotFoundError, OSError, ValueError):
                 changes = None
         return cls(
             tables=tables,
             timeline_svg=figures.timeline_svg(tables.timeline, p.language),
-            periods_svg=figures.periods_svg(periods, labels, p.language) if periods is not None and len(periods) else None,
+            periods_svg=figures.periods_svg(periods, labels, p.language)
+            if periods is not None and len(periods)
+            else None,
             clouds=clouds,
             n_undated=int(core_articles(tables.articles)["published"].isna().sum()),
             changes=changes,

@@ -48,7 +48,10 @@ FIRST_NAMES = tuple(
     "Soufiane Houda Anas Kenza Hamza Meryem Saïd Driss Najat Zineb Reda Ilham Tarik Samira Ayoub "
     "Khadija Othmane Sanaa Nabil Loubna Jamal Hajar Younes Asmae Badr Chaimae Mounir Siham "
     "Abdellah Widad Ismail Hind Taoufik Rim Amine Nawal Fouad Btissam Aziz Latifa Mustapha Ikram "
-    "Hassan Safae Brahim Oumaima Khalid Malika Abdelkader Ibtissam Mohcine Dounia Yassine Hanane".split()
+    "Hassan Safae Brahim Oumaima Khalid Malika Abdelkader Ibtissam Mohcine Dounia Yassine Hanane "
+    "Aicha Bouchra Chakib Fadwa Ghali Houssam Issam Jalila Kawtar Lamia Marouane Nisrine Ouafae "
+    "Rabii Sara Tawfiq Wiam Yahya Zakaria Abdelilah Bahia Chafik Dalal Ennaji Farid Hafsa Ilyas "
+    "Jaouad Karima Lahcen Maha Noureddine Rajae Selma Wafae Yousra".split()
 )
 LAST_NAMES = tuple(
     "Bennani Alaoui El-Idrissi Tazi Berrada Benjelloun Chraibi El-Amrani Lahlou Sqalli Kettani "
@@ -56,7 +59,10 @@ LAST_NAMES = tuple(
     "Filali Guessous Lamrani Mekouar Sebti Tahiri Bennis El-Khatib Bousfiha Kabbaj Benmoussa "
     "Laraki Zouiten Haddaoui Saadi Rifai Chaoui Bouchentouf Ait-Taleb Amzil Ouchen Boukhari "
     "Essaidi Hilali Jazouli Marzouki Nejjar Ouahbi Raiss Sahraoui Tounsi Yacoubi Zerouali "
-    "Akesbi Belghiti Daoudi Fikri Gharbi Hamdouchi Iraqi Jaidi Khalfi Lazrak Moutaouakil".split()
+    "Akesbi Belghiti Daoudi Fikri Gharbi Hamdouchi Iraqi Jaidi Khalfi Lazrak Moutaouakil "
+    "Abouzaid Benabdallah Chami Doukkali Elmalki Fassi Ghazouani Hamidi Ibrahimi Jamai Kadiri "
+    "Lyoussi Mouline Nadifi Ouardighi Qadiri Rami Slaoui Tber Wahbi Yousfi Zaoui Bakkali Dahbi "
+    "Eddahbi Guerraoui Harrak Kamal Louali Messaoudi Najib Oubaha Rhazi Semlali Touimi Znagui".split()
 )
 PLACES = (
     "Rabat", "Casablanca", "Marrakech", "Fès", "Tanger", "Agadir", "Oujda", "Meknès", "Kénitra",
@@ -108,7 +114,8 @@ OUTLETS_EN = (
 )  # fmt: skip
 STARTUP_PREFIXES = tuple(
     "Data Agri Medi Atlas Sahr Nour Argan Ziz Souss Rif Kine Smart Neo Cogni Vox Lexi Aqua Terra "
-    "Sky Deep Bio Fin Edu Ryad Bab Oasis Amazi Tafra Zellij Darija".split()
+    "Sky Deep Bio Fin Edu Ryad Bab Oasis Amazi Tafra Zellij Darija Kasba Souk Medina Atlantic "
+    "Anfa Noor Tiwizi Saha Baraka Tadart Qalam Majal Khayr".split()
 )
 STARTUP_SUFFIXES = tuple("ia tech lab mind sense flow vision ly hub wise pay care soft".split())
 # Invented start-up names: Agrisense, Darijalab, Nourcare...
@@ -141,10 +148,10 @@ USECASES = (
     "l'inspection des ouvrages d'art par drone", "l'estimation des récoltes d'agrumes",
 )  # fmt: skip
 SECTORS = (
-    "l'automobile", "l'aéronautique", "le textile", "le tourisme", "les phosphates",
-    "la logistique", "les énergies renouvelables", "la pêche maritime", "l'agroalimentaire",
-    "le BTP", "l'offshoring", "les télécommunications", "la banque", "l'assurance",
-    "la grande distribution", "l'immobilier", "les mines", "la pharmacie", "l'artisanat",
+    "automobile", "aéronautique", "textile", "touristique", "minier", "logistique",
+    "énergétique", "halieutique", "agroalimentaire", "bancaire", "pharmaceutique", "immobilier",
+    "portuaire", "des télécommunications", "de l'assurance", "de la grande distribution",
+    "du BTP", "de l'offshoring", "de l'artisanat",
 )  # fmt: skip
 EXTRA_PLACES = (
     "Sidi Bennour", "Youssoufia", "Chefchaouen", "Azrou", "Boujdour", "Tan-Tan", "Sefrou",
@@ -253,12 +260,40 @@ AI_COMMON_FR = (
     "Depuis {year}, {institution} multiplie les partenariats autour de {thing}.",
     "Les applications visées vont de {usecase} à {usecase}.",
     "Le consortium mobilise des profils en {skill}, en {skill} et en {skill}.",
-    "Au-delà de {sector}, les premiers cas d'usage concernent {usecase}.",
+    "Au-delà du secteur {sector}, les premiers cas d'usage concernent {usecase}.",
     "{startup} propose déjà une solution pour {usecase}, testée avec {company}.",
-    "Les entreprises de {sector} et de {sector} sont les premières à adopter ces outils.",
+    "Les entreprises des secteurs {sector} et {sector} sont les premières à adopter ces outils.",
     "Le laboratoire de {place} travaille sur {usecase} en s'appuyant sur la {skill}.",
     "Selon {person}, {role}, le manque de compétences en {skill} freine encore les projets.",
     "Un premier prototype consacré à {usecase} a été présenté {date_day} à {place}.",
+    "Le rapport recommande de mutualiser les serveurs de calcul entre universités, centres de "
+    "recherche et administrations, afin de réduire la facture énergétique.",
+    "Les syndicats redoutent la suppression de postes administratifs, tandis que le patronat "
+    "évoque plutôt une reconversion progressive des métiers.",
+    "Les régions enclavées, où la couverture en fibre optique demeure lacunaire, risquent de "
+    "rester à l'écart de cette dynamique.",
+    "La Banque mondiale et la Banque africaine de développement accompagnent plusieurs de ces "
+    "chantiers par des prêts concessionnels.",
+    "Les juristes plaident pour clarifier la responsabilité civile en cas d'erreur commise par "
+    "un système automatisé.",
+    "Le baromètre annuel souligne un écart persistant entre grandes entreprises et très petites "
+    "entreprises en matière de maturité numérique.",
+    "Les premières évaluations font état d'un gain de temps de {pct} % dans le traitement des "
+    "dossiers.",
+    "Les diplômés marocains installés à l'étranger sont invités à contribuer par des missions "
+    "d'expertise ponctuelles.",
+    "La parité reste un défi : les femmes représentent à peine {pct} % des effectifs des "
+    "équipes techniques.",
+    "Un observatoire indépendant publiera chaque semestre des indicateurs de suivi accessibles "
+    "au grand public.",
+    "Les hébergeurs locaux réclament des incitations fiscales pour rivaliser avec les géants "
+    "américains du cloud.",
+    "Le coût de l'électricité et la disponibilité de l'eau pour refroidir les serveurs "
+    "conditionnent l'implantation des centres de données.",
+    "Les associations de consommateurs réclament un droit d'explication face aux décisions "
+    "automatisées des opérateurs.",
+    "Une plateforme de données ouvertes recense désormais plus de {qty} jeux de données "
+    "publiques.",
 )  # fmt: skip
 QUOTES_AI_FR = (
     "L'intelligence artificielle n'est pas une option, c'est une nécessité pour notre "
@@ -593,6 +628,12 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "La Fédération royale marocaine de football a annoncé {date_month} un nouveau "
             "calendrier pour la Coupe du Trône.",
             "Les supporters ont organisé un tifo géant avant le coup d'envoi face à {club}.",
+            "Le gardien a multiplié les arrêts décisifs, préservant une courte avance jusqu'au "
+            "coup de sifflet final.",
+            "La commission de discipline a infligé une amende au club après les incidents en "
+            "tribunes.",
+            "Le mercato estival s'annonce animé, plusieurs cadres étant courtisés par des clubs "
+            "du Golfe.",
         ),
         {
             "club": ("le Wydad", "le Raja", "l'AS FAR", "la RS Berkane", "le MAS de Fès",
@@ -616,7 +657,11 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "chergui.",
             "Des chutes de neige sont attendues sur les sommets dépassant 1 800 mètres {date_rel}.",
             "La mer sera agitée à forte entre {place} et {place}.",
-            "Le bulletin d'alerte de niveau orange reste valable jusqu'à {date_day}.",
+            "Le bulletin d'alerte de niveau orange, émis {date_day}, reste valable 48 heures.",
+            "Les automobilistes sont appelés à la vigilance en raison du brouillard matinal "
+            "sur l'autoroute.",
+            "Les précipitations cumulées depuis septembre restent inférieures à la normale "
+            "saisonnière.",
         ),
         {"quote_off": ("La prudence reste de mise sur les routes",)},
     ),
@@ -636,6 +681,10 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "les sociétés.",
             "Le Haut-commissariat au plan prévoit un ralentissement de l'inflation {date_vague}.",
             "Les dépenses d'investissement du budget général atteignent {amount}.",
+            "Les exportations de phosphates et dérivés ont progressé, compensant la hausse de "
+            "la facture énergétique.",
+            "Le chômage urbain touche particulièrement les jeunes diplômés, selon la dernière "
+            "enquête trimestrielle.",
             "« {quote_off} », {said} {person}, ministre de l'Économie et des Finances.",
             "La commission régionale unifiée d'investissement de {place} a approuvé {qty} "
             "projets.",
@@ -655,6 +704,10 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "La programmation mêle musique gnaoua, jazz et musiques du monde sur trois scènes.",
             "Le Salon international de l'édition et du livre ouvrira ses portes {date_day}.",
             "L'exposition rassemble une centaine d'œuvres de peintres marocains modernes.",
+            "Les organisateurs ont prévu des concerts gratuits sur les places publiques de la "
+            "médina.",
+            "Un hommage posthume sera rendu au romancier disparu l'an dernier, figure de la "
+            "littérature maghrébine.",
             "« {quote_off} », {said} {person}, directrice artistique du festival.",
             "La cérémonie d'ouverture a eu lieu {date_rel} en présence de nombreux artistes.",
         ),
@@ -909,7 +962,7 @@ def compile_template(template: str, words: Words) -> tuple[Part, ...]:
 def _lower_start(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     """The compiled template with its first letter lower-cased if it starts with literal text."""
     first = parts[0]
-    if isinstance(first, str) and not first[:2].isupper():
+    if isinstance(first, str) and not first[1:2].isupper():
         return (first[0].lower() + first[1:], *parts[1:])
     return parts
 
@@ -957,7 +1010,7 @@ OFF_FR = _topics(OFFTOPIC_FR, (), "fr", False)
 def sentence(topic: Topic, rng: random.Random, published: dt.date) -> str:
     """One body sentence of a topic, sometimes opened by a connector (French)."""
     as_written, lowered = topic.sentences[int(rng.random() * len(topic.sentences))]
-    if topic.language != "fr" or as_written[0] == "« ":
+    if topic.language != "fr" or str(as_written[0]).startswith("«"):
         return render(as_written, rng, published)
     lead = _pick(rng, CONNECTORS)
     return render((lead, *lowered) if lead else as_written, rng, published)

@@ -14,7 +14,11 @@ _PIN = re.compile(r"^([A-Za-z0-9_.\-\[\],]+)==([^\s;#]+)")
 
 def pins(lock_text: str) -> list[str]:
     """The name==version lines of a lock file, in order."""
-    return [f"{m.group(1)}=={m.group(2)}" for line in lock_text.splitlines() if (m := _PIN.match(line.strip()))]
+    return [
+        f"{m.group(1)}=={m.group(2)}"
+        for line in lock_text.splitlines()
+        if (m := _PIN.match(line.strip()))
+    ]
 
 
 def environment_yml(lock_text: str, name: str = "ai-maroc-briefing") -> str:

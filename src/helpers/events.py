@@ -12,21 +12,151 @@ from helpers.dates import DateMention, find_dates, parse_iso
 from helpers.nlp import Entity
 from helpers.text_spans import Span, sentences
 
-# Cue words of each kind, French and English, in order of precedence (first match wins).
+# Cue words of each kind (French and English regex alternatives), in order of precedence:
+# the first kind whose cue a sentence contains is its kind.
+_CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("assises", ("assises",)),
+    (
+        "colloque",
+        (
+            "colloques?",
+            "symposiums?",
+            "s[ée]minaires?",
+            "journ[ée]es? d'[ée]tudes?",
+            "workshops?",
+            "ateliers?",
+        ),
+    ),
+    (
+        "salon",
+        (
+            "salons?",
+            "gitex",
+            "expositions?",
+            "foires?",
+            "expos?",
+            "hackathons?",
+            "trade shows?",
+            "fairs?",
+        ),
+    ),
+    (
+        "conference",
+        (
+            "conf[ée]rences?",
+            "forums?",
+            "sommets?",
+            "summits?",
+            "congr[èe]s",
+            "panels?",
+            "tables? rondes?",
+            "webinaires?",
+            "webinars?",
+            "rencontres?",
+            "meetings?",
+            r"journ[ée]es?\s+(?:nationales?|internationales?)",
+        ),
+    ),
+    (
+        "partenariat",
+        (
+            "partenariats?",
+            "m[ée]morandums?",
+            "conventions?",
+            "accords?",
+            "protocoles?",
+            "MoU",
+            "partnerships?",
+            "agreements?",
+            "memorandums?",
+        ),
+    ),
+    (
+        "loi",
+        (
+            "lois?",
+            "projets? de loi",
+            "propositions? de loi",
+            "d[ée]crets?",
+            "dahirs?",
+            "r[ée]glementations?",
+            "cadres? (?:l[ée]gislatifs?|juridiques?|r[ée]glementaires?)",
+            "bills?",
+            "laws?",
+            "regulations?",
+            "acts?",
+        ),
+    ),
+    (
+        "nomination",
+        (
+            "nomm[ée]e?s?",
+            "nominations?",
+            "d[ée]sign[ée]e?s?",
+            "appointed",
+            "appointments?",
+            "named",
+        ),
+    ),
+    (
+        "strategie",
+        (
+            "strat[ée]gies?",
+            "feuilles? de route",
+            "plans?(?: national| d'action)?",
+            "programmes? nationa(?:l|ux)",
+            "roadmaps?",
+            "strategy",
+            "strategies",
+        ),
+    ),
+    (
+        "annonce",
+        (
+            "annonc[ée]e?s?",
+            "annonce",
+            "lanc[ée]e?s?",
+            "lancements?",
+            "d[ée]voil[ée]e?s?",
+            "inaugur[ée]e?s?",
+            "inaugurations?",
+            "pr[ée]sent[ée]e?s?",
+            "adopt[ée]e?s?",
+            "cr[ée]ation",
+            "cr[ée][ée]e?s?",
+            "sign[ée]e?s?",
+            "signatures?",
+            "announced?",
+            "launch(?:ed|es)?",
+            "unveil(?:ed|s)?",
+            "inaugurated",
+            "signed",
+            "adopted",
+            "created",
+        ),
+    ),
+    (
+        "autre",
+        (
+            "organis[ée]e?s?",
+            "tenue?s?",
+            "accueilli",
+            "r[ée]uni",
+            "s'est tenue?",
+            "se tiendra",
+            "aura lieu",
+            "a eu lieu",
+            "held",
+            "hosted",
+            "took place",
+            "will take place",
+            "gathered",
+        ),
+    ),
+)
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        ("assises", r"\bassises\b"),
-        ("colloque", r"\b(?:colloques?|symposiums?|s[ée]minaires?|journ[ée]es? d'[ée]tudes?|workshops?|ateliers?)\b"),
-        ("salon", r"\b(?:salons?|gitex|expositions?|foires?|expos?|hackathons?|trade shows?|fairs?)\b"),
-        ("conference", r"\b(?:conf[ée]rences?|forums?|sommets?|summits?|congr[èe]s|panels?|tables? rondes?|webinaires?|webinars?|rencontres?|meetings?|journ[ée]es?\s+(?:nationales?|internationales?))\b"),
-        ("partenariat", r"\b(?:partenariats?|m[ée]morandums?|conventions?|accords?|protocoles?|MoU|partnerships?|agreements?|memorandums?)\b"),
-        ("loi", r"\b(?:lois?|projets? de loi|propositions? de loi|d[ée]crets?|dahirs?|r[ée]glementations?|cadres? (?:l[ée]gislatifs?|juridiques?|r[ée]glementaires?)|bills?|laws?|regulations?|acts?)\b"),
-        ("nomination", r"\b(?:nomm[ée]e?s?|nominations?|d[ée]sign[ée]e?s?|appointed|appointments?|named)\b"),
-        ("strategie", r"\b(?:strat[ée]gies?|feuilles? de route|plans?(?: national| d'action)?|programmes? nationa(?:l|ux)|roadmaps?|strategy|strategies)\b"),
-        ("annonce", r"\b(?:annonc[ée]e?s?|annonce|lanc[ée]e?s?|lancements?|d[ée]voil[ée]e?s?|inaugur[ée]e?s?|inaugurations?|pr[ée]sent[ée]e?s?|adopt[ée]e?s?|cr[ée]ation|cr[ée][ée]e?s?|sign[ée]e?s?|signatures?|announced?|launch(?:ed|es)?|unveil(?:ed|s)?|inaugurated|signed|adopted|created)\b"),
-        ("autre", r"\b(?:organis[ée]e?s?|tenue?s?|accueilli|r[ée]uni|s'est tenue?|se tiendra|aura lieu|a eu lieu|held|hosted|took place|will take place|gathered)\b"),
-    )
+    (kind, re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE))
+    for kind, words in _CUE_WORDS
 )
 # Context words that make a date biographical, historical or a deadline, not an event.
 _NOT_EVENT_BEFORE = re.compile(
@@ -60,12 +190,57 @@ _LEADING = re.compile(
 )
 # Cities and places that events in this press are held in; countries are not places here.
 PLACES = (
-    "Rabat", "Salé", "Casablanca", "Marrakech", "Tanger", "Fès", "Fes", "Agadir", "Oujda",
-    "Benguerir", "Ben Guerir", "Meknès", "Kénitra", "Tétouan", "El Jadida", "Ifrane", "Dakhla",
-    "Laâyoune", "Ouarzazate", "Essaouira", "Nador", "Settat", "Béni Mellal", "Khouribga",
-    "Skhirat", "Paris", "Genève", "Bruxelles", "Dubaï", "Dubai", "Le Caire", "Dakar", "Abidjan",
-    "Kigali", "Addis-Abeba", "Londres", "London", "New York", "Washington", "Madrid", "Lisbonne",
-    "Riyad", "Doha", "Abou Dhabi", "Pékin", "Shanghai", "Séoul", "Tokyo", "Tunis", "Alger", "Nairobi",
+    "Rabat",
+    "Salé",
+    "Casablanca",
+    "Marrakech",
+    "Tanger",
+    "Fès",
+    "Fes",
+    "Agadir",
+    "Oujda",
+    "Benguerir",
+    "Ben Guerir",
+    "Meknès",
+    "Kénitra",
+    "Tétouan",
+    "El Jadida",
+    "Ifrane",
+    "Dakhla",
+    "Laâyoune",
+    "Ouarzazate",
+    "Essaouira",
+    "Nador",
+    "Settat",
+    "Béni Mellal",
+    "Khouribga",
+    "Skhirat",
+    "Paris",
+    "Genève",
+    "Bruxelles",
+    "Dubaï",
+    "Dubai",
+    "Le Caire",
+    "Dakar",
+    "Abidjan",
+    "Kigali",
+    "Addis-Abeba",
+    "Londres",
+    "London",
+    "New York",
+    "Washington",
+    "Madrid",
+    "Lisbonne",
+    "Riyad",
+    "Doha",
+    "Abou Dhabi",
+    "Pékin",
+    "Shanghai",
+    "Séoul",
+    "Tokyo",
+    "Tunis",
+    "Alger",
+    "Nairobi",
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
@@ -200,8 +375,13 @@ def extract_events(
         actors = actors_in(sent, entities)
         for mention in mentions:
             shifted = DateMention(
-                mention.start + sent.start, mention.end + sent.start, mention.text, mention.date,
-                mention.end_date, mention.precision, mention.kind,
+                mention.start + sent.start,
+                mention.end + sent.start,
+                mention.text,
+                mention.date,
+                mention.end_date,
+                mention.precision,
+                mention.kind,
             )
             events.extend(_events_for(file, sent, shifted, kind, place, actors, anchor))
     return _merge_same_day(events)
@@ -256,8 +436,14 @@ def _merge_same_day(events: list[Event]) -> list[Event]:
 def _prefer(better: Event, other: Event) -> Event:
     """better, completed with the place and actors other knew."""
     return Event(
-        file=better.file, date=better.date, end=better.end, precision=better.precision,
-        kind=better.kind, label=better.label, place=better.place or other.place,
-        evidence=better.evidence, date_phrase=better.date_phrase,
+        file=better.file,
+        date=better.date,
+        end=better.end,
+        precision=better.precision,
+        kind=better.kind,
+        label=better.label,
+        place=better.place or other.place,
+        evidence=better.evidence,
+        date_phrase=better.date_phrase,
         actors=better.actors or other.actors,
     )

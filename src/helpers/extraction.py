@@ -12,7 +12,18 @@ from helpers.briefing import core_articles, outlet_names
 from helpers.params import TimelineParams
 from helpers.progress import progress
 
-EVENT_COLUMNS = ["file", "date", "end", "precision", "kind", "label", "place", "actors", "evidence", "date_phrase"]
+EVENT_COLUMNS = [
+    "file",
+    "date",
+    "end",
+    "precision",
+    "kind",
+    "label",
+    "place",
+    "actors",
+    "evidence",
+    "date_phrase",
+]
 
 
 @dataclass
@@ -35,7 +46,14 @@ def build_timeline_tables(
     entities = nlp.cached_entities(list(readable["text"]), cache_dir)
     event_rows: list[dict] = []
     mention_frames = []
-    rows = zip(readable["file"], readable["text"], readable["published"], readable["outlet"], entities, strict=True)
+    rows = zip(
+        readable["file"],
+        readable["text"],
+        readable["published"],
+        readable["outlet"],
+        entities,
+        strict=True,
+    )
     for file, text, published, outlet, ents in progress(rows, "timeline", total=len(readable)):
         event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
         mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
@@ -43,7 +61,9 @@ def build_timeline_tables(
     mentions = pd.concat(mention_frames, ignore_index=True) if mention_frames else pd.DataFrame()
     actor_table = actors.summarise_actors(mentions)
     core_files = set(core_articles(articles)["file"])
-    merged = timeline.merge_events(event_table[event_table["file"].isin(core_files)], outlet_names(articles))
+    merged = timeline.merge_events(
+        event_table[event_table["file"].isin(core_files)], outlet_names(articles)
+    )
     return TimelineTables(
         events=event_table,
         actors=actor_table,
@@ -56,7 +76,6 @@ def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
     for name in ("events", "actors", "timeline"):
         frame = schemas.validate(name, getattr(tables, name))
         storage.write_parquet(Path(processed_dir) / f"{name}.parquet", frame)
-
 
 
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:

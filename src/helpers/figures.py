@@ -8,14 +8,14 @@ import io
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-from helpers.schemas import EVENT_KINDS  # noqa: E402
-from helpers.timeline import span_of  # noqa: E402
-from helpers.wording import words  # noqa: E402
+from helpers.schemas import EVENT_KINDS
+from helpers.timeline import span_of
+from helpers.wording import words
 
 plt.rcParams.update(
     {
@@ -28,9 +28,17 @@ plt.rcParams.update(
     }
 )
 KIND_COLOURS = {
-    "assises": "#b2182b", "colloque": "#d6604d", "conference": "#f4a582", "salon": "#92c5de",
-    "partenariat": "#4393c3", "annonce": "#2166ac", "strategie": "#1b7837", "loi": "#5aae61",
-    "nomination": "#762a83", "objectif": "#e08214", "autre": "#878787",
+    "assises": "#b2182b",
+    "colloque": "#d6604d",
+    "conference": "#f4a582",
+    "salon": "#92c5de",
+    "partenariat": "#4393c3",
+    "annonce": "#2166ac",
+    "strategie": "#1b7837",
+    "loi": "#5aae61",
+    "nomination": "#762a83",
+    "objectif": "#e08214",
+    "autre": "#878787",
 }
 LANDMARK_KINDS = ("colloque", "assises")
 
@@ -67,7 +75,9 @@ def timeline_figure(timeline: pd.DataFrame, labels: dict[str, str], title: str) 
     kinds = [k for k in KIND_COLOURS if k in set(timeline["kind"])]
     fig, ax = plt.subplots(figsize=(7.2, 0.45 * max(3, len(kinds)) + 1.6))
     if timeline.empty:
-        ax.text(0.5, 0.5, labels.get("empty", "—"), ha="center", va="center", transform=ax.transAxes)
+        ax.text(
+            0.5, 0.5, labels.get("empty", "—"), ha="center", va="center", transform=ax.transAxes
+        )
         ax.set_axis_off()
         return to_svg(fig)
     rows = {k: i for i, k in enumerate(reversed(kinds))}
@@ -82,8 +92,11 @@ def timeline_figure(timeline: pd.DataFrame, labels: dict[str, str], title: str) 
         ax.axvline(x, color="#999999", lw=0.6, ls="--", zorder=1)
         ax.annotate(
             row["short"] if "short" in row else row["label"][:40],
-            (x, rows[row["kind"]]), xytext=(4, 10 + 12 * (i % 2)), textcoords="offset points",
-            fontsize=7.5, color="#333333",
+            (x, rows[row["kind"]]),
+            xytext=(4, 10 + 12 * (i % 2)),
+            textcoords="offset points",
+            fontsize=7.5,
+            color="#333333",
         )
     ax.set_yticks(list(rows.values()), [labels.get(k, k) for k in rows])
     ax.set_ylim(-0.7, len(kinds) - 0.3 + 0.6)
@@ -95,18 +108,29 @@ def timeline_figure(timeline: pd.DataFrame, labels: dict[str, str], title: str) 
     return to_svg(fig)
 
 
-def themes_over_time_figure(shares: pd.DataFrame, theme_labels: dict[int, str], title: str, ylabel: str) -> str:
+def themes_over_time_figure(
+    shares: pd.DataFrame, theme_labels: dict[int, str], title: str, ylabel: str
+) -> str:
     """Stacked bars: share of each theme by month of publication."""
     fig, ax = plt.subplots(figsize=(7.2, 2.8))
     if shares.empty:
         ax.set_axis_off()
         return to_svg(fig)
-    table = shares.pivot_table(index="period", columns="theme_id", values="n_docs", aggfunc="sum").fillna(0)
+    table = shares.pivot_table(
+        index="period", columns="theme_id", values="n_docs", aggfunc="sum"
+    ).fillna(0)
     bottom = pd.Series(0.0, index=table.index)
     palette = plt.get_cmap("tab10")
     for i, theme_id in enumerate(table.columns):
-        ax.bar(table.index, table[theme_id], bottom=bottom, label=theme_labels.get(theme_id, str(theme_id)),
-               color=palette(i % 10), edgecolor="white", linewidth=0.5)
+        ax.bar(
+            table.index,
+            table[theme_id],
+            bottom=bottom,
+            label=theme_labels.get(theme_id, str(theme_id)),
+            color=palette(i % 10),
+            edgecolor="white",
+            linewidth=0.5,
+        )
         bottom += table[theme_id]
     ax.set_ylabel(ylabel)
     ax.set_title(title, loc="left", fontsize=10)
@@ -131,4 +155,6 @@ def periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: s
     """Themes over time with the briefing's wording (undated articles left out of the bars)."""
     w = words(language)
     dated = periods[periods["period"].str.match(r"^\d{4}")]
-    return themes_over_time_figure(dated, theme_labels, w["themes_time_title"], w["themes_time_ylabel"])
+    return themes_over_time_figure(
+        dated, theme_labels, w["themes_time_title"], w["themes_time_ylabel"]
+    )

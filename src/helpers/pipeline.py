@@ -40,7 +40,7 @@ def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
 def run_notebook(
     notebook: str, parameters: dict[str, Any], out_dir: Path, notebooks_dir: Path, kernel: str
 ) -> Path:
-    """Execute one notebook into out_dir/reports/notebooks/, atomically; raise StageError on failure."""
+    """Execute one notebook into out_dir/reports/notebooks/ atomically; StageError on failure."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -86,7 +86,9 @@ def run_pipeline(
             log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
             started = time.perf_counter()
             run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel)
-            run["stages"].append({"stage": notebook, "seconds": round(time.perf_counter() - started, 2)})
+            run["stages"].append(
+                {"stage": notebook, "seconds": round(time.perf_counter() - started, 2)}
+            )
             storage.write_json(manifest_path, run)
         log.info("[%d/%d] export HTML + PDF", len(NOTEBOOKS) + 1, len(NOTEBOOKS) + 1)
         started = time.perf_counter()
@@ -96,7 +98,9 @@ def run_pipeline(
             out_dir / config.REPORTS_SUBDIR / "notebooks" / NOTEBOOKS[-1],
             out_dir / config.REPORTS_SUBDIR,
         )
-        run["stages"].append({"stage": "export", "seconds": round(time.perf_counter() - started, 2)})
+        run["stages"].append(
+            {"stage": "export", "seconds": round(time.perf_counter() - started, 2)}
+        )
     except StageError as exc:
         run["status"] = f"failed: {exc}"
         storage.write_json(manifest_path, run)
@@ -137,15 +141,26 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Stage parameters: "
         + " | ".join(f"{m.notebook}: {params.describe(m)}" for m in params.STAGES),
     )
-    parser.add_argument("--raw-dir", type=Path, default=config.RAW_DIR, help="corpus folder (.txt, .html)")
+    parser.add_argument(
+        "--raw-dir", type=Path, default=config.RAW_DIR, help="corpus folder (.txt, .html)"
+    )
     parser.add_argument("--out-dir", type=Path, default=config.PROJECT_ROOT, help="output folder")
     parser.add_argument("--language", choices=["fr", "en"], default=None, help="briefing language")
-    parser.add_argument("--n-themes", type=int, default=None, help="number of themes (default: from corpus size)")
-    parser.add_argument("--relevance-threshold", type=float, default=None, help="0..1, default 0.5")
-    parser.add_argument("--previous", type=Path, default=None, help="older output folder to compare with")
     parser.add_argument(
-        "-p", "--parameter", action="append", type=_parameter_value, default=[],
-        metavar="NAME=VALUE", help="any other stage parameter (repeatable)",
+        "--n-themes", type=int, default=None, help="number of themes (default: from corpus size)"
+    )
+    parser.add_argument("--relevance-threshold", type=float, default=None, help="0..1, default 0.5")
+    parser.add_argument(
+        "--previous", type=Path, default=None, help="older output folder to compare with"
+    )
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        type=_parameter_value,
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other stage parameter (repeatable)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     return parser
@@ -181,7 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = sum(s["seconds"] for s in run["stages"])
     print(f"briefing: done in {total:.1f}s -> {Path(args.out_dir) / 'reports' / 'briefing.pdf'}")
     for problem in run["problems"]:
-        print(f"briefing: warning: {problem['file']}: {problem['stage']}: {problem['reason']}", file=sys.stderr)
+        print(
+            f"briefing: warning: {problem['file']}: {problem['stage']}: {problem['reason']}",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -29,12 +29,14 @@ def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterato
         return
     start = time.perf_counter()
     step = max(1, (total or 0) // 10)
-    done = 0
-    for item in items:
+    for done, item in enumerate(items, start=1):
         yield item
-        done += 1
         if done % step == 0 or done == total:
             elapsed = time.perf_counter() - start
             eta = elapsed / done * (total - done) if total else 0.0
             of = f"/{total}" if total else ""
-            print(f"{desc}: {done}{of} elapsed {_fmt(elapsed)} ETA {_fmt(eta)}", file=sys.stderr, flush=True)
+            print(
+                f"{desc}: {done}{of} elapsed {_fmt(elapsed)} ETA {_fmt(eta)}",
+                file=sys.stderr,
+                flush=True,
+            )

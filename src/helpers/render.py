@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import logging
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -12,12 +12,19 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import briefing, storage
+from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
 from helpers.typography import esc, percent_fr, quote_fr, typo_fr
 from helpers.wording import words
 
 SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
-SECTION_KEYS = dict(zip(SECTIONS, ("summary", "chronology", "themes", "actors", "changes", "method", "annex"), strict=True))
+SECTION_KEYS = dict(
+    zip(
+        SECTIONS,
+        ("summary", "chronology", "themes", "actors", "changes", "method", "annex"),
+        strict=True,
+    )
+)
 
 
 def fmt_date(value: str | None, end: str | None, lang: str) -> str:
@@ -34,12 +41,13 @@ def text(value: str, lang: str) -> str:
 
 
 def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
-    """"Outlet, date (file)" linked to the article's line in the annex."""
+    """ "Outlet, date (file)" linked to the article's line in the annex."""
     row = articles.set_index("file").loc[file]
     outlet = row["outlet"] if isinstance(row["outlet"], str) else words(lang)["unknown"]
     date = fmt_date(row["published"], None, lang)
     anchor = briefing.source_ids(articles)[file]
-    return f'<a href="#{anchor}">{esc(outlet)}, {esc(date)}</a> <span class="muted">({esc(file)})</span>'
+    link = f'<a href="#{anchor}">{esc(outlet)}, {esc(date)}</a>'
+    return f'{link} <span class="muted">({esc(file)})</span>'
 
 
 def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | None = None) -> str:
@@ -47,7 +55,9 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
     w = words(lang)
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     first, last = briefing.corpus_period(tables.articles)
-    period = f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown"]
+    period = (
+        f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown"]
+    )
     rows = "".join(
         f'<tr><td class="num">{counts[key]}</td><td>{text(w[key], lang)}</td></tr>'
         for key in ("relevant", "offtopic", "duplicates", "unreadable")
@@ -55,9 +65,10 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
     return (
         f'<section class="cover"><h1>{text(title or w["title"], lang)}</h1>'
         f'<div class="subtitle">{text(w["subtitle"], lang)}</div>'
-        f'<dl><dt>{text(w["period"], lang)}</dt><dd>{esc(period)}</dd>'
-        f'<dt>{text(w["generated"], lang)}</dt><dd>{esc(fmt_date(generated.isoformat(), None, lang))}</dd>'
-        f'<dt>{text(w["articles"], lang)}</dt><dd>{counts["files"]}</dd></dl>'
+        f"<dl><dt>{text(w['period'], lang)}</dt><dd>{esc(period)}</dd>"
+        f"<dt>{text(w['generated'], lang)}</dt>"
+        f"<dd>{esc(fmt_date(generated.isoformat(), None, lang))}</dd>"
+        f"<dt>{text(w['articles'], lang)}</dt><dd>{counts['files']}</dd></dl>"
         f'<table class="counts"><tbody>{rows}</tbody></table></section>'
     )
 
@@ -65,7 +76,9 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
 def toc(lang: str) -> str:
     """Table of contents with page numbers (filled in by the PDF renderer)."""
     w = words(lang)
-    items = "".join(f'<li><a href="#{s}">{text(w[SECTION_KEYS[s]], lang)}</a></li>' for s in SECTIONS)
+    items = "".join(
+        f'<li><a href="#{s}">{text(w[SECTION_KEYS[s]], lang)}</a></li>' for s in SECTIONS
+    )
     return f'<nav class="toc"><h2>{text(w["toc"], lang)}</h2><ol>{items}</ol></nav>'
 
 
@@ -80,8 +93,14 @@ def _trace(table: str) -> str:
     return f'<span class="trace">[<a href="../data/processed/{table}.parquet">{table}</a>]</span>'
 
 
+def _sources(files: Sequence[str], articles: pd.DataFrame, lang: str) -> str:
+    """The source links of a fact, separated by semicolons, in a muted span."""
+    links = "; ".join(source_link(f, articles, lang) for f in files)
+    return f' <span class="src">{links}</span> '
+
+
 def _place(place: object) -> str:
-    """", Rabat" or "" for the inline place of an event."""
+    """ ", Rabat" or "" for the inline place of an event."""
     return f", {place}" if isinstance(place, str) and place else ""
 
 
@@ -101,46 +120,82 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
     first, last = briefing.corpus_period(arts)
     n_outlets = core["outlet"].dropna().nunique()
     points.append(
-        text(w["pt_corpus"].format(n=len(core), k=n_outlets, first=fmt_date(first, None, lang), last=fmt_date(last, None, lang)), lang)
-        + " " + _trace("articles")
+        text(
+            w["pt_corpus"].format(
+                n=len(core),
+                k=n_outlets,
+                first=fmt_date(first, None, lang),
+                last=fmt_date(last, None, lang),
+            ),
+            lang,
+        )
+        + " "
+        + _trace("articles")
     )
     landmark = briefing.since_landmark(tl)
     if landmark is not None:
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
         by_kind = later["kind"].value_counts()
-        detail = ", ".join(f"{n} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.head(4).items())
+        detail = ", ".join(
+            f"{n} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.head(4).items()
+        )
         since = f"« {landmark['label']} » ({fmt_date(landmark['date'], landmark['end'], lang)})"
         points.append(
             text(w["pt_events"].format(n=len(later), since=since, detail=detail), lang)
-            + f' <span class="src">{source_link(landmark["evidence_file"], arts, lang)}</span> ' + _trace("timeline")
+            + _sources([landmark["evidence_file"]], arts, lang)
+            + _trace("timeline")
         )
     top = briefing.most_covered(tl)
     if top is not None:
         points.append(
-            text(w["pt_top_event"].format(label=top["label"], date=fmt_date(top["date"], top["end"], lang), place=_place(top["place"]), n=top["n_sources"]), lang)
-            + f' <span class="src">{"; ".join(source_link(f, arts, lang) for f in list(top["sources"])[:max_items])}</span> ' + _trace("timeline")
+            text(
+                w["pt_top_event"].format(
+                    label=top["label"],
+                    date=fmt_date(top["date"], top["end"], lang),
+                    place=_place(top["place"]),
+                    n=top["n_sources"],
+                ),
+                lang,
+            )
+            + _sources(list(top["sources"])[:max_items], arts, lang)
+            + _trace("timeline")
         )
     themes = briefing.theme_shares(tables.themes)
     if len(themes):
-        listed = ", ".join(f"{t.label} ({percent_fr(t.share)})" for t in themes.head(3).itertuples())
+        listed = ", ".join(
+            f"{t.label} ({percent_fr(t.share)})" for t in themes.head(3).itertuples()
+        )
         points.append(text(w["pt_themes"].format(themes=listed), lang) + " " + _trace("themes"))
     goals = briefing.targets(tl)
     if len(goals):
         listed = "; ".join(f"{g.label} ({g.date[:4]})" for g in goals.head(4).itertuples())
-        sources = "; ".join(source_link(f, arts, lang) for f in goals["evidence_file"].drop_duplicates().head(max_items))
-        points.append(text(w["pt_targets"].format(targets=listed), lang) + f' <span class="src">{sources}</span> ' + _trace("timeline"))
-    from helpers.actors import top_actors
-
+        files = list(goals["evidence_file"].drop_duplicates().head(max_items))
+        points.append(
+            text(w["pt_targets"].format(targets=listed), lang)
+            + _sources(files, arts, lang)
+            + _trace("timeline")
+        )
     leaders = top_actors(tables.actors, core["file"], limit=3)
     if len(leaders):
-        listed = ", ".join(f"{a.canonical} ({w['in_articles'].format(n=a.n_articles)})" for a in leaders.itertuples())
+        listed = ", ".join(
+            f"{a.canonical} ({w['in_articles'].format(n=a.n_articles)})"
+            for a in leaders.itertuples()
+        )
         points.append(text(w["pt_actors"].format(actors=listed), lang) + " " + _trace("actors"))
     dated = tl[tl["kind"] != "objectif"]
     if len(dated):
         latest = dated.sort_values("date").iloc[-1]
         points.append(
-            text(w["pt_latest"].format(label=latest["label"], date=fmt_date(latest["date"], latest["end"], lang), place=_place(latest["place"])), lang)
-            + f' <span class="src">{source_link(latest["evidence_file"], arts, lang)}</span> ' + _trace("timeline")
+            text(
+                w["pt_latest"].format(
+                    label=latest["label"],
+                    date=fmt_date(latest["date"], latest["end"], lang),
+                    place=_place(latest["place"]),
+                ),
+                lang,
+            )
+            + _sources([latest["evidence_file"]], arts, lang)
+            + _trace("timeline")
         )
     return points[:7]
 
@@ -165,15 +220,17 @@ def png_img(data: bytes, alt: str) -> str:
 def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, max_rows: int) -> str:
     """Entries table; rows past max_rows (fewest sources first) are shown on screen only."""
     w = words(lang)
-    keep = set(timeline.sort_values(["n_sources", "date"], ascending=[False, False]).head(max_rows).index)
+    keep = set(
+        timeline.sort_values(["n_sources", "date"], ascending=[False, False]).head(max_rows).index
+    )
     rows = []
     for idx, row in timeline.iterrows():
         css = "" if idx in keep else ' class="screen-only"'
         rows.append(
-            f"<tr{css}><td class=\"date\">{esc(fmt_date(row['date'], row['end'], lang))}</td>"
+            f'<tr{css}><td class="date">{esc(fmt_date(row["date"], row["end"], lang))}</td>'
             f"<td>{text(w['kind_' + row['kind']], lang)}</td><td>{text(row['label'], lang)}</td>"
-            f"<td>{esc(row['place'])}</td><td class=\"num\">{row['n_sources']}</td>"
-            f"<td class=\"src\">{source_link(row['evidence_file'], articles, lang)}</td></tr>"
+            f'<td>{esc(row["place"])}</td><td class="num">{row["n_sources"]}</td>'
+            f'<td class="src">{source_link(row["evidence_file"], articles, lang)}</td></tr>'
         )
     num = ' class="num"'
     head = "".join(
@@ -194,16 +251,23 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     quotes = []
     for _, row in tables.timeline[tables.timeline["kind"].isin(["colloque", "assises"])].iterrows():
         quotes.append(
-            f"<p><strong>{text(row['label'], lang)}</strong> — {esc(fmt_date(row['date'], row['end'], lang))}"
+            f"<p><strong>{text(row['label'], lang)}</strong> — "
+            f"{esc(fmt_date(row['date'], row['end'], lang))}"
             f"{esc(_place(row['place']))}</p><blockquote>{esc(quote_fr(row['evidence']))}</blockquote>"
             f'<p class="src">— {source_link(row["evidence_file"], tables.articles, lang)}</p>'
         )
-    body = figure(timeline_svg, caption, lang) + timeline_table(tables.timeline, tables.articles, lang, max_rows)
+    body = figure(timeline_svg, caption, lang) + timeline_table(
+        tables.timeline, tables.articles, lang, max_rows
+    )
     return _chapter("chronologie", lang, body + "".join(quotes))
 
 
 def themes_section(
-    tables: briefing.Tables, lang: str, clouds: dict[int, bytes], over_time_svg: str | None, n_undated: int
+    tables: briefing.Tables,
+    lang: str,
+    clouds: dict[int, bytes],
+    over_time_svg: str | None,
+    n_undated: int,
 ) -> str:
     """Per theme: label, top terms, share, word cloud and a representative quote."""
     w = words(lang)
@@ -211,20 +275,40 @@ def themes_section(
     parts = []
     if over_time_svg:
         undated = w["undated_note"].format(k=n_undated) if n_undated else ""
-        parts.append(figure(over_time_svg, w["themes_time_caption"].format(n=2, articles=n_articles, undated=undated), lang))
+        parts.append(
+            figure(
+                over_time_svg,
+                w["themes_time_caption"].format(n=2, articles=n_articles, undated=undated),
+                lang,
+            )
+        )
     for theme in briefing.theme_shares(tables.themes).itertuples():
         terms = list(theme.top_terms)[:8]
-        files = list(tables.doc_themes[(tables.doc_themes["theme_id"] == theme.theme_id) & tables.doc_themes["is_main"]].sort_values("weight", ascending=False)["file"])
+        files = list(
+            tables.doc_themes[
+                (tables.doc_themes["theme_id"] == theme.theme_id) & tables.doc_themes["is_main"]
+            ].sort_values("weight", ascending=False)["file"]
+        )
         quote = briefing.representative_quote(terms, files, tables.articles)
         block = [
             f'<div class="theme"><h3>{text(theme.label, lang)}</h3>',
-            f"<p>{text(w['share'], lang)} : {percent_fr(theme.share)} ({w['in_articles'].format(n=theme.n_docs)}). "
+            f"<p>{text(w['share'] + ' :', lang)} {percent_fr(theme.share)} "
+            f"({w['in_articles'].format(n=theme.n_docs)}). "
             f"{text(w['top_terms'], lang)} : {esc(', '.join(terms))}.</p>",
         ]
         if theme.theme_id in clouds:
-            block.append(figure(png_img(clouds[theme.theme_id], theme.label), w["cloud_caption"].format(label=theme.label, n=theme.n_docs), lang))
+            block.append(
+                figure(
+                    png_img(clouds[theme.theme_id], theme.label),
+                    w["cloud_caption"].format(label=theme.label, n=theme.n_docs),
+                    lang,
+                )
+            )
         if quote:
-            block.append(f"<blockquote>{esc(quote_fr(quote[0]))}</blockquote><p class=\"src\">— {source_link(quote[1], tables.articles, lang)}</p>")
+            block.append(
+                f"<blockquote>{esc(quote_fr(quote[0]))}</blockquote>"
+                f'<p class="src">— {source_link(quote[1], tables.articles, lang)}</p>'
+            )
         block.append("</div>")
         parts.append("".join(block))
     return _chapter("themes", lang, "".join(parts))
@@ -232,53 +316,76 @@ def themes_section(
 
 def actors_section(tables: briefing.Tables, lang: str, limit: int) -> str:
     """The people and institutions most cited, with counts."""
-    from helpers.actors import top_actors
-
     w = words(lang)
-    leaders = top_actors(tables.actors, briefing.core_articles(tables.articles)["file"], limit=limit)
+    leaders = top_actors(
+        tables.actors, briefing.core_articles(tables.articles)["file"], limit=limit
+    )
     kinds = {"person": "personne" if lang == "fr" else "person", "organisation": "organisation"}
     rows = "".join(
         f"<tr><td>{esc(a.canonical)}</td><td>{esc(kinds[a.type])}</td><td>{esc(a.role)}</td>"
-        f"<td class=\"num\">{a.n_articles}</td><td class=\"num\">{a.mentions}</td></tr>"
+        f'<td class="num">{a.n_articles}</td><td class="num">{a.mentions}</td></tr>'
         for a in leaders.itertuples()
     )
     head = "".join(f"<th>{text(w[k], lang)}</th>" for k in ("name", "kind", "role")) + "".join(
         f'<th class="num">{text(w[k], lang)}</th>' for k in ("n_articles", "mentions")
     )
-    return _chapter("acteurs", lang, f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" + _trace("actors"))
+    return _chapter(
+        "acteurs",
+        lang,
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" + _trace("actors"),
+    )
 
 
-def changes_section(changes: dict[str, list[str]] | None, lang: str, previous: str | None, when: str | None) -> str:
+def changes_section(
+    changes: dict[str, list[str]] | None, lang: str, previous: str | None, when: str | None
+) -> str:
     """What is new since the previous run, or why there is nothing to compare."""
     w = words(lang)
     if previous is None:
         return _chapter("changements", lang, f"<p>{text(w['changes_none'], lang)}</p>")
     if changes is None:
-        return _chapter("changements", lang, f"<p>{text(w['changes_missing'].format(path=previous), lang)}</p>")
+        return _chapter(
+            "changements", lang, f"<p>{text(w['changes_missing'].format(path=previous), lang)}</p>"
+        )
     items = [
-        w["changes_new_articles"].format(n=len(changes["articles"]), list=", ".join(changes["articles"][:20]) or w["changes_nothing"]),
-        w["changes_new_events"].format(n=len(changes["events"]), list="; ".join(changes["events"][:20]) or w["changes_nothing"]),
+        w["changes_new_articles"].format(
+            n=len(changes["articles"]),
+            list=", ".join(changes["articles"][:20]) or w["changes_nothing"],
+        ),
+        w["changes_new_events"].format(
+            n=len(changes["events"]), list="; ".join(changes["events"][:20]) or w["changes_nothing"]
+        ),
         w["changes_grown"].format(list=", ".join(changes["themes"]) or w["changes_nothing"]),
     ]
-    body = f"<p>{text(w['changes_intro'].format(when=when or '?', path=previous), lang)}</p><ul>" + "".join(f"<li>{text(i, lang)}</li>" for i in items) + "</ul>"
+    body = (
+        f"<p>{text(w['changes_intro'].format(when=when or '?', path=previous), lang)}</p><ul>"
+        + "".join(f"<li>{text(i, lang)}</li>" for i in items)
+        + "</ul>"
+    )
     return _chapter("changements", lang, body)
 
 
-def method_section(paragraphs: Sequence[str], lang: str, set_aside: pd.DataFrame, manifest: dict) -> str:
+def method_section(
+    paragraphs: Sequence[str], lang: str, set_aside: pd.DataFrame, manifest: dict
+) -> str:
     """How the briefing was made, what was set aside and why, and the run's manifest summary."""
+    w = words(lang)
     paras = "".join(f"<p>{text(p, lang)}</p>" for p in paragraphs)
     rows = "".join(
-        f"<tr><td>{esc(r.file)}</td><td>{text(r.reason, lang)}</td></tr>" for r in set_aside.itertuples()
+        f"<tr><td>{esc(r.file)}</td><td>{text(r.reason, lang)}</td></tr>"
+        for r in set_aside.itertuples()
     )
-    aside = f"<h3>{'Textes écartés' if lang == 'fr' else 'Texts set aside'}</h3><table><tbody>{rows}</tbody></table>" if rows else ""
+    aside = f"<h3>{text(w['set_aside'], lang)}</h3><table><tbody>{rows}</tbody></table>"
     env = manifest.get("environment", {})
-    pkgs = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
+    packages = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
+    parameters = ", ".join(f"{k} = {v}" for k, v in manifest.get("parameters", {}).items())
     run = (
-        f"<h3>{'Reproductibilité' if lang == 'fr' else 'Reproducibility'}</h3>"
-        f"<p class=\"muted\">Python {esc(env.get('python', '?'))} ; code {esc(env.get('git_commit') or '?')} ; "
-        f"{esc(pkgs)}. {'Paramètres' if lang == 'fr' else 'Parameters'} : {esc(manifest.get('parameters', {}))}.</p>"
+        f'<h3>{text(w["reproducibility"], lang)}</h3><p class="muted">'
+        f"Python {esc(env.get('python', '?'))} ; code {esc(env.get('git_commit') or '?')} ; "
+        f'{esc(packages)}.</p><p class="muted">{text(w["parameters"] + " :", lang)} '
+        f"{esc(parameters)}.</p>"
     )
-    return _chapter("methode", lang, paras + aside + run)
+    return _chapter("methode", lang, paras + (aside if rows else "") + run)
 
 
 def annex(tables: briefing.Tables, lang: str) -> str:
@@ -288,14 +395,25 @@ def annex(tables: briefing.Tables, lang: str) -> str:
     rows = []
     for _, row in tables.articles.sort_values(["published", "file"], na_position="last").iterrows():
         status = briefing.status_of(row)
-        label = w["st_" + status].format(of=row["duplicate_of"]) if status == "duplicate" else w["st_" + status]
-        rows.append(
-            f"<tr id=\"{ids[row['file']]}\"><td>{esc(row['outlet'] or w['unknown'])}</td>"
-            f"<td class=\"date\">{esc(fmt_date(row['published'], None, lang))}</td>"
-            f"<td>{esc(row['title'] or '—')}</td><td class=\"src\">{esc(row['file'])}</td><td>{text(label, lang)}</td></tr>"
+        label = (
+            w["st_" + status].format(of=row["duplicate_of"])
+            if status == "duplicate"
+            else w["st_" + status]
         )
-    head = "".join(f"<th>{text(w[k], lang)}</th>" for k in ("outlet", "date", "headline", "file", "status"))
-    return _chapter("annexe", lang, f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        rows.append(
+            f'<tr id="{ids[row["file"]]}"><td>{esc(row["outlet"] or w["unknown"])}</td>'
+            f'<td class="date">{esc(fmt_date(row["published"], None, lang))}</td>'
+            f'<td>{esc(row["title"] or "—")}</td><td class="src">{esc(row["file"])}</td>'
+            f"<td>{text(label, lang)}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{text(w[k], lang)}</th>" for k in ("outlet", "date", "headline", "file", "status")
+    )
+    return _chapter(
+        "annexe",
+        lang,
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+    )
 
 
 def document(body: str, lang: str, title: str) -> str:
@@ -319,12 +437,19 @@ def notebook_body(notebook_path: Path) -> tuple[str, str, str]:
     nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
     for cell in nb.cells:
         cell.outputs = [
-            out for out in cell.outputs
-            if out.output_type in ("display_data", "execute_result") and "text/html" in out.get("data", {})
+            out
+            for out in cell.outputs
+            if out.output_type in ("display_data", "execute_result")
+            and "text/html" in out.get("data", {})
         ]
         for out in cell.outputs:
             out["data"] = {"text/html": out["data"]["text/html"]}
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     body, _ = exporter.from_notebook_node(nb)
     title = parameters.get("title") or words(lang)["title"]
     return body, lang, title

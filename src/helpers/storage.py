@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 

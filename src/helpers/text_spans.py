@@ -9,7 +9,9 @@ from dataclasses import dataclass
 # an upper-case letter, a digit or an opening quote.
 _SENTENCE_END = re.compile(r"[.!?…](?:\s?[»\"”’)])?(?=\s+[«\"“A-ZÀ-ÖØ-Þ0-9])")
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:M|Mme|MM|Dr|Pr|St|Me|Mgr|av|J\.-C|etc|cf|p|n°|No|vol|Inc|Ltd|Co|Jr|Sr)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:M|Mme|MM|Dr|Pr|St|Me|Mgr|av|J\.-C|etc|cf|p|n°|No|vol|Inc|Ltd|Co|Jr|Sr)|\b[A-Z])\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def sentences(text: str) -> list[Span]:
         start = 0
         for match in _SENTENCE_END.finditer(para.text):
             candidate = para.text[start : match.end()]
-            if _ABBREVIATION.search(candidate.rstrip(" »\"”’)")):
+            if _ABBREVIATION.search(candidate.rstrip(' »"”’)')):
                 continue
             _append(result, para, start, match.end())
             start = match.end()

@@ -553,6 +553,35 @@ def fit_themes(
     if not vocabulary:
         logger.warning("themes: no content word in %d articles, no theme found", len(files))
         return _empty_model(files)
+    forms = _surface_forms(written)
+    surface = [
+        forms.get(term) or " ".join(forms.get(w, w) for w in term.split()) for term in vocabulary
+    ]
+    return themes_from_matrix(
+        matrix, vocabulary, surface, term_counts, articles, n_themes, random_state
+    )
+
+
+def themes_from_matrix(
+    matrix: sparse.csr_matrix,
+    vocabulary: Sequence[str],
+    surface: Sequence[str],
+    term_counts: np.ndarray,
+    articles: pd.DataFrame,
+    n_themes: int | None = None,
+    random_state: int = 42,
+) -> ThemeModel:
+    """NMF, theme order, labels and tables from a TF-IDF matrix whose rows are the articles.
+
+    The second half of fit_themes, for engines that vectorise otherwise; a column named ""
+    (an unnamed hashed feature) takes part in the NMF but never in the top terms.
+    """
+    files = articles["file"].astype(str).tolist()
+    if matrix.shape != (len(files), len(vocabulary)) or len(surface) != len(vocabulary):
+        expected = f"shape ({len(files)}, {len(vocabulary)}), one name and written form per column"
+        raise ParameterError("matrix", matrix.shape, expected)
+    if not files or not any(vocabulary):
+        return _empty_model(files)
     wanted = n_themes if n_themes is not None else default_n_themes(len(files))
     k = min(wanted, len(files), len(vocabulary))
     if k < wanted:
@@ -571,18 +600,15 @@ def fit_themes(
     main = np.where(has_theme, rank[np.maximum(main, 0)], -1)
     counts = counts[order]
 
+    named = np.array([bool(term) for term in vocabulary], dtype=bool)
     corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
-    background = corpus_scores / corpus_scores.sum()
-    forms = _surface_forms(written)
-    surface = tuple(
-        forms.get(term) or " ".join(forms.get(w, w) for w in term.split()) for term in vocabulary
-    )
+    background = corpus_scores / max(corpus_scores.sum(), np.finfo(float).tiny)
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(files)
     n_themed = int(has_theme.sum())
     rows = []
     term_weights: dict[int, dict[str, float]] = {}
     for theme in range(k):
-        scores = components[theme]
+        scores = components[theme] * named
         top = _top_terms(scores, vocabulary, surface, term_counts, TOP_TERMS, background)
         term_weights[theme] = _top_terms(scores, vocabulary, surface, term_counts, CLOUD_TERMS)
         ranked = _representatives(weights[:, theme], main == theme, files)
@@ -602,7 +628,9 @@ def fit_themes(
         )
     themes = pd.DataFrame(rows)
     themes["label"] = _unique_labels(themes["label"].tolist(), themes["top_terms"].tolist())
-    term_weights[-1] = _top_terms(corpus_scores, vocabulary, surface, term_counts, CLOUD_TERMS)
+    term_weights[-1] = _top_terms(
+        corpus_scores * named, vocabulary, surface, term_counts, CLOUD_TERMS
+    )
 
     doc_index, theme_index = np.nonzero(weights)
     doc_themes = pd.DataFrame(
@@ -623,7 +651,7 @@ def fit_themes(
         components=components,
         doc_term=matrix,
         vocabulary=tuple(vocabulary),
-        surface_terms=surface,
+        surface_terms=tuple(surface),
         term_counts=term_counts,
     )
 

@@ -30,8 +30,10 @@ def build_theme_tables(
     """Fit the themes on relevant, non-duplicate articles and count them by month."""
     core = core_articles(articles)
     model = themes.fit_themes(core, n_themes=n_themes, random_state=random_state)
-    periods = themes.themes_over_time(model, core) if len(core) else pd.DataFrame(
-        columns=["period", "theme_id", "n_docs", "share"]
+    periods = (
+        themes.themes_over_time(model, core)
+        if len(core)
+        else pd.DataFrame(columns=["period", "theme_id", "n_docs", "share"])
     )
     return ThemeTables(
         themes=model.themes,
@@ -45,9 +47,12 @@ def build_theme_tables(
 
 def write_outputs(result: ThemeTables, processed_dir: Path, figures_dir: Path) -> list[Path]:
     """Validate and write the theme tables; write one word cloud per theme (and the corpus's)."""
-    storage.write_parquet(Path(processed_dir) / "themes.parquet", schemas.validate("themes", result.themes))
     storage.write_parquet(
-        Path(processed_dir) / "doc_themes.parquet", schemas.validate("doc_themes", result.doc_themes)
+        Path(processed_dir) / "themes.parquet", schemas.validate("themes", result.themes)
+    )
+    storage.write_parquet(
+        Path(processed_dir) / "doc_themes.parquet",
+        schemas.validate("doc_themes", result.doc_themes),
     )
     storage.write_parquet(Path(processed_dir) / "theme_periods.parquet", result.periods)
     paths = []
@@ -55,7 +60,11 @@ def write_outputs(result: ThemeTables, processed_dir: Path, figures_dir: Path) -
         if not weights:
             continue
         name = "corpus" if theme_id == -1 else f"theme_{theme_id}"
-        paths.append(storage.write_bytes(Path(figures_dir) / f"{name}.png", wordclouds.word_cloud_png(weights)))
+        paths.append(
+            storage.write_bytes(
+                Path(figures_dir) / f"{name}.png", wordclouds.word_cloud_png(weights)
+            )
+        )
     return paths
 
 
@@ -71,5 +80,7 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
         from helpers.engine_dask import dask_client, theme_tables_dask
 
         with dask_client(p.scheduler) as client:
-            return theme_tables_dask(articles, n_themes=p.n_themes, random_state=p.random_state, client=client)
+            return theme_tables_dask(
+                articles, n_themes=p.n_themes, random_state=p.random_state, client=client
+            )
     return build_theme_tables(articles, n_themes=p.n_themes, random_state=p.random_state)

@@ -14,11 +14,47 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 GATHERINGS = frozenset({"assises", "colloque", "salon", "conference"})
 # Words that carry no meaning for label similarity.
 _STOP = frozenset(
-    "le la les l de du des d un une et en au aux a à the of and for in on sur pour par avec".split()
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "un",
+        "une",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "à",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "sur",
+        "pour",
+        "par",
+        "avec",
+    ]
 )
 TIMELINE_COLUMNS = [
-    "date", "end", "precision", "kind", "label", "place", "n_sources", "sources", "outlets",
-    "evidence", "evidence_file",
+    "date",
+    "end",
+    "precision",
+    "kind",
+    "label",
+    "place",
+    "n_sources",
+    "sources",
+    "outlets",
+    "evidence",
+    "evidence_file",
 ]
 
 
@@ -72,7 +108,9 @@ class Entry:
             return False
         if self.kind in GATHERINGS:
             return True
-        overlap = len(self.tokens & _tokens(ev["label"])) / max(1, len(self.tokens | _tokens(ev["label"])))
+        overlap = len(self.tokens & _tokens(ev["label"])) / max(
+            1, len(self.tokens | _tokens(ev["label"]))
+        )
         return overlap >= 0.34
 
 
@@ -88,9 +126,15 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
         entry = next((e for e in entries if e.matches(ev)), None)
         if entry is None:
             entry = Entry(
-                date=ev["date"], end=_text(ev["end"]), precision=ev["precision"], kind=ev["kind"],
-                label=ev["label"], place=_text(ev["place"]), evidence=ev["evidence"],
-                evidence_file=ev["file"], tokens=_tokens(ev["label"]),
+                date=ev["date"],
+                end=_text(ev["end"]),
+                precision=ev["precision"],
+                kind=ev["kind"],
+                label=ev["label"],
+                place=_text(ev["place"]),
+                evidence=ev["evidence"],
+                evidence_file=ev["file"],
+                tokens=_tokens(ev["label"]),
             )
             entries.append(entry)
         if entry.place is None and isinstance(ev["place"], str):
@@ -99,18 +143,30 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
             entry.sources.append(ev["file"])
     rows = [
         {
-            "date": e.date, "end": e.end, "precision": e.precision, "kind": e.kind,
-            "label": e.label, "place": e.place, "n_sources": len(e.sources),
+            "date": e.date,
+            "end": e.end,
+            "precision": e.precision,
+            "kind": e.kind,
+            "label": e.label,
+            "place": e.place,
+            "n_sources": len(e.sources),
             "sources": sorted(e.sources),
             "outlets": sorted({outlets.get(f) or f for f in e.sources}),
-            "evidence": e.evidence, "evidence_file": e.evidence_file,
+            "evidence": e.evidence,
+            "evidence_file": e.evidence_file,
         }
         for e in entries
     ]
-    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS).sort_values(["date", "kind"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+        .sort_values(["date", "kind"])
+        .reset_index(drop=True)
+    )
 
 
-def within_window(timeline: pd.DataFrame, date_from: str | None, date_to: str | None) -> pd.DataFrame:
+def within_window(
+    timeline: pd.DataFrame, date_from: str | None, date_to: str | None
+) -> pd.DataFrame:
     """Entries whose span meets the [date_from, date_to] window (either bound may be None)."""
     if timeline.empty or (date_from is None and date_to is None):
         return timeline

@@ -18,7 +18,9 @@ _QUOTE_CLOSE = re.compile(r"\s*»")
 
 def typo_fr(text: str) -> str:
     """Non-breaking spaces before ; : ! ? and inside « », as French typography wants."""
-    text = _HIGH_PUNCT.sub(lambda m: (NNBSP + m.group(1)) if m.group(1) else (NBSP + m.group(2)), text)
+    text = _HIGH_PUNCT.sub(
+        lambda m: (NNBSP + m.group(1)) if m.group(1) else (NBSP + m.group(2)), text
+    )
     return _QUOTE_CLOSE.sub(NBSP + "»", _QUOTE_OPEN.sub("«" + NBSP, text))
 
 

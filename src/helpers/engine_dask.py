@@ -1,0 +1,530 @@
+"""Opt-in Dask engine for stages 1-3: same tables as the local engine, computed on a cluster.
+
+When to use it: not on one laptop. On a 2-core machine the local engine is as fast or
+faster at every size measured (1,000 and 10,000 generated articles: see the engine report);
+Dask pays off once more cores than the local engine uses are available, i.e. on a cluster.
+Point it at one with `dask_client("tcp://host:8786")` (workers need this package installed
+and the raw/cache folders at the same paths), or pass any `distributed.Client` as `client=`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import dask
+import dask.bag as db
+import numpy as np
+import pandas as pd
+from distributed import Client, LocalCluster
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from helpers import actors, config, events, ingest, nlp, themes, theming, timeline
+from helpers.briefing import core_articles, outlet_names
+from helpers.cache import JsonCache
+from helpers.errors import ParameterError
+from helpers.extraction import EVENT_COLUMNS, TimelineTables
+from helpers.sources import SourceRow, read_sources
+
+logger = logging.getLogger(__name__)
+
+# A block repeated in at least this many files is site furniture (clean.repeated_among's default).
+MIN_REPEATED_FILES = 2
+# Files per ingest partition: enough work per task to hide the scheduler's ~1 ms overhead.
+INGEST_PARTITION = 100
+# Texts per NER partition: below nlp.PARALLEL_FROM, so spaCy never forks inside a worker.
+NER_PARTITION = 100
+# Documents per TF-IDF partition.
+THEMES_PARTITION = 500
+# Hashed feature space of the TF-IDF: collisions are rare below ~100k distinct terms.
+N_FEATURES = 2**20
+# Documents whose terms name the hashed columns (columns unseen there stay unnamed).
+VOCABULARY_SAMPLE = 2000
+
+
+# ---------------------------------------------------------------------------- the cluster
+
+
+def get_client(scheduler: str | None = None, n_workers: int = 2) -> Client:
+    """A client joined to the scheduler at `scheduler` ("tcp://host:8786"), or to a new local
+    cluster of n_workers single-threaded processes on 127.0.0.1 (close both: see dask_client)."""
+    if scheduler is not None:
+        if not isinstance(scheduler, str) or "://" not in scheduler:
+            raise ParameterError("scheduler", scheduler, 'None or an address like "tcp://host:8786"')
+        return Client(scheduler)
+    if not isinstance(n_workers, int) or n_workers < 1:
+        raise ParameterError("n_workers", n_workers, "an integer >= 1")
+    cluster = LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        host="127.0.0.1",
+    )
+    return Client(cluster)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, n_workers: int = 2) -> Iterator[Client]:
+    """get_client as a context manager: closes the client, and the local cluster if it made one."""
+    client = get_client(scheduler, n_workers)
+    cluster = client.cluster if scheduler is None else None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@contextmanager
+def _client_or_local(client: Client | None) -> Iterator[Client]:
+    """The given client, else a temporary local cluster for the duration of one call."""
+    if client is not None:
+        yield client
+        return
+    with dask_client() as local:
+        yield local
+
+
+def _check_partition_size(partition_size: int) -> None:
+    """Fail early on a partition size that is not a positive integer."""
+    if not isinstance(partition_size, int) or partition_size < 1:
+        raise ParameterError("partition_size", partition_size, "an integer >= 1")
+
+
+# ---------------------------------------------------------------------------- stage 1: ingest
+
+
+def _read_one(path: str, max_bytes: int, cache: JsonCache | None) -> ingest.ReadArticle:
+    """Pass 1 on a worker: the worker reads the file itself (only the path travels)."""
+    return ingest.read_article(Path(path), max_bytes, cache)
+
+
+def _count_keys(reads: Iterable[ingest.ReadArticle]) -> Counter[str]:
+    """Files of one partition that contain each block key."""
+    counts: Counter[str] = Counter()
+    for read in reads:
+        counts.update(read.keys)
+    return counts
+
+
+def _repeated_blocks(partition_counts: Iterable[Counter[str]]) -> frozenset[str]:
+    """Merge the partitions' counts: keys found in at least MIN_REPEATED_FILES files."""
+    total: Counter[str] = Counter()
+    for counts in partition_counts:
+        total.update(counts)
+    return frozenset(key for key, n in total.items() if n >= MIN_REPEATED_FILES)
+
+
+def _describe_one(
+    read: ingest.ReadArticle,
+    repeated: frozenset[str],
+    source_rows: dict[str, SourceRow],
+    relevance_threshold: float,
+    cache: JsonCache | None,
+) -> dict[str, object]:
+    """Pass 2 on a worker: the article's row."""
+    source = source_rows.get(read.file)
+    return ingest.describe_article(read, repeated, source, relevance_threshold, cache)
+
+
+def _decode_summary(read: ingest.ReadArticle) -> ingest.ReadArticle:
+    """What assemble needs of a read (file, problems): the text stays on the worker."""
+    return replace(read, text=None, html_meta={}, keys=frozenset())
+
+
+def ingest_corpus_dask(
+    raw_dir: Path,
+    relevance_threshold: float = 0.5,
+    duplicate_threshold: float = 0.8,
+    max_bytes: int = config.MAX_FILE_BYTES,
+    cache_dir: Path | None = None,
+    client: Client | None = None,
+    partition_size: int = INGEST_PARTITION,
+) -> ingest.IngestResult:
+    """ingest.ingest_corpus on a Dask cluster: both per-article passes run as a bag on the
+    workers, the repeated blocks are reduced from per-partition counts, duplicates on the client."""
+    _check_partition_size(partition_size)
+    raw_dir = Path(raw_dir)
+    paths, skipped = ingest.list_inputs(raw_dir)
+    source_rows, source_problems = read_sources(raw_dir, [p.name for p in paths])
+    read_cache, describe_cache = ingest.ingest_cache(cache_dir)
+    if not paths:
+        return ingest.assemble([], [], skipped, source_problems, duplicate_threshold)
+    files = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
+    reads = files.map(_read_one, max_bytes, read_cache)
+    repeated = reads.reduction(_count_keys, _repeated_blocks)
+    rows = reads.map(
+        _describe_one,
+        repeated=repeated,
+        source_rows=dask.delayed(source_rows),
+        relevance_threshold=relevance_threshold,
+        cache=describe_cache,
+    )
+    with _client_or_local(client) as active:
+        row_list, summaries = active.gather(active.compute([rows, reads.map(_decode_summary)]))
+    logger.info("ingest (dask): %d files in %d partitions", len(paths), files.npartitions)
+    return ingest.assemble(row_list, summaries, skipped, source_problems, duplicate_threshold)
+
+
+# ---------------------------------------------------------------------------- stage 3: timeline
+
+# One readable article as the NER partitions receive it: file, text, published, outlet.
+ArticleRecord = tuple[str, str, str | None, str | None]
+# What one NER partition returns: event rows and one actor-mention frame per article.
+PartitionEvents = tuple[list[dict], list[pd.DataFrame]]
+
+
+def _article_records(readable: pd.DataFrame) -> list[ArticleRecord]:
+    """The readable articles as plain tuples (what the NER partitions receive)."""
+    columns = ("file", "text", "published", "outlet")
+    return list(zip(*(readable[c].tolist() for c in columns), strict=True))
+
+
+def _events_partition(
+    records: Iterable[ArticleRecord], cache_dir: Path | None
+) -> list[PartitionEvents]:
+    """NER once over the partition's texts (model cached per worker), then events and actors
+    per article, as extraction.build_timeline_tables does."""
+    records = list(records)
+    entities = nlp.cached_entities([r[1] for r in records], cache_dir)
+    event_rows: list[dict] = []
+    mention_frames: list[pd.DataFrame] = []
+    for (file, text, published, outlet), ents in zip(records, entities, strict=True):
+        event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
+        mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
+    return [(event_rows, mention_frames)]
+
+
+def _timeline_corpus_step(
+    articles: pd.DataFrame,
+    parts: Sequence[PartitionEvents],
+    date_from: str | None,
+    date_to: str | None,
+) -> TimelineTables:
+    """The corpus steps of extraction.build_timeline_tables, on the partitions' results."""
+    event_table = pd.DataFrame([row for rows, _ in parts for row in rows], columns=EVENT_COLUMNS)
+    frames = [frame for _, part_frames in parts for frame in part_frames]
+    mentions = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    core_files = set(core_articles(articles)["file"])
+    core_events = event_table[event_table["file"].isin(core_files)]
+    merged = timeline.merge_events(core_events, outlet_names(articles))
+    return TimelineTables(
+        events=event_table,
+        actors=actors.summarise_actors(mentions),
+        timeline=timeline.within_window(merged, date_from, date_to),
+    )
+
+
+def timeline_tables_dask(
+    articles: pd.DataFrame,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    cache_dir: Path | None = None,
+    client: Client | None = None,
+    partition_size: int = NER_PARTITION,
+) -> TimelineTables:
+    """extraction.build_timeline_tables on a Dask cluster: NER, events and actor mentions per
+    partition on the workers; merging into the timeline on the client."""
+    _check_partition_size(partition_size)
+    if partition_size >= nlp.PARALLEL_FROM:
+        # Worker processes are daemons: spaCy's n_process=2 would fail inside them.
+        raise ParameterError("partition_size", partition_size, f"an integer < {nlp.PARALLEL_FROM}")
+    readable = articles[articles["readable"] & (articles["n_words"] > 0)]
+    records = _article_records(readable)
+    parts: list[PartitionEvents] = []
+    if records:
+        bag = db.from_sequence(records, partition_size=partition_size)
+        with _client_or_local(client) as active:
+            parts = active.gather(active.compute(bag.map_partitions(_events_partition, cache_dir)))
+    return _timeline_corpus_step(articles, parts, date_from, date_to)
+
+
+# ---------------------------------------------------------------------------- stage 2: themes
+
+
+def prepared_features(prepared: str) -> list[str]:
+    """Terms of a prepared text as themes.py counts them: each word, and each bigram of two
+    different consecutive words within one phrase (one phrase per line)."""
+    features: list[str] = []
+    for line in prepared.split("\n"):
+        words = line.split()
+        features.extend(words)
+        features.extend(f"{a} {b}" for a, b in zip(words, words[1:]) if a != b)
+    return features
+
+
+def _single_term(term: str) -> list[str]:
+    """Analyzer that hashes a term as it is (to find the column of a known term)."""
+    return [term]
+
+
+def _hasher(analyzer: object = prepared_features) -> HashingVectorizer:
+    """The stateless vectorizer shared by workers and client: raw counts, no sign flipping."""
+    return HashingVectorizer(
+        n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer=analyzer
+    )
+
+
+def _hashed_counts(docs: Iterable[tuple[str, str]]) -> list[sparse.csr_matrix]:
+    """Counts of one partition's (text, language) documents over the hashed columns."""
+    prepared = [themes.prepare_text(text, language) for text, language in docs]
+    return [sparse.csr_matrix(_hasher().transform(prepared), dtype=np.float64)]
+
+
+def _column_stats(counts: Iterable[sparse.csr_matrix]) -> tuple[int, np.ndarray, np.ndarray]:
+    """Documents, document frequency and total count of each column in one partition."""
+    n_docs, df, totals = 0, np.zeros(N_FEATURES), np.zeros(N_FEATURES)
+    for matrix in counts:
+        n_docs += matrix.shape[0]
+        df += np.bincount(matrix.indices, minlength=N_FEATURES)
+        totals += np.asarray(matrix.sum(axis=0)).ravel()
+    return n_docs, df, totals
+
+
+def _sum_stats(
+    parts: Iterable[tuple[int, np.ndarray, np.ndarray]],
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """Sum the partitions' column statistics."""
+    n_docs, df, totals = 0, np.zeros(N_FEATURES), np.zeros(N_FEATURES)
+    for part_docs, part_df, part_totals in parts:
+        n_docs, df, totals = n_docs + part_docs, df + part_df, totals + part_totals
+    return n_docs, df, totals
+
+
+def kept_columns(df: np.ndarray, totals: np.ndarray, n_docs: int, max_features: int) -> np.ndarray:
+    """Columns kept as themes.py prunes terms: document-frequency limits (relaxed when nothing
+    survives them), then the max_features most frequent; sorted column indices."""
+    for min_df, max_df in ((themes._min_df(n_docs), themes._max_df(n_docs)), (1, 1.0)):
+        keep = np.flatnonzero((df >= min_df) & (df <= max_df * n_docs) & (df > 0))
+        if keep.size:
+            break
+    if keep.size > max_features:
+        best = keep[np.lexsort((keep, -totals[keep]))[:max_features]]
+        keep = np.sort(best)
+    return keep
+
+
+def smooth_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """scikit-learn's smoothed idf: ln((1 + n) / (1 + df)) + 1."""
+    return np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+
+
+def _tfidf_rows(counts: sparse.csr_matrix, keep: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear, l2-normalised TF-IDF rows of one partition, on the kept columns."""
+    rows = sparse.csr_matrix(counts[:, keep], dtype=np.float64)
+    rows.data = 1.0 + np.log(rows.data)
+    rows = sparse.csr_matrix(rows.multiply(idf[np.newaxis, :]))
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sparse.csr_matrix(sparse.diags(scale) @ rows, dtype=np.float32)
+
+
+def _sample_rows(n_docs: int, limit: int = VOCABULARY_SAMPLE) -> list[int]:
+    """Evenly spread rows of the vocabulary sample (all rows for small corpora)."""
+    if n_docs <= limit:
+        return list(range(n_docs))
+    return np.unique(np.linspace(0, n_docs - 1, limit).round().astype(int)).tolist()
+
+
+def column_names(
+    texts: Sequence[str], languages: Sequence[str], keep: np.ndarray
+) -> tuple[list[str], list[str]]:
+    """Term and written form of each kept column, from the terms of a sample of documents
+    hashed with the same vectorizer ("" for a column no sample term falls in)."""
+    counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
+    for text, language in zip(texts, languages, strict=True):
+        body, forms = themes._prepare(text, language)
+        counts.update(prepared_features(body))
+        written.setdefault(language, Counter()).update(forms)
+    terms = sorted(counts, key=lambda t: (-counts[t], t))  # a collision keeps the commoner term
+    columns = _hasher(_single_term).transform(terms).indices if terms else np.zeros(0, dtype=int)
+    name_of: dict[int, str] = {}
+    for term, column in zip(terms, columns.tolist(), strict=True):
+        name_of.setdefault(column, term)
+    names = [name_of.get(column, "") for column in keep.tolist()]
+    forms_of = themes._surface_forms(written)
+    surface = [
+        forms_of.get(t) or " ".join(forms_of.get(w, w) for w in t.split()) for t in names
+    ]
+    return names, surface
+
+
+def _model_from_matrix(
+    matrix: sparse.csr_matrix,
+    vocabulary: list[str],
+    surface: list[str],
+    term_counts: np.ndarray,
+    core: pd.DataFrame,
+    n_themes: int | None,
+    random_state: int,
+) -> themes.ThemeModel:
+    """The tail of themes.fit_themes from its TF-IDF matrix on (NMF, ids, labels, tables).
+
+    Mirrors fit_themes until themes.py exposes that tail (see the engine report); unnamed
+    hashed columns take part in the NMF but never in the top terms.
+    """
+    files = core["file"].astype(str).tolist()
+    wanted = n_themes if n_themes is not None else themes.default_n_themes(len(files))
+    k = min(wanted, len(files), len(vocabulary))
+    doc_topic, components = themes._factorise(matrix, k, random_state)
+    weights = themes._normalised_weights(doc_topic)
+    has_theme = weights.sum(axis=1) > 0
+    main = np.where(has_theme, weights.argmax(axis=1), -1)
+    counts = np.bincount(main[has_theme], minlength=k)
+    order = np.lexsort((np.arange(k), -weights.sum(axis=0), -counts))
+    rank = np.empty(k, dtype=int)
+    rank[order] = np.arange(k)
+    doc_topic, components, weights = doc_topic[:, order], components[order], weights[:, order]
+    main = np.where(has_theme, rank[np.maximum(main, 0)], -1)
+    counts = counts[order]
+    named = np.array([bool(t) for t in vocabulary])
+    corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
+    background = corpus_scores / corpus_scores.sum()
+    theme_rows, term_weights = _theme_rows(
+        components * named, weights, main, counts, core, vocabulary, surface, term_counts, background
+    )
+    term_weights[-1] = themes._top_terms(
+        corpus_scores * named, vocabulary, surface, term_counts, themes.CLOUD_TERMS
+    )
+    return themes.ThemeModel(
+        themes=theme_rows,
+        doc_themes=_doc_themes(weights, main, files),
+        term_weights=term_weights,
+        files=tuple(files),
+        doc_topic=doc_topic,
+        components=components,
+        doc_term=matrix,
+        vocabulary=tuple(vocabulary),
+        surface_terms=tuple(surface),
+        term_counts=term_counts,
+    )
+
+
+def _theme_rows(
+    components: np.ndarray,
+    weights: np.ndarray,
+    main: np.ndarray,
+    counts: np.ndarray,
+    core: pd.DataFrame,
+    vocabulary: list[str],
+    surface: list[str],
+    term_counts: np.ndarray,
+    background: np.ndarray,
+) -> tuple[pd.DataFrame, dict[int, dict[str, float]]]:
+    """The themes table and each theme's cloud terms, as themes.fit_themes builds them."""
+    files = core["file"].astype(str).tolist()
+    titles = core["title"].tolist() if "title" in core.columns else [None] * len(files)
+    n_themed = int((main >= 0).sum())
+    rows, term_weights = [], {}
+    for theme in range(components.shape[0]):
+        scores = components[theme]
+        top = themes._top_terms(scores, vocabulary, surface, term_counts, themes.TOP_TERMS, background)
+        term_weights[theme] = themes._top_terms(
+            scores, vocabulary, surface, term_counts, themes.CLOUD_TERMS
+        )
+        ranked = themes._representatives(weights[:, theme], main == theme, files)
+        title = titles[ranked[0]] if ranked else None
+        title = title if isinstance(title, str) and title.strip() else None
+        rows.append(
+            {
+                "theme_id": theme,
+                "label": themes._label(list(top), title),
+                "top_terms": list(top),
+                "weights": [round(w, 6) for w in top.values()],
+                "n_docs": int(counts[theme]),
+                "share": float(counts[theme] / n_themed) if n_themed else 0.0,
+                "representative_files": [files[d] for d in ranked],
+                "typical_title": title,
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["label"] = themes._unique_labels(table["label"].tolist(), table["top_terms"].tolist())
+    return table, term_weights
+
+
+def _doc_themes(weights: np.ndarray, main: np.ndarray, files: list[str]) -> pd.DataFrame:
+    """The doc_themes table: file, theme_id, weight, is_main."""
+    doc_index, theme_index = np.nonzero(weights)
+    return pd.DataFrame(
+        {
+            "file": [files[d] for d in doc_index],
+            "theme_id": theme_index.astype("int64"),
+            "weight": weights[doc_index, theme_index],
+            "is_main": main[doc_index] == theme_index,
+        }
+    )
+
+
+def _documents(core: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Texts and two-letter languages of the articles, as themes.fit_themes reads them."""
+    texts = core["text"].fillna("").astype(str).tolist()
+    if "language" not in core.columns:
+        return texts, ["fr"] * len(texts)
+    return texts, [themes._language_key(v) for v in core["language"]]
+
+
+def fit_themes_dask(
+    core: pd.DataFrame,
+    client: Client,
+    n_themes: int | None = None,
+    random_state: int = 42,
+    max_features: int = 20000,
+    partition_size: int = THEMES_PARTITION,
+) -> themes.ThemeModel:
+    """themes.fit_themes with a hashed TF-IDF built on the workers; NMF on the client."""
+    themes._check_articles(core)
+    if n_themes is not None and n_themes < 1:
+        raise ParameterError("n_themes", n_themes, "None or an integer >= 1")
+    files = core["file"].astype(str).tolist()
+    texts, languages = _documents(core)
+    if not files:
+        return themes._empty_model(files)
+    docs = db.from_sequence(list(zip(texts, languages, strict=True)), partition_size=partition_size)
+    counts = client.persist(docs.map_partitions(_hashed_counts))
+    n_docs, df, totals = client.compute(counts.reduction(_column_stats, _sum_stats)).result()
+    keep = kept_columns(df, totals, n_docs, max_features)
+    if keep.size == 0:
+        return themes._empty_model(files)
+    idf = dask.delayed(smooth_idf(df[keep], n_docs))
+    tfidf = counts.map(_tfidf_rows, keep=dask.delayed(keep), idf=idf)
+    matrix = sparse.csr_matrix(sparse.vstack(client.compute(tfidf).result()), dtype=np.float32)
+    sample = _sample_rows(len(texts))
+    vocabulary, surface = column_names(
+        [texts[i] for i in sample], [languages[i] for i in sample], keep
+    )
+    return _model_from_matrix(
+        matrix, vocabulary, surface, totals[keep], core, n_themes, random_state
+    )
+
+
+def theme_tables_dask(
+    articles: pd.DataFrame,
+    n_themes: int | None = None,
+    random_state: int = 42,
+    client: Client | None = None,
+    partition_size: int = THEMES_PARTITION,
+) -> theming.ThemeTables:
+    """theming.build_theme_tables with the themes fitted by fit_themes_dask."""
+    _check_partition_size(partition_size)
+    core = core_articles(articles)
+    with _client_or_local(client) as active:
+        model = fit_themes_dask(core, active, n_themes, random_state, partition_size=partition_size)
+    periods = themes.themes_over_time(model, core) if len(core) else pd.DataFrame(
+        columns=["period", "theme_id", "n_docs", "share"]
+    )
+    return theming.ThemeTables(
+        themes=model.themes,
+        doc_themes=model.doc_themes,
+        periods=periods,
+        term_weights=model.term_weights,
+        n_docs=len(core),
+        n_undated=int(core["published"].isna().sum()),
+    )
