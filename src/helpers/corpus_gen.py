@@ -715,6 +715,11 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
     ),
 }
 
+# The first sentence of an AI article.
+LEADS = {
+    "fr": "{place}, où l'intelligence artificielle gagne du terrain, est au cœur de {thing}.",
+    "en": "Artificial intelligence is reshaping {thing} in Morocco, from {place} to {place}.",
+}
 SUBHEADINGS_FR = (
     "Un cadre réglementaire en pleine évolution", "Des défis à surmonter", "Un écosystème en "
     "construction", "Les talents, nerf de la guerre", "Des données de qualité", "Vers une "
@@ -1016,12 +1021,12 @@ def sentence(topic: Topic, rng: random.Random, published: dt.date) -> str:
     return render((lead, *lowered) if lead else as_written, rng, published)
 
 
-def paragraph(topic: Topic, rng: random.Random, published: dt.date) -> str:
-    """Sentences of a topic until the paragraph holds 40 to 120 words."""
+def paragraph(topic: Topic, rng: random.Random, published: dt.date, opening: str = "") -> str:
+    """Sentences of a topic (after an opening one, if given) until it holds 40 to 120 words."""
     low, high = PARAGRAPH_WORDS
     target = rng.randint(low, high)
-    sentences: list[str] = []
-    n_words = 0
+    sentences: list[str] = [opening] if opening else []
+    n_words = len(opening.split())
     while n_words < target:
         text = sentence(topic, rng, published)
         size = text.count(" ") + 1
@@ -1117,8 +1122,13 @@ class GeneratedArticle:
 
 
 def body_paragraphs(topic: Topic, rng: random.Random, published: dt.date) -> tuple[str, ...]:
-    """4 to 12 paragraphs of a topic."""
-    return tuple(paragraph(topic, rng, published) for _ in range(rng.randint(*PARAGRAPHS)))
+    """4 to 12 paragraphs of a topic; an AI article says what it is about in its first sentence."""
+    lead = ""
+    if topic.relevant:
+        lead = fill(LEADS[topic.language], rng, topic.words, published)
+    paragraphs = [paragraph(topic, rng, published, lead)]
+    paragraphs += [paragraph(topic, rng, published) for _ in range(rng.randint(*PARAGRAPHS) - 1)]
+    return tuple(paragraphs)
 
 
 def page_text(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -80,7 +81,11 @@ def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
 
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
     """Stage 3 on the engine the parameters ask for (local loop or Dask cluster)."""
-    options = {"date_from": p.date_from, "date_to": p.date_to, "cache_dir": p.interim_dir}
+    options: dict[str, Any] = {
+        "date_from": p.date_from,
+        "date_to": p.date_to,
+        "cache_dir": p.interim_dir,
+    }
     if p.engine == "dask":
         from helpers.engine_dask import dask_client, timeline_tables_dask
 

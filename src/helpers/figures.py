@@ -12,6 +12,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from helpers.schemas import EVENT_KINDS
 from helpers.timeline import span_of
@@ -81,7 +82,7 @@ def timeline_figure(timeline: pd.DataFrame, labels: dict[str, str], title: str) 
         ax.set_axis_off()
         return to_svg(fig)
     rows = {k: i for i, k in enumerate(reversed(kinds))}
-    xs = [_midpoint(d, e) for d, e in zip(timeline["date"], timeline["end"], strict=True)]
+    xs: list = [_midpoint(d, e) for d, e in zip(timeline["date"], timeline["end"], strict=True)]
     ys = [rows[k] for k in timeline["kind"]]
     sizes = [30 + 25 * (n - 1) for n in timeline["n_sources"]]
     colours = [KIND_COLOURS[k] for k in timeline["kind"]]
@@ -134,7 +135,7 @@ def themes_over_time_figure(
         bottom += table[theme_id]
     ax.set_ylabel(ylabel)
     ax.set_title(title, loc="left", fontsize=10)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return to_svg(fig)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -119,7 +120,7 @@ def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> 
             keys=frozenset(cached["keys"]),
         )
     decoded = decode.read_input(path, max_bytes=max_bytes)
-    text, html_meta = decoded.text, {}
+    text, html_meta = decoded.text, dict[str, str | None]()
     if decoded.kind == "html" and text is not None:
         text, html_meta = decode.html_to_text(text)
     keys = clean.block_keys(text) if text else frozenset()
@@ -293,7 +294,7 @@ def write_outputs(result: IngestResult, processed_dir: Path) -> pd.DataFrame:
 
 def run_stage(p: IngestParams) -> IngestResult:
     """Stage 1 on the engine the parameters ask for (local loop or Dask cluster)."""
-    options = {
+    options: dict[str, Any] = {
         "relevance_threshold": p.relevance_threshold,
         "duplicate_threshold": p.duplicate_threshold,
         "max_bytes": int(p.max_file_mb * 1024 * 1024),

@@ -81,8 +81,9 @@ def cached_entities(
     missing = [i for i, k in enumerate(keys) if known.get(k) is None]
     fresh = iter_entities([texts[i] for i in missing], model) if missing else iter(())
     for key in keys:
-        if known.get(key) is not None:
-            yield [Entity(*e) for e in known[key]]
+        stored = known.get(key)
+        if stored is not None:
+            yield [Entity(*e) for e in stored]
             continue
         entities = next(fresh)
         if cache:
