@@ -473,6 +473,26 @@ RELATIVE = [
         "Le ministre a annoncé hier et ce lundi un plan.", None, [], id="relative_without_anchor"
     ),
     pytest.param("Le salon ouvre le 9 juin à Casablanca.", None, [], id="no_year_without_anchor"),
+    pytest.param(
+        "Le Maroc et la France ont signé, lundi à Paris, un accord.",
+        TUE,
+        [day("lundi", "2023-10-23", "relative")],
+        id="bare_weekday_past_tense",
+    ),
+    pytest.param(
+        "The ministry announced on Tuesday a national fund.",
+        TUE,
+        [day("on Tuesday", "2023-10-24", "relative")],
+        id="bare_weekday_english_same_day",
+    ),
+    pytest.param(
+        "Le forum se tiendra jeudi à Rabat.",
+        TUE,
+        [day("jeudi", "2023-10-26", "relative")],
+        id="bare_weekday_future_sentence",
+    ),
+    pytest.param("Ouvert du lundi au vendredi.", TUE, [], id="weekday_span_is_a_habit"),
+    pytest.param("Le marché se tient les lundis.", TUE, [], id="plural_weekday_is_a_habit"),
 ]
 
 

@@ -42,6 +42,11 @@ _EVENT_NAME = re.compile(
 )
 # A linking word right before an entity: it continues a longer name ("Réforme de l'Administration").
 _LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|la|le|et|and|of|the)\s+|\b[ld]['’])$", re.IGNORECASE)
+# Words a name never ends with: a tagger that swallowed part of a clause.
+_NOT_LAST_WORD = frozenset(
+    "is are was were has have will the a an of and to in on for de du des la le les et en à au "
+    "aux a est sont qui que".split()
+)
 # Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
 _TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"
 # Titles before a name ("M.", "Mme", "Dr", "Pr") that are not part of it.
@@ -79,6 +84,8 @@ def clean_name(raw: str) -> str | None:
         return None
     if _fold(name) in _CONCEPTS or len(name.split()) > 8 or _EVENT_NAME.match(name):
         return None
+    if " - " in name or " – " in name or name.split()[-1].lower() in _NOT_LAST_WORD:
+        return None  # "Rabat - Morocco" (a dateline), "Artificial intelligence is" (a clause)
     return name
 
 

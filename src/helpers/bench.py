@@ -76,13 +76,15 @@ a = read_parquet(PROCESSED / "articles.parquet")
 tables = extraction.build_timeline_tables(a)
 extraction.write_outputs(tables, PROCESSED)
 readable = a[a["readable"] & (a["n_words"] > 0)]
-BENCH(call_s=time.perf_counter() - t, n_words=int(readable["n_words"].sum()), n_events=len(tables.events))
+n_words = int(readable["n_words"].sum())
+BENCH(call_s=time.perf_counter() - t, n_words=n_words, n_events=len(tables.events))
 """,
     "briefing": """
 from helpers import config
 from helpers.pipeline import run_notebook
 t = time.perf_counter()
-run_notebook("04_briefing.ipynb", {"out_dir": str(OUT)}, OUT, config.NOTEBOOKS_DIR, config.KERNEL_NAME)
+parameters = {"out_dir": str(OUT)}
+run_notebook("04_briefing.ipynb", parameters, OUT, config.NOTEBOOKS_DIR, config.KERNEL_NAME)
 BENCH(call_s=time.perf_counter() - t)
 """,
     "export": """
@@ -237,7 +239,9 @@ def measure_subprocess(
     env = {**os.environ, BATCH_ENV: "1"}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, *args], stdout=out, stderr=err, env=env
+        )
         watched = psutil.Process(proc.pid)
         peak = 0
         while True:
@@ -266,7 +270,9 @@ def _last_result(stdout: str) -> dict[str, Any]:
     return json.loads(lines[-1][len(RESULT_PREFIX) :]) if lines else {}
 
 
-def measure(name: str, snippet: str, raw: Path, out: Path, timeout_s: float | None = None) -> Measurement:
+def measure(
+    name: str, snippet: str, raw: Path, out: Path, timeout_s: float | None = None
+) -> Measurement:
     """Measure one snippet of the tables above on a corpus folder and an output folder."""
     return measure_subprocess(PRELUDE + snippet, [str(raw), str(out)], name, timeout_s)
 
@@ -316,7 +322,9 @@ def bench_corpus(corpus: str, raw: Path, work: Path, budget_s: float) -> dict[st
     return {"rows": rows, "full_run": full, "stage_figures": _stage_figures(stages, floors)}
 
 
-def _stage_figures(stages: dict[str, Measurement], floors: dict[str, Measurement]) -> dict[str, Any]:
+def _stage_figures(
+    stages: dict[str, Measurement], floors: dict[str, Measurement]
+) -> dict[str, Any]:
     """Words per second of the timeline stage and PDF seconds per page."""
     figures: dict[str, Any] = {}
     n_words = stages["timeline"].result.get("n_words", 0)
@@ -419,11 +427,15 @@ def machine_info() -> dict[str, Any]:
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        # Other work on the machine slows the stages down: the load says how much there was.
+        "load_avg_1m": round(os.getloadavg()[0], 2),
         "date": dt.datetime.now().isoformat(timespec="seconds"),
     }
 
 
-def build_report(rows: Sequence[Row], fixed: list[dict[str, Any]], corpora: dict[str, Any]) -> dict[str, Any]:
+def build_report(
+    rows: Sequence[Row], fixed: list[dict[str, Any]], corpora: dict[str, Any]
+) -> dict[str, Any]:
     """Everything bench.json holds."""
     return {
         "machine": machine_info(),
@@ -435,7 +447,9 @@ def build_report(rows: Sequence[Row], fixed: list[dict[str, Any]], corpora: dict
     }
 
 
-def run(sizes: Sequence[str | int], raw_dir: Path, out_dir: Path, seed: int, budget_s: float) -> dict[str, Any]:
+def run(
+    sizes: Sequence[str | int], raw_dir: Path, out_dir: Path, seed: int, budget_s: float
+) -> dict[str, Any]:
     """Benchmark every corpus asked for, write the report, and return it."""
     from helpers.corpus_gen import generate_corpus
 
@@ -451,8 +465,15 @@ def run(sizes: Sequence[str | int], raw_dir: Path, out_dir: Path, seed: int, bud
                 corpus, raw = f"gen_{size}", work / f"raw_{size}"
                 started = time.perf_counter()
                 generate_corpus(int(size), raw, seed=seed)
-                corpora.setdefault(corpus, {})["generate_s"] = round(time.perf_counter() - started, 2)
-            result = bench_corpus(corpus, raw, work, budget_s)
+                corpora.setdefault(corpus, {})["generate_s"] = round(
+                    time.perf_counter() - started, 2
+                )
+            try:
+                result = bench_corpus(corpus, raw, work, budget_s)
+            except BenchError as exc:  # report the failure and go on with the next corpus
+                print(f"bench: {exc}", file=sys.stderr, flush=True)
+                corpora.setdefault(corpus, {})["error"] = str(exc)[:500]
+                continue
             rows += result["rows"]
             corpora.setdefault(corpus, {}).update(
                 full_run=result["full_run"], **result["stage_figures"]
@@ -465,7 +486,9 @@ def run(sizes: Sequence[str | int], raw_dir: Path, out_dir: Path, seed: int, bud
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python -m helpers.bench`."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.bench", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--out-dir", type=Path, default=config.REPORTS_DIR / "bench")
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"default {DEFAULT_SIZES!r}")
     parser.add_argument("--quick", action="store_true", help=f"same as --sizes {QUICK_SIZES}")

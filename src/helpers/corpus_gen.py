@@ -43,27 +43,35 @@ SLOT = re.compile(r"\{(\w+)\}")
 # Vocabulary shared by all topics
 # ---------------------------------------------------------------------------------------------
 
-FIRST_NAMES = tuple(
-    "Ghita Amal Karim Youssef Nadia Salma Hicham Mehdi Yasmine Omar Leila Rachid Adil Imane "
-    "Soufiane Houda Anas Kenza Hamza Meryem Saïd Driss Najat Zineb Reda Ilham Tarik Samira Ayoub "
-    "Khadija Othmane Sanaa Nabil Loubna Jamal Hajar Younes Asmae Badr Chaimae Mounir Siham "
-    "Abdellah Widad Ismail Hind Taoufik Rim Amine Nawal Fouad Btissam Aziz Latifa Mustapha Ikram "
-    "Hassan Safae Brahim Oumaima Khalid Malika Abdelkader Ibtissam Mohcine Dounia Yassine Hanane "
-    "Aicha Bouchra Chakib Fadwa Ghali Houssam Issam Jalila Kawtar Lamia Marouane Nisrine Ouafae "
-    "Rabii Sara Tawfiq Wiam Yahya Zakaria Abdelilah Bahia Chafik Dalal Ennaji Farid Hafsa Ilyas "
-    "Jaouad Karima Lahcen Maha Noureddine Rajae Selma Wafae Yousra".split()
-)
-LAST_NAMES = tuple(
-    "Bennani Alaoui El-Idrissi Tazi Berrada Benjelloun Chraibi El-Amrani Lahlou Sqalli Kettani "
-    "Bouzid Ouazzani Belkadi Hajji Zniber Mansouri Naciri Rahmouni Skalli El-Ouafi Cherkaoui "
-    "Filali Guessous Lamrani Mekouar Sebti Tahiri Bennis El-Khatib Bousfiha Kabbaj Benmoussa "
-    "Laraki Zouiten Haddaoui Saadi Rifai Chaoui Bouchentouf Ait-Taleb Amzil Ouchen Boukhari "
-    "Essaidi Hilali Jazouli Marzouki Nejjar Ouahbi Raiss Sahraoui Tounsi Yacoubi Zerouali "
-    "Akesbi Belghiti Daoudi Fikri Gharbi Hamdouchi Iraqi Jaidi Khalfi Lazrak Moutaouakil "
-    "Abouzaid Benabdallah Chami Doukkali Elmalki Fassi Ghazouani Hamidi Ibrahimi Jamai Kadiri "
-    "Lyoussi Mouline Nadifi Ouardighi Qadiri Rami Slaoui Tber Wahbi Yousfi Zaoui Bakkali Dahbi "
-    "Eddahbi Guerraoui Harrak Kamal Louali Messaoudi Najib Oubaha Rhazi Semlali Touimi Znagui".split()
-)
+FIRST_NAMES = (
+    "Ghita", "Amal", "Karim", "Youssef", "Nadia", "Salma", "Hicham", "Mehdi", "Yasmine",
+    "Omar", "Leila", "Rachid", "Adil", "Imane", "Soufiane", "Houda", "Anas", "Kenza", "Hamza",
+    "Meryem", "Saïd", "Driss", "Najat", "Zineb", "Reda", "Ilham", "Tarik", "Samira", "Ayoub",
+    "Khadija", "Othmane", "Sanaa", "Nabil", "Loubna", "Jamal", "Hajar", "Younes", "Asmae",
+    "Badr", "Chaimae", "Mounir", "Siham", "Abdellah", "Widad", "Ismail", "Hind", "Taoufik",
+    "Rim", "Amine", "Nawal", "Fouad", "Btissam", "Aziz", "Latifa", "Mustapha", "Ikram",
+    "Hassan", "Safae", "Brahim", "Oumaima", "Khalid", "Malika", "Abdelkader", "Ibtissam",
+    "Mohcine", "Dounia", "Yassine", "Hanane", "Aicha", "Bouchra", "Chakib", "Fadwa", "Ghali",
+    "Houssam", "Issam", "Jalila", "Kawtar", "Lamia", "Marouane", "Nisrine", "Ouafae", "Rabii",
+    "Sara", "Tawfiq", "Wiam", "Yahya", "Zakaria", "Abdelilah", "Bahia", "Chafik", "Dalal",
+    "Ennaji", "Farid", "Hafsa", "Ilyas", "Jaouad", "Karima", "Lahcen", "Maha", "Noureddine",
+    "Rajae", "Selma", "Wafae", "Yousra",
+)  # fmt: skip
+LAST_NAMES = (
+    "Bennani", "Alaoui", "El-Idrissi", "Tazi", "Berrada", "Benjelloun", "Chraibi", "El-Amrani",
+    "Lahlou", "Sqalli", "Kettani", "Bouzid", "Ouazzani", "Belkadi", "Hajji", "Zniber",
+    "Mansouri", "Naciri", "Rahmouni", "Skalli", "El-Ouafi", "Cherkaoui", "Filali", "Guessous",
+    "Lamrani", "Mekouar", "Sebti", "Tahiri", "Bennis", "El-Khatib", "Bousfiha", "Kabbaj",
+    "Benmoussa", "Laraki", "Zouiten", "Haddaoui", "Saadi", "Rifai", "Chaoui", "Bouchentouf",
+    "Ait-Taleb", "Amzil", "Ouchen", "Boukhari", "Essaidi", "Hilali", "Jazouli", "Marzouki",
+    "Nejjar", "Ouahbi", "Raiss", "Sahraoui", "Tounsi", "Yacoubi", "Zerouali", "Akesbi",
+    "Belghiti", "Daoudi", "Fikri", "Gharbi", "Hamdouchi", "Iraqi", "Jaidi", "Khalfi", "Lazrak",
+    "Moutaouakil", "Abouzaid", "Benabdallah", "Chami", "Doukkali", "Elmalki", "Fassi",
+    "Ghazouani", "Hamidi", "Ibrahimi", "Jamai", "Kadiri", "Lyoussi", "Mouline", "Nadifi",
+    "Ouardighi", "Qadiri", "Rami", "Slaoui", "Tber", "Wahbi", "Yousfi", "Zaoui", "Bakkali",
+    "Dahbi", "Eddahbi", "Guerraoui", "Harrak", "Kamal", "Louali", "Messaoudi", "Najib",
+    "Oubaha", "Rhazi", "Semlali", "Touimi", "Znagui",
+)  # fmt: skip
 PLACES = (
     "Rabat", "Casablanca", "Marrakech", "Fès", "Tanger", "Agadir", "Oujda", "Meknès", "Kénitra",
     "Tétouan", "Salé", "Benguerir", "El Jadida", "Laâyoune", "Dakhla", "Béni Mellal",
@@ -95,11 +103,12 @@ INSTITUTIONS = (
 )  # fmt: skip
 COMPANIES = (
     "Attijariwafa bank", "Bank of Africa", "CIH Bank", "OCP", "Maroc Telecom", "inwi",
-    "Orange Maroc", "Royal Air Maroc", "ONEE", "Lydec", "Tanger Med", "Sanlam Maroc", "Ciments du Maroc",
-    "Alten", "Sopra Steria", "Accenture", "Deloitte", "KPMG", "PwC", "Meta", "Ericsson", "Nokia",
-    "Samsung", "Visa", "Mastercard", "HPS", "S2M", "M2T", "Involys", "Dislog", "Marjane", "Managem", "Marsa Maroc", "CDG Invest",
-    "Microsoft", "Google", "Huawei", "Oracle", "IBM", "Nvidia", "Capgemini", "CGI", "Intelcia",
-    "Cisco", "Dell Technologies", "Amazon Web Services", "Siemens", "Schneider Electric",
+    "Orange Maroc", "Royal Air Maroc", "ONEE", "Lydec", "Tanger Med", "Sanlam Maroc",
+    "Ciments du Maroc", "Alten", "Sopra Steria", "Accenture", "Deloitte", "KPMG", "PwC", "Meta",
+    "Ericsson", "Nokia", "Samsung", "Visa", "Mastercard", "HPS", "S2M", "M2T", "Involys",
+    "Dislog", "Marjane", "Managem", "Marsa Maroc", "CDG Invest", "Microsoft", "Google",
+    "Huawei", "Oracle", "IBM", "Nvidia", "Capgemini", "CGI", "Intelcia", "Cisco",
+    "Dell Technologies", "Amazon Web Services", "Siemens", "Schneider Electric",
     "Banque Populaire", "Saham", "Wafa Assurance", "Akdital", "Label'Vie", "Cosumar",
 )  # fmt: skip
 OUTLETS = (
@@ -112,12 +121,17 @@ OUTLETS_EN = (
     "Morocco World News", "Hespress English", "The North Africa Post", "Morocco Now",
     "MAP English", "Africa Business Insider", "The Arab Weekly",
 )  # fmt: skip
-STARTUP_PREFIXES = tuple(
-    "Data Agri Medi Atlas Sahr Nour Argan Ziz Souss Rif Kine Smart Neo Cogni Vox Lexi Aqua Terra "
-    "Sky Deep Bio Fin Edu Ryad Bab Oasis Amazi Tafra Zellij Darija Kasba Souk Medina Atlantic "
-    "Anfa Noor Tiwizi Saha Baraka Tadart Qalam Majal Khayr".split()
-)
-STARTUP_SUFFIXES = tuple("ia tech lab mind sense flow vision ly hub wise pay care soft".split())
+STARTUP_PREFIXES = (
+    "Data", "Agri", "Medi", "Atlas", "Sahr", "Nour", "Argan", "Ziz", "Souss", "Rif", "Kine",
+    "Smart", "Neo", "Cogni", "Vox", "Lexi", "Aqua", "Terra", "Sky", "Deep", "Bio", "Fin",
+    "Edu", "Ryad", "Bab", "Oasis", "Amazi", "Tafra", "Zellij", "Darija", "Kasba", "Souk",
+    "Medina", "Atlantic", "Anfa", "Noor", "Tiwizi", "Saha", "Baraka", "Tadart", "Qalam",
+    "Majal", "Khayr",
+)  # fmt: skip
+STARTUP_SUFFIXES = (
+    "ia", "tech", "lab", "mind", "sense", "flow", "vision", "ly", "hub", "wise", "pay", "care",
+    "soft",
+)  # fmt: skip
 # Invented start-up names: Agrisense, Darijalab, Nourcare...
 STARTUPS = tuple(a + b for a, b in product(STARTUP_PREFIXES, STARTUP_SUFFIXES))
 SKILLS = (
@@ -339,19 +353,28 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "la modernisation de l'administration", "la souveraineté numérique",
-                "les services publics numériques", "la gouvernance des données publiques",
-                "l'infrastructure de calcul", "le cloud souverain", "l'identité numérique",
+                "la modernisation de l'administration",
+                "la souveraineté numérique",
+                "les services publics numériques",
+                "la gouvernance des données publiques",
+                "l'infrastructure de calcul",
+                "le cloud souverain",
+                "l'identité numérique",
                 "la transformation digitale de l'État",
             ),
             "goal": ("emplois numériques", "fonctionnaires", "ingénieurs", "experts en données"),
             "field": (
-                "la gouvernance des données", "les centres de données", "l'interopérabilité des "
-                "systèmes d'information", "la cybersécurité",
+                "la gouvernance des données",
+                "les centres de données",
+                "l'interopérabilité des systèmes d'information",
+                "la cybersécurité",
             ),
             "service": (
-                "l'état civil", "la Direction générale des impôts", "les tribunaux",
-                "la Caisse nationale de sécurité sociale", "les guichets des communes",
+                "l'état civil",
+                "la Direction générale des impôts",
+                "les tribunaux",
+                "la Caisse nationale de sécurité sociale",
+                "les guichets des communes",
             ),
         },
     ),
@@ -381,15 +404,21 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "la formation des talents", "l'enseignement supérieur", "la recherche "
-                "universitaire", "les compétences numériques des jeunes", "l'orientation "
-                "des étudiants", "la formation continue des enseignants",
+                "la formation des talents",
+                "l'enseignement supérieur",
+                "la recherche universitaire",
+                "les compétences numériques des jeunes",
+                "l'orientation des étudiants",
+                "la formation continue des enseignants",
             ),
-            "goal": ("talents", "ingénieurs", "étudiants", "doctorants", "enseignants",
-                     "lauréats"),
+            "goal": ("talents", "ingénieurs", "étudiants", "doctorants", "enseignants", "lauréats"),
             "field": (
-                "science des données", "apprentissage automatique", "cybersécurité",
-                "robotique", "traitement automatique du langage", "vision par ordinateur",
+                "science des données",
+                "apprentissage automatique",
+                "cybersécurité",
+                "robotique",
+                "traitement automatique du langage",
+                "vision par ordinateur",
             ),
         },
     ),
@@ -418,14 +447,27 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "le diagnostic médical", "l'imagerie médicale", "la télémédecine",
-                "le dépistage précoce", "la gestion hospitalière", "le suivi des maladies "
-                "chroniques", "la santé numérique",
+                "le diagnostic médical",
+                "l'imagerie médicale",
+                "la télémédecine",
+                "le dépistage précoce",
+                "la gestion hospitalière",
+                "le suivi des maladies chroniques",
+                "la santé numérique",
             ),
-            "goal": ("médecins", "patients", "hôpitaux connectés", "centres de santé",
-                     "infirmiers"),
-            "field": ("l'imagerie médicale", "la télé-expertise", "la pharmacovigilance",
-                      "la génomique"),
+            "goal": (
+                "médecins",
+                "patients",
+                "hôpitaux connectés",
+                "centres de santé",
+                "infirmiers",
+            ),
+            "field": (
+                "l'imagerie médicale",
+                "la télé-expertise",
+                "la pharmacovigilance",
+                "la génomique",
+            ),
         },
     ),
     "agriculture": (
@@ -453,13 +495,20 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "l'agriculture de précision", "la gestion de l'eau", "l'irrigation intelligente",
-                "la sécurité alimentaire", "la prévision des rendements", "la lutte contre le "
-                "stress hydrique",
+                "l'agriculture de précision",
+                "la gestion de l'eau",
+                "l'irrigation intelligente",
+                "la sécurité alimentaire",
+                "la prévision des rendements",
+                "la lutte contre le stress hydrique",
             ),
             "goal": ("agriculteurs", "hectares irrigués", "exploitations", "coopératives"),
-            "field": ("l'imagerie satellite", "les capteurs connectés", "le dessalement",
-                      "la météorologie agricole"),
+            "field": (
+                "l'imagerie satellite",
+                "les capteurs connectés",
+                "le dessalement",
+                "la météorologie agricole",
+            ),
         },
     ),
     "startups": (
@@ -487,8 +536,11 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "l'écosystème des start-up", "l'inclusion financière", "le financement de "
-                "l'innovation", "la fintech", "la gestion de la relation client",
+                "l'écosystème des start-up",
+                "l'inclusion financière",
+                "le financement de l'innovation",
+                "la fintech",
+                "la gestion de la relation client",
                 "la détection de la fraude",
             ),
             "goal": ("start-up", "entreprises", "emplois qualifiés", "projets innovants"),
@@ -520,14 +572,20 @@ AI_TOPICS_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
         ),
         {
             "thing": (
-                "la protection des données personnelles", "la régulation de l'IA",
-                "l'éthique des algorithmes", "la lutte contre la désinformation",
-                "les droits fondamentaux", "la transparence des modèles",
+                "la protection des données personnelles",
+                "la régulation de l'IA",
+                "l'éthique des algorithmes",
+                "la lutte contre la désinformation",
+                "les droits fondamentaux",
+                "la transparence des modèles",
             ),
-            "goal": ("juristes", "magistrats", "délégués à la protection des données",
-                     "auditeurs"),
-            "field": ("la conformité", "la cybersécurité", "l'audit des algorithmes",
-                      "le droit du numérique"),
+            "goal": ("juristes", "magistrats", "délégués à la protection des données", "auditeurs"),
+            "field": (
+                "la conformité",
+                "la cybersécurité",
+                "l'audit des algorithmes",
+                "le droit du numérique",
+            ),
         },
     ),
 }
@@ -546,8 +604,12 @@ AI_TOPICS_EN: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "Morocco wants to become a regional hub for artificial intelligence in Africa.",
         ),
         {
-            "thing": ("public services", "digital sovereignty", "data governance",
-                      "the digital economy"),
+            "thing": (
+                "public services",
+                "digital sovereignty",
+                "data governance",
+                "the digital economy",
+            ),
             "goal": ("engineers", "AI specialists", "digital jobs"),
         },
     ),
@@ -563,8 +625,12 @@ AI_TOPICS_EN: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "The accelerator will support {qty} startups over six months.",
         ),
         {
-            "thing": ("financial inclusion", "venture capital", "customer service",
-                      "fraud detection"),
+            "thing": (
+                "financial inclusion",
+                "venture capital",
+                "customer service",
+                "fraud detection",
+            ),
             "goal": ("startups", "jobs", "companies"),
         },
     ),
@@ -636,10 +702,22 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "du Golfe.",
         ),
         {
-            "club": ("le Wydad", "le Raja", "l'AS FAR", "la RS Berkane", "le MAS de Fès",
-                     "le Hassania d'Agadir", "l'Ittihad de Tanger", "le FUS de Rabat"),
-            "quote_off": ("Nous avons montré du caractère jusqu'au bout",
-                          "Le groupe est soudé et l'objectif reste le titre"),
+            "club": (
+                "Wydad",
+                "Raja",
+                "AS FAR",
+                "RS Berkane",
+                "MAS de Fès",
+                "Hassania d'Agadir",
+                "Ittihad de Tanger",
+                "FUS de Rabat",
+                "Olympique de Safi",
+                "Difaâ d'El Jadida",
+            ),
+            "quote_off": (
+                "Nous avons montré du caractère jusqu'au bout",
+                "Le groupe est soudé et l'objectif reste le titre",
+            ),
         },
     ),
     "meteo": (
@@ -686,11 +764,14 @@ OFFTOPIC_FR: dict[str, tuple[tuple[str, ...], tuple[str, ...], Words]] = {
             "Le chômage urbain touche particulièrement les jeunes diplômés, selon la dernière "
             "enquête trimestrielle.",
             "« {quote_off} », {said} {person}, ministre de l'Économie et des Finances.",
-            "La commission régionale unifiée d'investissement de {place} a approuvé {qty} "
-            "projets.",
+            "La commission régionale unifiée d'investissement de {place} a approuvé {qty} projets.",
         ),
-        {"quote_off": ("Nous poursuivons la consolidation budgétaire sans sacrifier "
-                       "l'investissement public",)},
+        {
+            "quote_off": (
+                "Nous poursuivons la consolidation budgétaire sans sacrifier "
+                "l'investissement public",
+            )
+        },
     ),
     "culture": (
         (
@@ -782,22 +863,55 @@ COMMON_WORDS: Words = {
     "quote_ai": QUOTES_AI_FR,
     "quote_en": QUOTES_EN,
     "usecase_en": (
-        "predictive maintenance", "water leak detection", "Darija speech recognition",
-        "traffic management", "tax fraud detection", "crop yield forecasting",
-        "credit scoring for microloans", "wildfire monitoring", "archive digitisation",
-        "air quality monitoring", "port logistics", "energy demand forecasting",
+        "predictive maintenance",
+        "water leak detection",
+        "Darija speech recognition",
+        "traffic management",
+        "tax fraud detection",
+        "crop yield forecasting",
+        "credit scoring for microloans",
+        "wildfire monitoring",
+        "archive digitisation",
+        "air quality monitoring",
+        "port logistics",
+        "energy demand forecasting",
     ),
-    "sector_en": ("automotive", "aerospace", "tourism", "phosphates", "banking", "retail",
-                  "renewable energy", "textiles", "fisheries"),
-    "skill_en": ("deep learning", "data engineering", "cloud architecture", "cybersecurity",
-                 "computer vision", "natural language processing"),
+    "sector_en": (
+        "automotive",
+        "aerospace",
+        "tourism",
+        "phosphates",
+        "banking",
+        "retail",
+        "renewable energy",
+        "textiles",
+        "fisheries",
+    ),
+    "skill_en": (
+        "deep learning",
+        "data engineering",
+        "cloud architecture",
+        "cybersecurity",
+        "computer vision",
+        "natural language processing",
+    ),
     "small": ("12", "15", "18", "22", "25", "30", "40"),
     "skill": SKILLS,
     "usecase": USECASES,
     "sector": SECTORS,
     "pct": ("12", "23", "31", "38", "45", "52", "64", "70"),
-    "adj": ("stratégique", "durable", "responsable", "pragmatique", "inclusive", "ambitieuse",
-            "progressive", "concertée", "souveraine", "éthique"),
+    "adj": (
+        "stratégique",
+        "durable",
+        "responsable",
+        "pragmatique",
+        "inclusive",
+        "ambitieuse",
+        "progressive",
+        "concertée",
+        "souveraine",
+        "éthique",
+    ),
     "year": ("2018", "2019", "2020", "2021", "2022", "2023"),
     "month": MONTHS_FR,
     "weekday": WEEKDAYS_FR,
@@ -831,7 +945,7 @@ def _near(rng: random.Random, published: dt.date, before: int = 90, after: int =
 
 
 def _date_day(rng: random.Random, published: dt.date) -> str:
-    """"le 23 octobre 2023" or "le 18 février dernier"."""
+    """A phrase like "le 23 octobre 2023" or "le 18 février dernier"."""
     day = _near(rng, published, after=0)
     if day.year == published.year and rng.random() < 0.3:
         return f"le {day_fr(day.day)} {MONTHS_FR[day.month - 1]} dernier"
@@ -839,32 +953,32 @@ def _date_day(rng: random.Random, published: dt.date) -> str:
 
 
 def _date_day_list(rng: random.Random, published: dt.date) -> str:
-    """"les 1er et 2 juillet 2025"."""
+    """A phrase like "les 1er et 2 juillet 2025"."""
     day = _near(rng, published).replace(day=rng.randint(1, 27))
     return f"les {day_fr(day.day)} et {day.day + 1} {MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def _date_range(rng: random.Random, published: dt.date) -> str:
-    """"du 29 au 31 mai 2024"."""
+    """A phrase like "du 29 au 31 mai 2024"."""
     day = _near(rng, published, before=10, after=120).replace(day=rng.randint(1, 25))
     last = day.day + rng.randint(1, 3)
     return f"du {day_fr(day.day)} au {last} {MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def _date_rel(rng: random.Random, published: dt.date) -> str:
-    """"ce lundi", "mardi dernier", "la semaine dernière"."""
+    """A phrase like "ce lundi", "mardi dernier", "la semaine dernière"."""
     weekday = rng.choice(WEEKDAYS_FR)
     return rng.choice((f"ce {weekday}", f"{weekday} dernier", "la semaine dernière", "hier"))
 
 
 def _date_month(rng: random.Random, published: dt.date) -> str:
-    """"en juin 2024"."""
+    """A phrase like "en juin 2024"."""
     day = _near(rng, published, before=300, after=0)
     return f"en {MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def _date_vague(rng: random.Random, published: dt.date) -> str:
-    """"fin 2025", "au premier trimestre 2026", "mi-juillet 2025"."""
+    """A phrase like "fin 2025", "au premier trimestre 2026", "mi-juillet 2025"."""
     day = _near(rng, published, before=0, after=300)
     return rng.choice(
         (f"fin {day.year}", f"au premier trimestre {day.year + 1}",
@@ -873,43 +987,43 @@ def _date_vague(rng: random.Random, published: dt.date) -> str:
 
 
 def _target(rng: random.Random, published: dt.date) -> str:
-    """"d'ici 2030", "à l'horizon 2030"."""
+    """A phrase like "d'ici 2030", "à l'horizon 2030"."""
     year = max(rng.choice(TARGET_YEARS), published.year + 1)
     return rng.choice((f"d'ici {year}", f"à l'horizon {year}", f"d'ici fin {year}"))
 
 
 def _date_headline(rng: random.Random, published: dt.date) -> str:
-    """"le mercredi 08 octobre 2025" (a weather headline)."""
+    """A phrase like "le mercredi 08 octobre 2025" (a weather headline)."""
     return f"le {WEEKDAYS_FR[published.weekday()]} {published.day:02d} " + (
         f"{MONTHS_FR[published.month - 1]} {published.year}"
     )
 
 
 def _en_date_day(rng: random.Random, published: dt.date) -> str:
-    """"on July 1, 2025"."""
+    """A phrase like "on July 1, 2025"."""
     return f"on {date_en(_near(rng, published, after=0))}"
 
 
 def _en_date_range(rng: random.Random, published: dt.date) -> str:
-    """"from May 29 to 31, 2024" or "on July 1-2, 2025"."""
+    """A phrase like "from May 29 to 31, 2024" or "on July 1-2, 2025"."""
     day = _near(rng, published, before=10, after=120).replace(day=rng.randint(1, 25))
     month = MONTHS_EN[day.month - 1]
     return f"on {month} {day.day}-{day.day + rng.randint(1, 3)}, {day.year}"
 
 
 def _en_date_rel(rng: random.Random, published: dt.date) -> str:
-    """"last Monday", "this week"."""
+    """A phrase like "last Monday", "this week"."""
     return rng.choice((f"last {rng.choice(WEEKDAYS_EN)}", "this week", "yesterday"))
 
 
 def _en_date_month(rng: random.Random, published: dt.date) -> str:
-    """"in June 2024"."""
+    """A phrase like "in June 2024"."""
     day = _near(rng, published, before=300, after=0)
     return f"in {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def _target_en(rng: random.Random, published: dt.date) -> str:
-    """"by 2030"."""
+    """A phrase like "by 2030"."""
     return f"by {max(rng.choice(TARGET_YEARS), published.year + 1)}"
 
 
@@ -1164,8 +1278,19 @@ def page_text(
     if rng.random() < 0.6:
         parts += ["\n", fill(rng.choice(BLURBS), rng, words, published), "\n"]
     if rng.random() < 0.6:
-        tags = rng.sample([*PLACES[:8], "intelligence artificielle", "IA", "numérique",
-                           "innovation", "start-up", "données", "Maroc"], rng.randint(3, 8))
+        tags = rng.sample(
+            [
+                *PLACES[:8],
+                "intelligence artificielle",
+                "IA",
+                "numérique",
+                "innovation",
+                "start-up",
+                "données",
+                "Maroc",
+            ],
+            rng.randint(3, 8),
+        )
         parts += [rng.choice(TAG_HEADINGS), "\n", ", ".join(tags), "\n"]
     parts += ["\n", fill(rng.choice(FOOTERS), rng, words, published)]
     return "".join(parts)
@@ -1174,7 +1299,7 @@ def page_text(
 def republish(
     rng: random.Random, original: GeneratedArticle, topic: Topic
 ) -> tuple[str, tuple[str, ...], dt.date]:
-    """A republication: headline (maybe rewritten), same body with one sentence changed, later day."""
+    """A republication: same body but one sentence, maybe a new headline, a later day."""
     published = original.published + dt.timedelta(days=rng.randint(0, 3))
     headline = original.headline
     if rng.random() < 0.5:
@@ -1182,7 +1307,9 @@ def republish(
     paragraphs = list(original.paragraphs)
     i = rng.randrange(len(paragraphs))
     sentences = paragraphs[i].split(". ")
-    sentences[rng.randrange(len(sentences))] = sentence(topic, rng, published).rstrip(".")
+    j = rng.randrange(len(sentences))
+    new = sentence(topic, rng, published)
+    sentences[j] = new if j == len(sentences) - 1 else new.rstrip(".")
     paragraphs[i] = ". ".join(sentences)
     return headline, tuple(paragraphs), published
 
@@ -1191,9 +1318,16 @@ def article_kinds(
     rng: random.Random, n: int, duplicate_share: float, offtopic_share: float, english_share: float
 ) -> list[Kind]:
     """The kind of each article, in order; a duplicate never comes before an original."""
-    counts = [round(n * s) for s in (duplicate_share, offtopic_share, english_share)]
-    kinds: list[Kind] = ["duplicate"] * counts[0] + ["offtopic"] * counts[1] + ["en"] * counts[2]
-    kinds += ["fr"] * (n - len(kinds))
+    counts: list[int] = []
+    for share in (duplicate_share, offtopic_share, english_share):
+        counts.append(min(round(n * share), n - sum(counts)))  # rounding never overshoots n
+    wanted: list[tuple[Kind, int]] = [
+        ("duplicate", counts[0]),
+        ("offtopic", counts[1]),
+        ("en", counts[2]),
+    ]
+    wanted.append(("fr", n - sum(counts)))
+    kinds = [kind for kind, count in wanted for _ in range(count)]
     rng.shuffle(kinds)
     if kinds and kinds[0] == "duplicate":
         first = next((i for i, k in enumerate(kinds) if k != "duplicate"), None)
@@ -1210,7 +1344,9 @@ def _check_parameters(n_articles: int, shares: dict[str, float]) -> None:
         if not 0.0 <= value <= 1.0:
             raise ParameterError(name, value, "a share between 0 and 1")
     if sum(shares.values()) > 1.0:
-        raise ParameterError("shares", shares, "duplicate, off-topic and English shares summing to <= 1")
+        raise ParameterError(
+            "shares", shares, "duplicate, off-topic and English shares summing to <= 1"
+        )
 
 
 def iter_articles(
@@ -1230,7 +1366,9 @@ def iter_articles(
     pool = headline_pool(rng)
     topics_by_name = {t.name: t for t in AI_FR + AI_EN + OFF_FR}
     originals: list[GeneratedArticle] = []
-    for index, kind in enumerate(article_kinds(rng, n_articles, duplicate_share, offtopic_share, english_share), 1):
+    for index, kind in enumerate(
+        article_kinds(rng, n_articles, duplicate_share, offtopic_share, english_share), 1
+    ):
         name = f"gen_{index:05d}.txt"
         if kind == "duplicate" and originals:
             source = rng.choice(originals)

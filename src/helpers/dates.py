@@ -358,6 +358,21 @@ _RELATIVE_WEEKDAY = re.compile(
     rf"|(?P<wd2>{_WEEKDAY_FULL_FR})\s+(?P<dir>dernier|prochain|pass[ée])\b"
     rf"|(?P<dir_en>last|next|this\s+past|this\s+coming|this)\s+(?P<wd_en>{_WEEKDAY_FULL_EN})\b)",
 )
+# A bare weekday in news copy ("a annoncé lundi", "on Tuesday"): the last such day, or the next
+# one when the sentence speaks of the future; never a habit ("les lundis", "du lundi au").
+_BARE_WEEKDAY = re.compile(
+    r"(?<!\bdu\s)(?<!\bles\s)(?<!\bchaque\s)(?<!\bevery\s)(?<!\bde\s)(?<!\bau\s)"
+    r"(?<!\bà\s)(?<!\bto\s)"
+    rf"\b(?:on\s+)?(?P<wd>{_WEEKDAY_FULL})\b(?!s\b)"
+    r"(?!\s*(?:\d|premier|dernier|prochain|pass|au\b|to\b|et\b|and\b|-|–))",
+    re.IGNORECASE,
+)
+# Words that put a sentence in the future (a bare weekday then means the coming one).
+_FUTURE_CUE = re.compile(
+    r"\b(?:se\s+tiendra|aura\s+lieu|se\s+d[ée]roulera|accueillera|sera|seront|va|vont|doit|"
+    r"devrait|pr[ée]vue?s?|will|is\s+set\s+to|is\s+expected\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
 # A week, month or year around the anchor: "la semaine prochaine", "l'an dernier", "next month".
 _RELATIVE_PERIOD = re.compile(
     rf"(?:\b(?:la\s+|le\s+|l{_APOS}\s*)?(?P<unit>semaine|mois|ann[ée]e|an)\s+"
@@ -816,6 +831,21 @@ def _build_relative_weekday(
     )
 
 
+def _build_bare_weekday(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
+    """A weekday alone: the last one up to the anchor, or the next one in a future sentence."""
+    if anchor is None:
+        return None
+    weekday = _WEEKDAY_NUMBERS[_fold(m.group("wd"))]
+    context = text[max(0, m.start() - 80) : m.end() + 40]
+    if _FUTURE_CUE.search(context):
+        day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    else:
+        day = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    return _mention(
+        text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None, "day", True)
+    )
+
+
 def _build_relative_period(
     text: str, m: re.Match[str], anchor: dt.date | None
 ) -> DateMention | None:
@@ -868,6 +898,7 @@ _RULES = (
     _Rule(_YEAR_CUE, _build_cued_year),
     _Rule(_MONTH_NO_YEAR, _build_month_no_year),
     _Rule(_RELATIVE_WEEKDAY, _build_relative_weekday),
+    _Rule(_BARE_WEEKDAY, _build_bare_weekday),
     _Rule(_RELATIVE_PERIOD, _build_relative_period),
     _Rule(_RELATIVE_DAY, _build_relative_day),
 )

@@ -114,12 +114,17 @@ def _count_keys(reads: Iterable[ingest.ReadArticle]) -> Counter[str]:
     return counts
 
 
-def _repeated_blocks(partition_counts: Iterable[Counter[str]]) -> frozenset[str]:
-    """Merge the partitions' counts: keys found in at least MIN_REPEATED_FILES files."""
+def _merge_counts(partition_counts: Iterable[Counter[str]]) -> Counter[str]:
+    """Sum per-partition key counts (also applied to its own results in a tree reduction)."""
     total: Counter[str] = Counter()
     for counts in partition_counts:
         total.update(counts)
-    return frozenset(key for key, n in total.items() if n >= MIN_REPEATED_FILES)
+    return total
+
+
+def _repeated_blocks(counts: Counter[str]) -> frozenset[str]:
+    """Keys found in at least MIN_REPEATED_FILES files of the corpus."""
+    return frozenset(key for key, n in counts.items() if n >= MIN_REPEATED_FILES)
 
 
 def _describe_one(
@@ -159,7 +164,7 @@ def ingest_corpus_dask(
         return ingest.assemble([], [], skipped, source_problems, duplicate_threshold)
     files = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
     reads = files.map(_read_one, max_bytes, read_cache)
-    repeated = reads.reduction(_count_keys, _repeated_blocks)
+    repeated = reads.reduction(_count_keys, _merge_counts).apply(_repeated_blocks)
     rows = reads.map(
         _describe_one,
         repeated=repeated,
@@ -291,7 +296,7 @@ def _column_stats(counts: Iterable[sparse.csr_matrix]) -> tuple[int, np.ndarray,
 def _sum_stats(
     parts: Iterable[tuple[int, np.ndarray, np.ndarray]],
 ) -> tuple[int, np.ndarray, np.ndarray]:
-    """Sum the partitions' column statistics."""
+    """Sum the partitions' column statistics (also applied to its own results in a tree)."""
     n_docs, df, totals = 0, np.zeros(N_FEATURES), np.zeros(N_FEATURES)
     for part_docs, part_df, part_totals in parts:
         n_docs, df, totals = n_docs + part_docs, df + part_df, totals + part_totals

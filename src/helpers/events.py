@@ -244,6 +244,15 @@ PLACES = (
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
+# A capitalised word or acronym (part of a proper name such as "National AI Conference").
+_CAPITALISED_WORD = re.compile(r"\b(?:[A-ZÀ-Ý][\w'’-]*|[A-Z]{2,})")
+# Verbs that introduce what a target is about: "l'accord prévoit la création de ...".
+_TARGET_VERB = re.compile(
+    r"\b(?:pr[ée]voit|pr[ée]voient|vise(?:nt)?(?:\s+à)?|ambitionne(?:nt)?\s+de|compte(?:nt)?|"
+    r"s'engage(?:nt)?\s+à|objectif\s+(?:de|d')|aims?\s+to|plans?\s+to|expects?\s+to|"
+    r"will|intends?\s+to|promet(?:tent)?\s+de)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -300,6 +309,8 @@ def shorten(label: str) -> str:
 def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     """The noun phrase that starts at start: up to max_words, stopped by punctuation or a verb."""
     tail = sentence[start:]
+    for pattern, short in _LABEL_SHORT:
+        tail = pattern.sub(short, tail)
     tail = re.split(r"[,;:.!?()\[\]]|\s[-–—]\s", tail, maxsplit=1)[0]
     stop = _LABEL_STOP.search(tail)
     if stop:
@@ -313,11 +324,31 @@ def event_label(sentence: str, kind: str) -> str:
     cue = dict(KIND_CUES)[kind].search(sentence)
     if cue is None:
         return shorten(_LEADING.sub("", sentence))
-    phrase = phrase_from(sentence, cue.start())
+    phrase = phrase_from(sentence, _name_start(sentence, cue.start()))
     if kind in ("annonce", "autre", "nomination"):
         obj = phrase_from(sentence, cue.end())
         phrase = f"{cue.group(0)} {_LEADING.sub('', obj)}".strip()
     return shorten(_LEADING.sub("", phrase)) or kind.capitalize()
+
+
+def _name_start(sentence: str, cue_start: int) -> int:
+    """Where a proper name ending in the cue starts ("the National AI Conference")."""
+    start = cue_start
+    for word in reversed(list(_CAPITALISED_WORD.finditer(sentence[:cue_start]))):
+        if word.end() != start - 1 or sentence[word.end()] != " ":
+            break
+        start = word.start()
+    return start
+
+
+def _target_object(clause: str) -> str:
+    """What a target without a quantity is about: the words after its verb, or the last ones."""
+    verb = None
+    for verb in _TARGET_VERB.finditer(clause):
+        pass
+    tail = clause[verb.end() :] if verb else clause
+    words = tail.replace(",", " ").split()[-8:]
+    return _LEADING.sub("", " ".join(words))
 
 
 def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> list[str]:
@@ -333,7 +364,7 @@ def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> l
             continue
         words = [w for w in noun.split() if w.lower() not in ("et", "and", "d'ici", "à", "a")]
         labels.append(shorten(" ".join([number, unit, *words[:3]])))
-    return labels or [shorten("Objectif " + _LEADING.sub("", clause.strip()))]
+    return labels or [shorten(_target_object(clause.strip()) or "Objectif")]
 
 
 def place_in(sentence: str, entities: Sequence[Entity], offset: int) -> str | None:

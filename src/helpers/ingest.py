@@ -162,7 +162,8 @@ def _describe(
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
     published_mention = find_published(meta_lines)
     text_published = published_mention.date if published_mention else read.html_meta.get("date")
-    text_outlet = outlets.find_outlet(meta_lines) or read.html_meta.get("sitename")
+    footer_lines = [b.text for b in result.blocks if b.reason == "footer"]
+    text_outlet = outlets.find_outlet(meta_lines + footer_lines) or read.html_meta.get("sitename")
     outlet, published, _provenance = sources.resolve_metadata(
         text_outlet, _partial_date(text_published), source
     )

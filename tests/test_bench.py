@@ -1,0 +1,88 @@
+"""The benchmark's measuring and reporting parts (the full benchmark is `make bench`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import bench
+
+
+def test_measure_subprocess_reports_time_memory_and_figures() -> None:
+    code = (
+        "import time\n"
+        "block = bytearray(120 * 2**20)\n"
+        "for i in range(0, len(block), 4096): block[i] = 1\n"
+        "time.sleep(0.2)\n"
+        "print('noise')\n"
+        "print('BENCH {\"n\": 3}')\n"
+    )
+    m = bench.measure_subprocess(code)
+    assert m.wall_s >= 0.2
+    assert 120 <= m.peak_rss_mb < 1000
+    assert m.result == {"n": 3}
+
+
+def test_measure_subprocess_names_a_failing_snippet() -> None:
+    with pytest.raises(bench.BenchError) as info:
+        bench.measure_subprocess("raise SystemExit('boom')", name="gen_10/ingest")
+    assert info.value.name == "gen_10/ingest" and info.value.returncode == 1
+    assert "boom" in info.value.stderr
+
+
+def test_stage_snippets_compile() -> None:
+    for table in (bench.STAGES, bench.FLOORS, bench.FIXED_COSTS):
+        for name, snippet in table.items():
+            compile(bench.PRELUDE + snippet, name, "exec")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("seeds,100,1000", ["seeds", 100, 1000]), (" 10 , seeds ", [10, "seeds"])],
+    ids=["default_like", "spaces"],
+)
+def test_parse_sizes(text: str, expected: list) -> None:
+    assert bench.parse_sizes(text) == expected
+
+
+@pytest.mark.parametrize("text", ["0", "big", "seeds,-5"], ids=["zero", "word", "negative"])
+def test_parse_sizes_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="--sizes"):
+        bench.parse_sizes(text)
+
+
+FAKE_ROWS = [
+    bench.Row("gen_1000", 1000, "ingest", 40.0, 300.0, 8.0),
+    bench.Row("gen_1000", 1000, "briefing", 9.5, 200.0, None),
+    bench.Row("gen_10000", 10000, "ingest", 420.0, 900.0, 80.0),
+]
+
+
+def test_markdown_table_has_the_columns_and_ratios() -> None:
+    lines = bench.markdown_table(FAKE_ROWS).splitlines()
+    assert lines[0] == "| corpus | n_articles | stage | wall_s | peak_rss_mb | floor_s | ratio |"
+    assert lines[2] == "| gen_1000 | 1000 | ingest | 40.00 | 300 | 8.00 | 5.00 |"
+    assert lines[3] == "| gen_1000 | 1000 | briefing | 9.50 | 200 |  |  |"
+    assert len(lines) == 2 + len(FAKE_ROWS)
+
+
+def test_growth_compares_1k_and_10k() -> None:
+    assert bench.growth(FAKE_ROWS) == {"ingest": 10.5}
+
+
+def test_write_report_writes_markdown_and_json(tmp_path: Path) -> None:
+    fixed = [{"cost": "interpreter start", "wall_s": 0.05, "peak_rss_mb": 9.0}]
+    corpora = {"gen_1000": {"timeline_words_per_s": 5000}}
+    report = bench.build_report(FAKE_ROWS, fixed, corpora)
+    md_path, json_path = bench.write_report(report, tmp_path / "bench")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert data["columns"] == list(bench.COLUMNS)
+    assert [r["stage"] for r in data["rows"]] == ["ingest", "briefing", "ingest"]
+    assert data["machine"]["cpu_count"] >= 1 and data["machine"]["python"].startswith("3.")
+    assert data["growth_1k_to_10k"] == {"ingest": 10.5}
+    markdown = md_path.read_text(encoding="utf-8")
+    assert "| gen_10000 | 10000 | ingest | 420 | 900 | 80.00 | 5.25 |" in markdown
+    assert "| interpreter start | 0.05 |  | 9.00 |" in markdown
+    assert "- ingest: x10.5" in markdown
