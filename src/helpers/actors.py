@@ -44,8 +44,40 @@ _EVENT_NAME = re.compile(
 _LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|la|le|et|and|of|the)\s+|\b[ld]['’])$", re.IGNORECASE)
 # Words a name never ends with: a tagger that swallowed part of a clause.
 _NOT_LAST_WORD = frozenset(
-    "is are was were has have will the a an of and to in on for de du des la le les et en à au "
-    "aux a est sont qui que".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "will",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "to",
+        "in",
+        "on",
+        "for",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "a",
+        "est",
+        "sont",
+        "qui",
+        "que",
+    ]
 )
 # Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
 _TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"

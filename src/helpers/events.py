@@ -343,10 +343,8 @@ def _name_start(sentence: str, cue_start: int) -> int:
 
 def _target_object(clause: str) -> str:
     """What a target without a quantity is about: the words after its verb, or the last ones."""
-    verb = None
-    for verb in _TARGET_VERB.finditer(clause):
-        pass
-    tail = clause[verb.end() :] if verb else clause
+    verbs = list(_TARGET_VERB.finditer(clause))
+    tail = clause[verbs[-1].end() :] if verbs else clause
     words = tail.replace(",", " ").split()[-8:]
     return _LEADING.sub("", " ".join(words))
 
