@@ -109,8 +109,9 @@ def source_ids(articles: pd.DataFrame) -> dict[str, str]:
 
 
 def theme_shares(themes: pd.DataFrame) -> pd.DataFrame:
-    """Themes ordered by share, largest first."""
-    return themes.sort_values(["share", "theme_id"], ascending=[False, True]).reset_index(drop=True)
+    """Themes that are the main theme of at least one article, largest share first."""
+    shown = themes[themes["n_docs"] > 0]
+    return shown.sort_values(["share", "theme_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def representative_quote(
