@@ -24,6 +24,12 @@ OUTLETS = ("Médias24", "Le360", "Hespress FR", "L'Economiste", "TelQuel")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre")
 CITIES = ("Rabat", "Casablanca", "Marrakech", "Tanger", "Fès", "Agadir", "Oujda", "Meknès")
 
+# Headline and lead of each topic: the articles are about AI in Morocco (all relevant).
+LEADS: dict[str, tuple[str, str]] = {
+    "sante": ("L'IA entre à l'hôpital", "Au Maroc, l'intelligence artificielle transforme la santé."),
+    "agriculture": ("L'IA au secours des champs", "Au Maroc, l'intelligence artificielle gagne l'agriculture."),
+    "education": ("Former les talents de l'IA", "Au Maroc, l'intelligence artificielle s'invite à l'école."),
+}
 # Three clearly separate topics of AI in Morocco; {city}, {n} and {date} vary per article.
 TOPICS: dict[str, list[str]] = {
     "sante": [
@@ -70,13 +76,13 @@ def _article(topic: str, index: int, rng: random.Random) -> str:
         )
 
     sentences = [fill(s) for s in rng.sample(TOPICS[topic], 5)]
-    title = f"IA au Maroc : {sentences[0].split(',')[0][:70]} ({index})"
+    headline, lead = LEADS[topic]
     return "\n\n".join(
         [
             TICKER,
-            title,
+            f"{headline} à {rng.choice(CITIES)}",
             f"Publié le {day} {month} 2025 par {rng.choice(OUTLETS)}",
-            " ".join(sentences[:3]),
+            " ".join([lead, *sentences[:3]]),
             " ".join(sentences[3:]),
             FOOTER,
         ]

@@ -130,7 +130,9 @@ nlp = load_ner()
 loaded = time.perf_counter()
 for _ in nlp.pipe(texts, n_process=2 if len(texts) >= 400 else 1):
     pass
-BENCH(call_s=time.perf_counter() - t, load_s=loaded - t, pipe_s=time.perf_counter() - loaded)
+pipe_s = time.perf_counter() - loaded
+n_words = sum(len(text.split()) for text in texts)
+BENCH(call_s=time.perf_counter() - t, load_s=loaded - t, pipe_s=pipe_s, n_words=n_words)
 """,
     "export": """
 import logging
@@ -290,17 +292,28 @@ def parse_sizes(text: str) -> list[str | int]:
     return sizes
 
 
+def _measure_table(
+    table: dict[str, str], label: str, raw: Path, out: Path, errors: dict[str, str]
+) -> dict[str, Measurement]:
+    """Measure each snippet of a table in turn; a failure is noted in errors and the rest go on."""
+    measured = {}
+    for name, snippet in table.items():
+        print(f"bench: {label}: {name} ...", file=sys.stderr, flush=True)
+        try:
+            measured[name] = measure(f"{label}/{name}", snippet, raw, out)
+        except BenchError as exc:
+            errors[f"{label}/{name}"] = (exc.stderr.strip().splitlines() or ["?"])[-1]
+            print(f"bench: failed: {label}/{name}: {errors[f'{label}/{name}']}", file=sys.stderr)
+    return measured
+
+
 def bench_corpus(corpus: str, raw: Path, work: Path, budget_s: float) -> dict[str, Any]:
     """Stages, floors and (if it fits the budget) a full papermill run on one corpus."""
     n_articles = sum(1 for p in raw.iterdir() if p.suffix.lower() in config.TEXT_SUFFIXES)
     out = work / f"out_{corpus}"
-    stages = {}
-    for stage, snippet in STAGES.items():
-        print(f"bench: {corpus}: {stage} ...", file=sys.stderr, flush=True)
-        stages[stage] = measure(f"{corpus}/{stage}", snippet, raw, out)
-    floors = {}
-    for stage, snippet in FLOORS.items():
-        floors[stage] = measure(f"{corpus}/floor {stage}", snippet, raw, out)
+    errors: dict[str, str] = {}
+    stages = _measure_table(STAGES, corpus, raw, out, errors)
+    floors = _measure_table(FLOORS, f"{corpus} floor", raw, out, errors)
     rows = [
         Row(corpus, n_articles, stage, m.wall_s, m.peak_rss_mb,
             floors[stage].wall_s if stage in floors else None, m.result)
@@ -312,14 +325,20 @@ def bench_corpus(corpus: str, raw: Path, work: Path, budget_s: float) -> dict[st
     ]
     estimate = sum(m.wall_s for m in stages.values())
     full: dict[str, Any] = {"estimate_s": round(estimate, 1)}
-    if estimate <= budget_s:
-        print(f"bench: {corpus}: full papermill run ...", file=sys.stderr, flush=True)
-        m = measure(f"{corpus}/full", FULL_RUN, raw, work / f"full_{corpus}")
-        rows.append(Row(corpus, n_articles, "full pipeline (papermill)", m.wall_s, m.peak_rss_mb))
-        full.update(wall_s=round(m.wall_s, 2), stages=m.result.get("stages", {}))
-    else:
+    if len(stages) < len(STAGES):
+        full["skipped"] = "a stage failed (see errors)"
+    elif estimate > budget_s:
         full["skipped"] = f"stages add up to {estimate:.0f}s > budget {budget_s:.0f}s"
-    return {"rows": rows, "full_run": full, "stage_figures": _stage_figures(stages, floors)}
+    else:
+        full_runs = _measure_table({"full": FULL_RUN}, corpus, raw, work / f"full_{corpus}", errors)
+        if "full" in full_runs:
+            m = full_runs["full"]
+            rows.append(
+                Row(corpus, n_articles, "full pipeline (papermill)", m.wall_s, m.peak_rss_mb)
+            )
+            full.update(wall_s=round(m.wall_s, 2), stages=m.result.get("stages", {}))
+    figures = _stage_figures(stages, floors)
+    return {"rows": rows, "full_run": full, "stage_figures": figures, "errors": errors}
 
 
 def _stage_figures(
@@ -327,16 +346,18 @@ def _stage_figures(
 ) -> dict[str, Any]:
     """Words per second of the timeline stage and PDF seconds per page."""
     figures: dict[str, Any] = {}
-    n_words = stages["timeline"].result.get("n_words", 0)
+    timeline = stages.get("timeline", Measurement(0.0, 0.0))
+    n_words = timeline.result.get("n_words", 0)
     if n_words:
-        figures["timeline_words_per_s"] = round(n_words / stages["timeline"].wall_s)
-        pipe_s = floors["timeline"].result.get("pipe_s")
-        if pipe_s:
-            figures["ner_floor_words_per_s"] = round(n_words / pipe_s)
-    pages = floors["export"].result.get("pages")
-    if pages:
-        figures["pdf_pages"] = pages
-        figures["pdf_s_per_page"] = round(floors["export"].result["call_s"] / pages, 3)
+        figures["timeline_words_per_s"] = round(n_words / timeline.wall_s)
+    floor = floors.get("timeline", Measurement(0.0, 0.0))
+    ner_words = floor.result.get("n_words", 0)
+    if ner_words and floor.result.get("pipe_s"):
+        figures["ner_floor_words_per_s"] = round(ner_words / floor.result["pipe_s"])
+    export = floors.get("export", Measurement(0.0, 0.0))
+    if export.result.get("pages"):
+        figures["pdf_pages"] = export.result["pages"]
+        figures["pdf_s_per_page"] = round(export.result["call_s"] / export.result["pages"], 3)
     return figures
 
 
@@ -468,16 +489,13 @@ def run(
                 corpora.setdefault(corpus, {})["generate_s"] = round(
                     time.perf_counter() - started, 2
                 )
-            try:
-                result = bench_corpus(corpus, raw, work, budget_s)
-            except BenchError as exc:  # report the failure and go on with the next corpus
-                print(f"bench: {exc}", file=sys.stderr, flush=True)
-                corpora.setdefault(corpus, {})["error"] = str(exc)[:500]
-                continue
+            result = bench_corpus(corpus, raw, work, budget_s)
             rows += result["rows"]
             corpora.setdefault(corpus, {}).update(
                 full_run=result["full_run"], **result["stage_figures"]
             )
+            if result["errors"]:
+                corpora[corpus]["errors"] = result["errors"]
             write_report(build_report(rows, fixed, corpora), out_dir)  # partial results survive
     report = build_report(rows, fixed, corpora)
     write_report(report, out_dir)

@@ -84,3 +84,13 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
                 articles, n_themes=p.n_themes, random_state=p.random_state, client=client
             )
     return build_theme_tables(articles, n_themes=p.n_themes, random_state=p.random_state)
+
+
+def stability_if_affordable(
+    articles: pd.DataFrame, n_themes: int | None, random_state: int, max_docs: int = 300
+) -> float | None:
+    """Leave-one-out stability of the themes (0..1), or None for corpora too large to refit."""
+    core = core_articles(articles)
+    if not 2 <= len(core) <= max_docs:
+        return None
+    return float(themes.stability(core, n_themes=n_themes, random_state=random_state))
