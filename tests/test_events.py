@@ -101,6 +101,7 @@ def test_event_sentences(
         "En 2010, le pays a adopté une première stratégie numérique.",
         "Le Maroc Digital 2030 vise la transformation du pays.",
         "Il fait beau ce mardi 1er juillet 2025 sur la côte atlantique.",
+        "Rabat, le 2 juillet 2025 (MAP) - Le ministère a annoncé un plan national pour l'IA.",
     ],
     ids=[
         "biographical_nee_en",
@@ -109,6 +110,7 @@ def test_event_sentences(
         "history_far_before_publication",
         "year_in_a_name",
         "date_without_event",
+        "dispatch_dateline",
     ],
 )
 def test_not_events(sentence: str) -> None:

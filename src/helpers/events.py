@@ -165,6 +165,11 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\buntil\b|\bd[ée]c[ée]d[ée]e?\b|\bdied\b)[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# A dispatch's dateline around a date: "Rabat, le 2 juillet 2025 (MAP) - ", "PARIS, July 1 (Reuters) -".
+_DATELINE_BEFORE = re.compile(
+    r"\s*(?:[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,3}\s*,?\s*)?(?:le\s+)?"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z .]{2,20}\)\s*)?[-–—:|]\s")
 # A quantity in a target: "100 000 talents", "50.000 emplois", "1 milliard de dirhams", "30 %".
 _QUANTITY = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)\s*"
@@ -291,8 +296,12 @@ def classify_kind(sentence: str) -> str | None:
 
 
 def is_context_date(sentence: str, mention: DateMention, sentence_start: int) -> bool:
-    """True for biographical, historical or deadline dates ("né en", "depuis", "jusqu'au")."""
+    """True for biographical, historical or deadline dates ("né en", "depuis", "jusqu'au"),
+    and for a dispatch's dateline ("Rabat, 02/07/2025 (MAP) -"): the publication, not an event."""
     before = sentence[: mention.start - sentence_start]
+    after = sentence[mention.end - sentence_start :]
+    if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(after):
+        return True
     return bool(_NOT_EVENT_BEFORE.search(before))
 
 
