@@ -165,7 +165,7 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\buntil\b|\bd[ée]c[ée]d[ée]e?\b|\bdied\b)[^.;]{0,25}$",
     re.IGNORECASE,
 )
-# A dispatch's dateline around a date: "Rabat, le 2 juillet 2025 (MAP) - ", "PARIS, July 1 (Reuters) -".
+# A dispatch's dateline around a date: "Rabat, le 2 juillet 2025 (MAP) - ", "PARIS, July 1 (AP) -".
 _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,3}\s*,?\s*)?(?:le\s+)?"
 )
