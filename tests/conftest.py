@@ -42,6 +42,8 @@ def messy_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
     )
     (corpus / "105_notes.docx").write_bytes(b"PK\x03\x04 not really a document")
+    (corpus / "106_saved_page.html").write_text(SAVED_PAGE, encoding="utf-8")
+    (corpus / "107_only_noise.txt").write_text(ONLY_NOISE, encoding="utf-8")
     (corpus / "sources.csv").write_text(
         "file,url\n"
         "004_23228f0a9bb6efbb.txt,https://www.maghress.com/fr/marocdiplomatique/123456\n"
@@ -49,3 +51,20 @@ def messy_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     return corpus
+
+
+SAVED_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>Le Maroc lance un supercalculateur dédié à l'IA | Le Journal Test</title>
+<meta property="og:site_name" content="Le Journal Test">
+<meta property="article:published_time" content="2025-03-12T09:00:00+00:00"></head>
+<body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a> <a href="/sport">Sport</a></nav>
+<article><h1>Le Maroc lance un supercalculateur dédié à l'intelligence artificielle</h1>
+<p>L'Université Mohammed VI Polytechnique a inauguré le 11 mars 2025 à Benguerir un supercalculateur
+destiné à la recherche en intelligence artificielle, le plus puissant du continent selon ses concepteurs.</p>
+<p>Ce nouvel outil doit permettre aux chercheurs marocains d'entraîner des modèles de langage en arabe,
+en amazighe et en français, a expliqué le directeur du centre de calcul lors de la cérémonie.</p>
+<p>Le ministère de la Transition numérique prévoit de former 5 000 ingénieurs en IA d'ici 2027 grâce
+à cette infrastructure, ouverte également aux startups du Royaume.</p></article>
+<footer>© 2025 Le Journal Test. Tous droits réservés.</footer></body></html>"""
+
+ONLY_NOISE = "Accueil    Politique    Économie    Sport\nAdd to Cart failed.\nSe connecter\nNewsletter\n© 2025 Tous droits réservés\n"

@@ -63,7 +63,13 @@ def test_briefing_states_the_colloque_and_the_assises_with_their_sources(
 def test_cover_counts_equal_the_tables(pdf_pages: list[str], tables: briefing.Tables) -> None:
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     cover = pdf_pages[0]
-    assert counts == {"files": 11, "relevant": 5, "offtopic": 1, "duplicates": 1, "unreadable": 4}
+    assert counts == {
+        "files": 13,
+        "relevant": 6,
+        "offtopic": 1,
+        "duplicates": 1,
+        "unreadable": 5,
+    }
     for key, words in (
         ("relevant", "retenus"),
         ("offtopic", "écartés"),
@@ -103,7 +109,13 @@ def test_problems_are_named_in_the_manifest_and_the_run_went_on(run: Path) -> No
     manifest = json.loads((run / "reports" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "ok"
     problems = {(p["file"], p["stage"]) for p in manifest["problems"]}
-    for file in ("102_empty.txt", "103_binary.txt", "104_dropped.pdf", "105_notes.docx"):
+    for file in (
+        "102_empty.txt",
+        "103_binary.txt",
+        "104_dropped.pdf",
+        "105_notes.docx",
+        "107_only_noise.txt",
+    ):
         assert any(f == file for f, _ in problems), file
     assert any(f == "sources.csv" for f, _ in problems)  # the row for a missing file
     assert [s["stage"] for s in manifest["stages"]] == [
@@ -113,7 +125,20 @@ def test_problems_are_named_in_the_manifest_and_the_run_went_on(run: Path) -> No
         "04_briefing.ipynb",
         "export",
     ]
-    assert len(manifest["inputs"]) == 12 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+    assert len(manifest["inputs"]) == 14 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+
+
+def test_saved_html_page_is_read_with_its_metadata(tables: briefing.Tables) -> None:
+    page = tables.articles.set_index("file").loc["106_saved_page.html"]
+    assert (page["format"], page["published"], page["outlet"]) == (
+        "html",
+        "2025-03-12",
+        "Le Journal Test",
+    )
+    assert page["relevant"]
+    assert ("106_saved_page.html", "2025-03-11") in set(
+        zip(tables.events["file"], tables.events["date"], strict=True)
+    )
 
 
 def test_html_is_self_contained_and_escaped(run: Path) -> None:

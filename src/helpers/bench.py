@@ -280,7 +280,7 @@ def measure(
 
 
 def parse_sizes(text: str) -> list[str | int]:
-    """ "seeds,100,1000" -> ["seeds", 100, 1000]; raise ValueError on anything else."""
+    """Parse "seeds,100,1000" into ["seeds", 100, 1000]; raise ValueError on anything else."""
     sizes: list[str | int] = []
     for item in (part.strip() for part in text.split(",") if part.strip()):
         if item == SEEDS:

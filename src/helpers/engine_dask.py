@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, replace
+from itertools import pairwise
 from pathlib import Path
 
 import dask
@@ -57,7 +58,9 @@ def get_client(scheduler: str | None = None, n_workers: int = 2) -> Client:
     cluster of n_workers single-threaded processes on 127.0.0.1 (close both: see dask_client)."""
     if scheduler is not None:
         if not isinstance(scheduler, str) or "://" not in scheduler:
-            raise ParameterError("scheduler", scheduler, 'None or an address like "tcp://host:8786"')
+            raise ParameterError(
+                "scheduler", scheduler, 'None or an address like "tcp://host:8786"'
+            )
         return Client(scheduler)
     if not isinstance(n_workers, int) or n_workers < 1:
         raise ParameterError("n_workers", n_workers, "an integer >= 1")
@@ -272,7 +275,7 @@ def prepared_features(prepared: str) -> list[str]:
     for line in prepared.split("\n"):
         words = line.split()
         features.extend(words)
-        features.extend(f"{a} {b}" for a, b in zip(words, words[1:]) if a != b)
+        features.extend(f"{a} {b}" for a, b in pairwise(words) if a != b)
     return features
 
 
@@ -367,9 +370,7 @@ def column_names(
         name_of.setdefault(column, term)
     names = [name_of.get(column, "") for column in keep.tolist()]
     forms_of = themes._surface_forms(written)
-    surface = [
-        forms_of.get(t) or " ".join(forms_of.get(w, w) for w in t.split()) for t in names
-    ]
+    surface = [forms_of.get(t) or " ".join(forms_of.get(w, w) for w in t.split()) for t in names]
     return names, surface
 
 
@@ -405,7 +406,15 @@ def _model_from_matrix(
     corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
     background = corpus_scores / corpus_scores.sum()
     theme_rows, term_weights = _theme_rows(
-        components * named, weights, main, counts, core, vocabulary, surface, term_counts, background
+        components * named,
+        weights,
+        main,
+        counts,
+        core,
+        vocabulary,
+        surface,
+        term_counts,
+        background,
     )
     term_weights[-1] = themes._top_terms(
         corpus_scores * named, vocabulary, surface, term_counts, themes.CLOUD_TERMS
@@ -442,7 +451,9 @@ def _theme_rows(
     rows, term_weights = [], {}
     for theme in range(components.shape[0]):
         scores = components[theme]
-        top = themes._top_terms(scores, vocabulary, surface, term_counts, themes.TOP_TERMS, background)
+        top = themes._top_terms(
+            scores, vocabulary, surface, term_counts, themes.TOP_TERMS, background
+        )
         term_weights[theme] = themes._top_terms(
             scores, vocabulary, surface, term_counts, themes.CLOUD_TERMS
         )
@@ -509,15 +520,22 @@ def fit_themes_dask(
     keep = kept_columns(df, totals, n_docs, max_features)
     if keep.size == 0:
         return themes._empty_model(files)
+    sample = _sample_rows(len(texts))
+    names, surface = column_names([texts[i] for i in sample], [languages[i] for i in sample], keep)
+    # Columns in themes.py's order (alphabetical terms): NMF's nndsvda start depends on it.
+    order = sorted(range(keep.size), key=lambda i: (not names[i], names[i], keep[i]))
+    keep = keep[order]
     idf = dask.delayed(smooth_idf(df[keep], n_docs))
     tfidf = counts.map(_tfidf_rows, keep=dask.delayed(keep), idf=idf)
     matrix = sparse.csr_matrix(sparse.vstack(client.compute(tfidf).result()), dtype=np.float32)
-    sample = _sample_rows(len(texts))
-    vocabulary, surface = column_names(
-        [texts[i] for i in sample], [languages[i] for i in sample], keep
-    )
     return _model_from_matrix(
-        matrix, vocabulary, surface, totals[keep], core, n_themes, random_state
+        matrix,
+        [names[i] for i in order],
+        [surface[i] for i in order],
+        totals[keep],
+        core,
+        n_themes,
+        random_state,
     )
 
 
@@ -533,8 +551,10 @@ def theme_tables_dask(
     core = core_articles(articles)
     with _client_or_local(client) as active:
         model = fit_themes_dask(core, active, n_themes, random_state, partition_size=partition_size)
-    periods = themes.themes_over_time(model, core) if len(core) else pd.DataFrame(
-        columns=["period", "theme_id", "n_docs", "share"]
+    periods = (
+        themes.themes_over_time(model, core)
+        if len(core)
+        else pd.DataFrame(columns=["period", "theme_id", "n_docs", "share"])
     )
     return theming.ThemeTables(
         themes=model.themes,

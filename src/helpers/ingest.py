@@ -170,8 +170,14 @@ def _describe(
     title = result.title or read.html_meta.get("title")
     lang = language.detect_language(result.body) if result.body else None
     score = relevance.relevance_score(result.body, title, lang) if result.body else 0.0
-    if not result.body:
-        problems = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
+    if not result.body:  # only page furniture: nothing to read, counted with the unreadable
+        reason = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
+        return {
+            **_unreadable_row(read, reason, source),
+            "format": "html" if read.kind == "html" else "text",
+            "readable": False,
+            "chars_removed": result.chars_removed,
+        }
     return {
         "file": read.file,
         "sha256": read.sha256,
@@ -264,7 +270,7 @@ def assemble(
     problems += [Problem(r.file, "decode", msg) for r in reads for msg in r.problems]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     for row in articles.itertuples():
-        if row.readable and not row.text:
+        if row.format != "unreadable" and not row.readable:
             problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
     articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold)
     return IngestResult(articles=articles, problems=problems, skipped=skipped)
