@@ -32,6 +32,16 @@ def test_measure_subprocess_names_a_failing_snippet() -> None:
     assert "boom" in info.value.stderr
 
 
+def test_measure_subprocess_kills_a_hung_child_and_its_workers() -> None:
+    code = (
+        "import subprocess, sys, time\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "time.sleep(60)\n"
+    )
+    with pytest.raises(bench.BenchError, match="timed out after 1s"):
+        bench.measure_subprocess(code, timeout_s=1.0)
+
+
 def test_stage_snippets_compile() -> None:
     for table in (bench.STAGES, bench.FLOORS, bench.FIXED_COSTS):
         for name, snippet in table.items():

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from distributed import Client
 
-from helpers import engine_dask, extraction, ingest, theming
+from helpers import engine_dask, extraction, ingest, themes, theming
 from helpers.corpus_gen import generate_corpus
 
 pytestmark = pytest.mark.dask
@@ -50,6 +51,15 @@ def test_ingest_same_articles(
     assert articles["duplicate_of"].notna().any() and not articles["relevant"].all()
 
 
+def test_ingest_same_on_messy_corpus(messy_corpus: Path, client: Client) -> None:
+    """Unreadable, unsupported and sources.csv rows: same table, problems and skipped files."""
+    local = ingest.ingest_corpus(messy_corpus)
+    dask_result = engine_dask.ingest_corpus_dask(messy_corpus, client=client, partition_size=3)
+    pd.testing.assert_frame_equal(dask_result.articles, local.articles)
+    assert dask_result.problems == local.problems and len(local.problems) > 0
+    assert dask_result.skipped == local.skipped and len(local.skipped) > 0
+
+
 def test_timeline_same_tables(client: Client, local_result: ingest.IngestResult) -> None:
     """Events, actors and timeline equal to extraction.build_timeline_tables."""
     articles = local_result.articles
@@ -80,6 +90,55 @@ def test_themes_same_partition(client: Client, local_result: ingest.IngestResult
     assert all(dask_tables.themes["top_terms"].map(len) > 0)
     assert (dask_tables.n_docs, dask_tables.n_undated) == (local.n_docs, local.n_undated)
     assert set(dask_tables.term_weights) == set(local.term_weights)
+
+
+@pytest.mark.parametrize(
+    ("prepared", "expected"),
+    [
+        ("donnee ouvert", ["donnee", "ouvert", "donnee ouvert"]),
+        ("ia ia sante", ["ia", "ia", "sante", "ia sante"]),
+        ("feuille route\nia", ["feuille", "route", "feuille route", "ia"]),
+        ("", []),
+    ],
+    ids=["bigram_within_phrase", "no_bigram_of_a_repeated_word", "no_bigram_across_lines", "empty"],
+)
+def test_prepared_features(prepared: str, expected: list[str]) -> None:
+    """Words and within-phrase bigrams, as themes.py counts them."""
+    assert engine_dask.prepared_features(prepared) == expected
+
+
+def test_hashed_counts_equal_themes_counts(local_result: ingest.IngestResult) -> None:
+    """Same kept terms as themes.py; the same counts in every column but the few where a
+    pruned term's hash collides with a kept one."""
+    core = local_result.articles[local_result.articles["relevant"]]
+    texts, languages = engine_dask._documents(core)
+    counts = engine_dask._hashed_counts(zip(texts, languages, strict=True))
+    n_docs, df, totals = engine_dask._sum_stats([engine_dask._column_stats(counts)])
+    keep = engine_dask.kept_columns(df, totals, n_docs, max_features=20000)
+    names, _ = engine_dask.column_names(texts, languages, keep)
+    prepared = [themes.prepare_text(t, lang) for t, lang in zip(texts, languages, strict=True)]
+    expected, vocabulary = themes._count_terms(
+        prepared, themes._min_df(n_docs), themes._max_df(n_docs), 20000
+    )
+    assert sorted(names) == vocabulary
+    hashed = counts[0][:, keep[np.argsort(names)]].toarray()
+    same = (hashed == expected.toarray()).all(axis=0)
+    assert same.mean() > 0.98, f"{(~same).sum()} of {same.size} columns differ"
+
+
+def test_tfidf_rows_equal_scikit_learn(local_result: ingest.IngestResult) -> None:
+    """Sublinear, smoothed, l2-normalised TF-IDF exactly as themes.py's TfidfTransformer."""
+    core = local_result.articles[local_result.articles["relevant"]]
+    prepared = [themes.prepare_text(t, "fr") for t in core["text"]]
+    n_docs = len(prepared)
+    counts, vocabulary = themes._count_terms(
+        prepared, themes._min_df(n_docs), themes._max_df(n_docs), 20000
+    )
+    expected, _, _ = themes._vectorise(prepared, 20000)
+    df = np.bincount(counts.indices, minlength=len(vocabulary))
+    idf = engine_dask.smooth_idf(df, n_docs)
+    rows = engine_dask._tfidf_rows(counts, np.arange(len(vocabulary)), idf)
+    np.testing.assert_allclose(rows.toarray(), expected.toarray(), rtol=1e-5, atol=1e-7)
 
 
 def test_ingest_rejects_bad_partition_size(corpus: Path, client: Client) -> None:

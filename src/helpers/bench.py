@@ -37,6 +37,8 @@ DEFAULT_SIZES = "seeds,100,1000,10000"
 QUICK_SIZES = "seeds,100"
 # A full papermill run is skipped when the stages measured apart add up to more than this.
 FULL_RUN_BUDGET_S = 600.0
+# A child process still running after this long is killed (with its workers) and reported.
+STAGE_TIMEOUT_S = 1800.0
 POLL_S = 0.05
 COLUMNS = ("corpus", "n_articles", "stage", "wall_s", "peak_rss_mb", "floor_s", "ratio")
 
@@ -234,6 +236,16 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
+def _kill_tree(process: psutil.Process) -> bool:
+    """Kill a process and its descendants (a hung stage may leave worker processes behind)."""
+    for proc in [*process.children(recursive=True), process]:
+        try:
+            proc.kill()
+        except psutil.Error:
+            continue
+    return True
+
+
 def measure_subprocess(
     code: str, args: Sequence[str] = (), name: str = "snippet", timeout_s: float | None = None
 ) -> Measurement:
@@ -246,6 +258,7 @@ def measure_subprocess(
         )
         watched = psutil.Process(proc.pid)
         peak = 0
+        timed_out = False
         while True:
             # wait4 reaps the child and gives its own peak RSS (kB on Linux) with the status.
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -253,13 +266,15 @@ def measure_subprocess(
                 break
             peak = max(peak, _tree_rss(watched))
             if timeout_s is not None and time.perf_counter() - started > timeout_s:
-                proc.kill()
+                timed_out = _kill_tree(watched)
             time.sleep(POLL_S)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
+    if timed_out:
+        raise BenchError(name, proc.returncode, f"{stderr}\ntimed out after {timeout_s:.0f}s")
     if proc.returncode != 0:
         raise BenchError(name, proc.returncode, stderr)
     peak = max(peak, usage.ru_maxrss * 1024)
@@ -293,27 +308,34 @@ def parse_sizes(text: str) -> list[str | int]:
 
 
 def _measure_table(
-    table: dict[str, str], label: str, raw: Path, out: Path, errors: dict[str, str]
+    table: dict[str, str],
+    label: str,
+    raw: Path,
+    out: Path,
+    errors: dict[str, str],
+    timeout_s: float | None = None,
 ) -> dict[str, Measurement]:
     """Measure each snippet of a table in turn; a failure is noted in errors and the rest go on."""
     measured = {}
     for name, snippet in table.items():
         print(f"bench: {label}: {name} ...", file=sys.stderr, flush=True)
         try:
-            measured[name] = measure(f"{label}/{name}", snippet, raw, out)
+            measured[name] = measure(f"{label}/{name}", snippet, raw, out, timeout_s)
         except BenchError as exc:
             errors[f"{label}/{name}"] = (exc.stderr.strip().splitlines() or ["?"])[-1]
             print(f"bench: failed: {label}/{name}: {errors[f'{label}/{name}']}", file=sys.stderr)
     return measured
 
 
-def bench_corpus(corpus: str, raw: Path, work: Path, budget_s: float) -> dict[str, Any]:
+def bench_corpus(
+    corpus: str, raw: Path, work: Path, budget_s: float, timeout_s: float = STAGE_TIMEOUT_S
+) -> dict[str, Any]:
     """Stages, floors and (if it fits the budget) a full papermill run on one corpus."""
     n_articles = sum(1 for p in raw.iterdir() if p.suffix.lower() in config.TEXT_SUFFIXES)
     out = work / f"out_{corpus}"
     errors: dict[str, str] = {}
-    stages = _measure_table(STAGES, corpus, raw, out, errors)
-    floors = _measure_table(FLOORS, f"{corpus} floor", raw, out, errors)
+    stages = _measure_table(STAGES, corpus, raw, out, errors, timeout_s)
+    floors = _measure_table(FLOORS, f"{corpus} floor", raw, out, errors, timeout_s)
     rows = [
         Row(corpus, n_articles, stage, m.wall_s, m.peak_rss_mb,
             floors[stage].wall_s if stage in floors else None, m.result)
@@ -330,7 +352,8 @@ def bench_corpus(corpus: str, raw: Path, work: Path, budget_s: float) -> dict[st
     elif estimate > budget_s:
         full["skipped"] = f"stages add up to {estimate:.0f}s > budget {budget_s:.0f}s"
     else:
-        full_runs = _measure_table({"full": FULL_RUN}, corpus, raw, work / f"full_{corpus}", errors)
+        full_out = work / f"full_{corpus}"
+        full_runs = _measure_table({"full": FULL_RUN}, corpus, raw, full_out, errors, timeout_s)
         if "full" in full_runs:
             m = full_runs["full"]
             rows.append(
@@ -469,7 +492,12 @@ def build_report(
 
 
 def run(
-    sizes: Sequence[str | int], raw_dir: Path, out_dir: Path, seed: int, budget_s: float
+    sizes: Sequence[str | int],
+    raw_dir: Path,
+    out_dir: Path,
+    seed: int,
+    budget_s: float,
+    timeout_s: float = STAGE_TIMEOUT_S,
 ) -> dict[str, Any]:
     """Benchmark every corpus asked for, write the report, and return it."""
     from helpers.corpus_gen import generate_corpus
@@ -489,7 +517,7 @@ def run(
                 corpora.setdefault(corpus, {})["generate_s"] = round(
                     time.perf_counter() - started, 2
                 )
-            result = bench_corpus(corpus, raw, work, budget_s)
+            result = bench_corpus(corpus, raw, work, budget_s, timeout_s)
             rows += result["rows"]
             corpora.setdefault(corpus, {}).update(
                 full_run=result["full_run"], **result["stage_figures"]
@@ -514,12 +542,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpora")
     parser.add_argument("--budget-s", type=float, default=FULL_RUN_BUDGET_S,
                         help="skip a full papermill run expected to take longer")  # fmt: skip
+    parser.add_argument("--timeout-s", type=float, default=STAGE_TIMEOUT_S,
+                        help="kill a stage still running after this long")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         sizes = parse_sizes(QUICK_SIZES if args.quick else args.sizes)
     except ValueError as exc:
         parser.error(str(exc))
-    report = run(sizes, args.raw_dir, args.out_dir, args.seed, args.budget_s)
+    report = run(sizes, args.raw_dir, args.out_dir, args.seed, args.budget_s, args.timeout_s)
     print(markdown_report(report))
     return 0
 

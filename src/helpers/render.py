@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,13 @@ from helpers.dates import format_date_en, format_date_fr
 from helpers.typography import esc, percent_fr, quote_fr, typo_fr
 from helpers.wording import words
 
+# Above this many articles, the printed annex lists only the articles the briefing cites.
+ANNEX_PRINT_LIMIT = 80
+ASIDE_PRINT_LIMIT = 30
+SCREEN_ONLY = ' class="screen-only"'
+# An annex row and a link to one.
+_ANNEX_ROW = re.compile(r'<tr id="(src-[^"]+)">')
+_SOURCE_HREF = re.compile(r'href="#(src-[^"]+)"')
 SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
 SECTION_KEYS = dict(
     zip(
@@ -217,12 +225,16 @@ def png_img(data: bytes, alt: str) -> str:
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{encoded}"/>'
 
 
+def printed_rows(timeline: pd.DataFrame, max_rows: int) -> set:
+    """Index of the timeline entries the PDF shows: the most reported ones (then the latest)."""
+    order = timeline.sort_values(["n_sources", "date"], ascending=[False, False])
+    return set(order.head(max_rows).index)
+
+
 def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, max_rows: int) -> str:
     """Entries table; rows past max_rows (fewest sources first) are shown on screen only."""
     w = words(lang)
-    keep = set(
-        timeline.sort_values(["n_sources", "date"], ascending=[False, False]).head(max_rows).index
-    )
+    keep = printed_rows(timeline, max_rows)
     rows = []
     for idx, row in timeline.iterrows():
         css = "" if idx in keep else ' class="screen-only"'
@@ -249,7 +261,8 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     n_dated = int((tables.timeline["kind"] != "objectif").sum())
     caption = w["timeline_caption"].format(n=1, events=n_dated, articles=n_articles)
     quotes = []
-    for _, row in tables.timeline[tables.timeline["kind"].isin(["colloque", "assises"])].iterrows():
+    printed = tables.timeline.loc[sorted(printed_rows(tables.timeline, max_rows))]
+    for _, row in printed[printed["kind"].isin(["colloque", "assises"])].head(6).iterrows():
         quotes.append(
             f"<p><strong>{text(row['label'], lang)}</strong> — "
             f"{esc(fmt_date(row['date'], row['end'], lang))}"
@@ -289,7 +302,7 @@ def themes_section(
                 (tables.doc_themes["theme_id"] == theme.theme_id) & tables.doc_themes["is_main"]
             ].sort_values("weight", ascending=False)["file"]
         )
-        quote = briefing.representative_quote(terms, files, tables.articles)
+        quote = briefing.representative_quote(terms, files[:20], tables.articles)
         block = [
             f'<div class="theme"><h3>{text(theme.label, lang)}</h3>',
             f"<p>{text(w['share'] + ' :', lang)} {percent_fr(theme.share)} "
@@ -372,10 +385,13 @@ def method_section(
     w = words(lang)
     paras = "".join(f"<p>{text(p, lang)}</p>" for p in paragraphs)
     rows = "".join(
-        f"<tr><td>{esc(r.file)}</td><td>{text(r.reason, lang)}</td></tr>"
-        for r in set_aside.itertuples()
+        f"<tr{'' if i < ASIDE_PRINT_LIMIT else SCREEN_ONLY}><td>{esc(r.file)}</td>"
+        f"<td>{text(r.reason, lang)}</td></tr>"
+        for i, r in enumerate(set_aside.itertuples())
     )
-    aside = f"<h3>{text(w['set_aside'], lang)}</h3><table><tbody>{rows}</tbody></table>"
+    more = len(set_aside) - ASIDE_PRINT_LIMIT
+    note = f'<p class="muted">{text(w["aside_note"].format(n=more), lang)}</p>' if more > 0 else ""
+    aside = f"<h3>{text(w['set_aside'], lang)}</h3><table><tbody>{rows}</tbody></table>{note}"
     env = manifest.get("environment", {})
     packages = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
     parameters = ", ".join(f"{k} = {v}" for k, v in manifest.get("parameters", {}).items())
@@ -409,10 +425,25 @@ def annex(tables: briefing.Tables, lang: str) -> str:
     head = "".join(
         f"<th>{text(w[k], lang)}</th>" for k in ("outlet", "date", "headline", "file", "status")
     )
+    note = ""
+    if len(rows) > ANNEX_PRINT_LIMIT:
+        note = f'<p class="muted">{text(w["annex_note"].format(n=len(rows)), lang)}</p>'
     return _chapter(
         "annexe",
         lang,
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+    )
+
+
+def bound_for_print(html_text: str, limit: int = ANNEX_PRINT_LIMIT) -> str:
+    """Hide from print the annex rows no part of the briefing cites, when there are many."""
+    rows = _ANNEX_ROW.findall(html_text)
+    if len(rows) <= limit:
+        return html_text
+    cited = set(_SOURCE_HREF.findall(html_text))
+    return _ANNEX_ROW.sub(
+        lambda m: m.group(0) if m.group(1) in cited else f'<tr{SCREEN_ONLY} id="{m.group(1)}">',
+        html_text,
     )
 
 
@@ -462,7 +493,7 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     body, lang, title = notebook_body(notebook_path)
-    html_text = document(body, lang, title)
+    html_text = bound_for_print(document(body, lang, title))
     html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
     pdf_path = Path(reports_dir) / "briefing.pdf"
     with storage.atomic_path(pdf_path) as tmp:
