@@ -160,3 +160,12 @@ def test_same_day_reports_in_one_article_are_one_event() -> None:
 )
 def test_classify_kind(sentence: str, kind: str | None) -> None:
     assert classify_kind(sentence) == kind
+
+
+def test_a_target_repeated_in_one_article_is_one_event() -> None:
+    text = (
+        "Le programme prévoit de former 1 000 ingénieurs d'ici 2030, selon le ministère. "
+        "Le programme prévoit de former 1 000 ingénieurs d'ici 2030, selon l'université."
+    )
+    events = extract_events("x.txt", text, "2025-01-10")
+    assert [(e.kind, e.date) for e in events] == [("objectif", "2030")]

@@ -231,6 +231,12 @@ NOT_TITLE_REASONS = frozenset(
 )
 
 
+# Unicode combining marks (accents once NFKD has split them from their letters).
+_COMBINING = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
+)
+
+
 @dataclass(frozen=True)
 class Block:
     """A line or ticker segment of the decoded text, with its label and the reason for it."""
@@ -344,7 +350,9 @@ def clean_text(
 
 def _fold_accents(text: str) -> str:
     """Text without its combining accents (é -> e)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 import dask
 import dask.bag as db
@@ -35,6 +36,7 @@ from helpers.extraction import EVENT_COLUMNS, TimelineTables
 from helpers.sources import SourceRow, read_sources
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A block repeated in at least this many files is site furniture (clean.repeated_among's default).
 MIN_REPEATED_FILES = 2
@@ -104,6 +106,13 @@ def _client_or_local(client: Client | None) -> Iterator[Client]:
         return
     with dask_client() as local:
         yield local
+
+
+def _scattered_bag(client: Client, items: Sequence[T], partition_size: int) -> db.Bag:
+    """A bag of in-memory items whose partitions are sent to the workers as data, not
+    embedded in the task graph (which dask warns about above a few MB of text)."""
+    chunks = [list(items[i : i + partition_size]) for i in range(0, len(items), partition_size)]
+    return db.from_delayed(client.scatter(chunks))
 
 
 def _check_partition_size(partition_size: int) -> None:
@@ -259,8 +268,8 @@ def timeline_tables_dask(
     records = _article_records(readable)
     parts: list[PartitionEvents] = []
     if records:
-        bag = db.from_sequence(records, partition_size=partition_size)
         with _client_or_local(client) as active:
+            bag = _scattered_bag(active, records, partition_size)
             parts = active.gather(active.compute(bag.map_partitions(_events_partition, cache_dir)))
     return _timeline_corpus_step(articles, parts, date_from, date_to)
 
@@ -514,7 +523,7 @@ def fit_themes_dask(
     texts, languages = _documents(core)
     if not files:
         return themes._empty_model(files)
-    docs = db.from_sequence(list(zip(texts, languages, strict=True)), partition_size=partition_size)
+    docs = _scattered_bag(client, list(zip(texts, languages, strict=True)), partition_size)
     counts = client.persist(docs.map_partitions(_hashed_counts))
     n_docs, df, totals = client.compute(counts.reduction(_column_stats, _sum_stats)).result()
     keep = kept_columns(df, totals, n_docs, max_features)

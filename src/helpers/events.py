@@ -459,7 +459,7 @@ def _events_for(
 
 def _merge_same_day(events: list[Event]) -> list[Event]:
     """One event per (date, end, kind); same-day events of one article keep the first kind."""
-    precedence = {kind: i for i, (kind, _) in enumerate(KIND_CUES)}
+    precedence = {kind: i for i, kind in enumerate(["objectif", *(k for k, _ in KIND_CUES)])}
     kept: dict[tuple[str, str | None, str], Event] = {}
     for ev in events:
         key = (ev.date, ev.end, ev.label if ev.kind == "objectif" else "")

@@ -44,7 +44,10 @@ def build_timeline_tables(
 ) -> TimelineTables:
     """Events and actors for every readable article; the timeline from the core articles only."""
     readable = articles[articles["readable"] & (articles["n_words"] > 0)]
-    entities = nlp.cached_entities(list(readable["text"]), cache_dir)
+    # NER runs to the end before any event is extracted: an error below then cannot leave
+    # spaCy's worker processes blocked on a half-read pipe.
+    stream = nlp.cached_entities(list(readable["text"]), cache_dir)
+    entities = list(progress(stream, "timeline: entities", total=len(readable)))
     event_rows: list[dict] = []
     mention_frames = []
     rows = zip(
@@ -55,7 +58,9 @@ def build_timeline_tables(
         entities,
         strict=True,
     )
-    for file, text, published, outlet, ents in progress(rows, "timeline", total=len(readable)):
+    for file, text, published, outlet, ents in progress(
+        rows, "timeline: events", total=len(readable)
+    ):
         event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
         mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
     event_table = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
