@@ -23,7 +23,7 @@ import dask
 import dask.bag as db
 import numpy as np
 import pandas as pd
-from distributed import Client, LocalCluster
+from distributed import Client, Future, LocalCluster
 from distributed.utils import get_mp_context
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -108,11 +108,11 @@ def _client_or_local(client: Client | None) -> Iterator[Client]:
         yield local
 
 
-def _scattered_bag(client: Client, items: Sequence[T], partition_size: int) -> db.Bag:
-    """A bag of in-memory items whose partitions are sent to the workers as data, not
-    embedded in the task graph (which dask warns about above a few MB of text)."""
+def _scatter_partitions(client: Client, items: Sequence[T], partition_size: int) -> list[Future]:
+    """In-memory items sent to the workers as data, one future per partition (a bag built
+    from them with db.from_delayed runs only while the caller holds these futures)."""
     chunks = [list(items[i : i + partition_size]) for i in range(0, len(items), partition_size)]
-    return db.from_delayed(client.scatter(chunks))
+    return client.scatter(chunks)
 
 
 def _check_partition_size(partition_size: int) -> None:
@@ -269,8 +269,9 @@ def timeline_tables_dask(
     parts: list[PartitionEvents] = []
     if records:
         with _client_or_local(client) as active:
-            bag = _scattered_bag(active, records, partition_size)
-            parts = active.gather(active.compute(bag.map_partitions(_events_partition, cache_dir)))
+            scattered = _scatter_partitions(active, records, partition_size)
+            bag = db.from_delayed(scattered).map_partitions(_events_partition, cache_dir)
+            parts = active.gather(active.compute(bag))
     return _timeline_corpus_step(articles, parts, date_from, date_to)
 
 
@@ -523,8 +524,10 @@ def fit_themes_dask(
     texts, languages = _documents(core)
     if not files:
         return themes._empty_model(files)
-    docs = _scattered_bag(client, list(zip(texts, languages, strict=True)), partition_size)
-    counts = client.persist(docs.map_partitions(_hashed_counts))
+    scattered = _scatter_partitions(
+        client, list(zip(texts, languages, strict=True)), partition_size
+    )
+    counts = client.persist(db.from_delayed(scattered).map_partitions(_hashed_counts))
     n_docs, df, totals = client.compute(counts.reduction(_column_stats, _sum_stats)).result()
     keep = kept_columns(df, totals, n_docs, max_features)
     if keep.size == 0:

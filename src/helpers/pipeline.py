@@ -11,15 +11,19 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from helpers import config, manifest, params, storage
 from helpers.errors import ParameterError, StageError
 from helpers.progress import BATCH_ENV
+
+if TYPE_CHECKING:
+    from jupyter_client.manager import KernelManager
 
 log = logging.getLogger("helpers")
 NOTEBOOKS = tuple(model.notebook for model in params.STAGES)
@@ -37,15 +41,50 @@ def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
     log.info("registered Jupyter kernel %s in %s", name, sys.prefix)
 
 
+@contextmanager
+def shared_kernel(kernel: str, cwd: Path) -> Iterator[KernelManager]:
+    """One kernel for the whole run: libraries and the NER model load once, not per notebook.
+    Each notebook still starts from an empty namespace (see run_notebook)."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name=kernel)
+    km.start_kernel(cwd=str(cwd), env=dict(os.environ))
+    try:
+        yield km
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def reset_namespace(km: KernelManager) -> None:
+    """Forget every variable of the previous notebook (imported modules stay loaded)."""
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+    finally:
+        client.stop_channels()
+
+
 def run_notebook(
-    notebook: str, parameters: dict[str, Any], out_dir: Path, notebooks_dir: Path, kernel: str
+    notebook: str,
+    parameters: dict[str, Any],
+    out_dir: Path,
+    notebooks_dir: Path,
+    kernel: str,
+    km: KernelManager | None = None,
 ) -> Path:
-    """Execute one notebook into out_dir/reports/notebooks/ atomically; StageError on failure."""
+    """Execute one notebook into out_dir/reports/notebooks/ atomically; StageError on failure.
+    With km, it runs in that (shared) kernel, its namespace emptied first."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     target = out_dir / config.REPORTS_SUBDIR / "notebooks" / notebook
     target.parent.mkdir(parents=True, exist_ok=True)
+    engine_options: dict[str, Any] = {"shutdown_kernel": "immediate"}
+    if km is not None:
+        reset_namespace(km)
+        engine_options = {"km": km}
     with storage.atomic_path(target) as tmp:
         try:
             papermill.execute_notebook(
@@ -57,7 +96,7 @@ def run_notebook(
                 progress_bar=False,
                 log_output=True,
                 request_save_on_cell_execute=False,
-                shutdown_kernel="immediate",
+                **engine_options,
             )
         except PapermillExecutionError as exc:
             # Keep the failed notebook beside the good ones, so the traceback can be read.
@@ -82,14 +121,14 @@ def run_pipeline(
     manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
     os.environ[BATCH_ENV] = "1"
     try:
-        for index, notebook in enumerate(NOTEBOOKS, start=1):
-            log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
-            started = time.perf_counter()
-            run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel)
-            run["stages"].append(
-                {"stage": notebook, "seconds": round(time.perf_counter() - started, 2)}
-            )
-            storage.write_json(manifest_path, run)
+        with shared_kernel(kernel, notebooks_dir) as km:
+            for index, notebook in enumerate(NOTEBOOKS, start=1):
+                log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
+                started = time.perf_counter()
+                run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, km)
+                seconds = round(time.perf_counter() - started, 2)
+                run["stages"].append({"stage": notebook, "seconds": seconds})
+                storage.write_json(manifest_path, run)
         log.info("[%d/%d] export HTML + PDF", len(NOTEBOOKS) + 1, len(NOTEBOOKS) + 1)
         started = time.perf_counter()
         from helpers.render import export_briefing

@@ -215,7 +215,11 @@ def summary(tables: briefing.Tables, lang: str) -> str:
 
 
 def figure(svg_or_img: str, caption: str, lang: str) -> str:
-    """A figure with its caption."""
+    """A figure with its caption; an SVG is embedded as an image so that the ids inside two
+    figures never clash (it stays vector in the PDF)."""
+    if svg_or_img.lstrip().startswith("<svg"):
+        encoded = base64.b64encode(svg_or_img.encode("utf-8")).decode("ascii")
+        svg_or_img = f'<img alt="{esc(caption)}" src="data:image/svg+xml;base64,{encoded}"/>'
     return f"<figure>{svg_or_img}<figcaption>{text(caption, lang)}</figcaption></figure>"
 
 
