@@ -79,6 +79,8 @@ _NOT_LAST_WORD = frozenset(
         "que",
     ]
 )
+# A heading or line start right before an entity: a capitalised common word there is not a name.
+_HEADING_BEFORE = re.compile(r"(?:^|\n|:\s*)$")
 # Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
 _TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"
 # Titles before a name ("M.", "Mme", "Dr", "Pr") that are not part of it.
@@ -122,11 +124,13 @@ def clean_name(raw: str) -> str | None:
 
 
 def is_fragment(text: str, entity: Entity) -> bool:
-    """True for a capitalised common word cut out of a longer name ("droits de l'Homme")."""
+    """True for a capitalised common word cut out of a longer name ("droits de l'Homme") or
+    opening a heading ("Le point de vue du Kenya : Gouvernance et engagement")."""
     name = entity.text.strip()
     if len(name.split()) != 1 or name.isupper() or not is_common_word(name):
         return False
-    return bool(_LINK_BEFORE.search(text[max(0, entity.start - 8) : entity.start]))
+    before = text[max(0, entity.start - 8) : entity.start]
+    return bool(_LINK_BEFORE.search(before) or _HEADING_BEFORE.search(before))
 
 
 @lru_cache(maxsize=4096)

@@ -1,10 +1,16 @@
-"""Opt-in Dask engine for stages 1-3: same tables as the local engine, computed on a cluster.
+"""Opt-in Dask engine for stages 1-3: the local engine's tables, computed on a cluster.
 
-When to use it: not on one laptop. On a 2-core machine the local engine is as fast or
-faster at every size measured (1,000 and 10,000 generated articles: see the engine report);
-Dask pays off once more cores than the local engine uses are available, i.e. on a cluster.
-Point it at one with `dask_client("tcp://host:8786")` (workers need this package installed
-and the raw/cache folders at the same paths), or pass any `distributed.Client` as `client=`.
+When to use it: from about 1,000 articles, and mostly for stage 1. Measured on a shared
+2-core machine (generated corpora, cluster start of 15-30 s not included): ingest 1,000
+articles 34 s local / 22-31 s Dask, 10,000 articles 377 s / 231 s (the local engine uses one
+core); themes 1,000: 9 s / 17 s, 10,000: 26 s / 43 s (hashing and the client-side vocabulary
+sample cost more than they save on 2 cores: use Dask for themes only when the texts do not fit
+in one machine's memory). Below 1,000 articles the cluster start costs more than it saves.
+
+Point it at a cluster with `dask_client("tcp://host:8786")` or any `distributed.Client`
+passed as `client=`: workers need this package installed (start them with
+`dask worker tcp://host:8786 --preload helpers.engine_dask` to import it once per worker)
+and the raw and cache folders at the same paths as the client.
 """
 
 from __future__ import annotations
@@ -46,7 +52,8 @@ INGEST_PARTITION = 100
 NER_PARTITION = 100
 # Documents per TF-IDF partition.
 THEMES_PARTITION = 500
-# Hashed feature space of the TF-IDF: collisions are rare below ~100k distinct terms.
+# Hashed feature space of the TF-IDF: a kept term shares its column with another term (a
+# collision) in under 2% of the kept columns (see tests/test_engine_dask.py).
 N_FEATURES = 2**20
 # Documents whose terms name the hashed columns (columns unseen there stay unnamed).
 VOCABULARY_SAMPLE = 2000

@@ -178,8 +178,9 @@ _QUANTITY = re.compile(
 )
 # Words that end a label phrase: relative pronouns, prepositions of time/place, verbs.
 _LABEL_STOP = re.compile(
-    r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|a|ont|est|sont|"
-    r"s'est|se|le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|which|that|held|on|in\s+\d)\b"
+    r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|a\s+(?:été|\w+[ée])|"
+    r"ont|est|sont|s'est|se|le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|"
+    r"which|that|held|was|were|is|are|will|on|in\s+\d)\b"
 )
 # Long forms shortened in labels.
 _LABEL_SHORT = (
@@ -249,6 +250,32 @@ PLACES = (
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
+# The noun an announcement verb becomes in a label: "a inauguré X" -> "Inauguration : X".
+_NOUN_OF_VERB = (
+    ("inaugur", "Inauguration"),
+    ("lanc", "Lancement"),
+    ("launch", "Launch"),
+    ("annonc", "Annonce"),
+    ("announc", "Announcement"),
+    ("sign", "Signature"),
+    ("présent", "Présentation"),
+    ("present", "Présentation"),
+    ("adopt", "Adoption"),
+    ("cré", "Création"),
+    ("creat", "Creation"),
+    ("dévoil", "Présentation"),
+    ("unveil", "Unveiling"),
+    ("nomm", "Nomination"),
+    ("appoint", "Appointment"),
+    ("désign", "Nomination"),
+    ("organis", "Organisation"),
+    ("accueilli", "Accueil"),
+)
+_ENGLISH_NOUNS = frozenset({"Launch", "Announcement", "Creation", "Unveiling", "Appointment"})
+# The words that introduce a date phrase, removed with it from label text ("le", "en", "on").
+_DATE_LEAD_IN = re.compile(
+    r"\s*,?\s*\b(?:le|les|la|en|du|depuis|dès|on|in|since)\s*$", re.IGNORECASE
+)
 # A capitalised word or acronym (part of a proper name such as "National AI Conference").
 _CAPITALISED_WORD = re.compile(r"\b(?:[A-ZÀ-Ý][\w'’-]*|[A-Z]{2,})")
 # Verbs that introduce what a target is about: "l'accord prévoit la création de ...".
@@ -328,6 +355,17 @@ def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     return " ".join(words)
 
 
+def label_text(sentence: str, place: str | None, anchor: dt.date | None = None) -> str:
+    """The sentence without its date phrases and its "à <place>": what a label is made of."""
+    for mention in reversed(find_dates(sentence, anchor=anchor)):
+        before = sentence[: mention.start]
+        before = _DATE_LEAD_IN.sub("", before)
+        sentence = before + sentence[mention.end :]
+    if place:
+        sentence = re.sub(rf"\s*\b(?:à|a|au|in|at)\s+{re.escape(place)}\b", "", sentence)
+    return " ".join(sentence.split())
+
+
 def event_label(sentence: str, kind: str) -> str:
     """A short French label for the event a sentence reports."""
     cue = dict(KIND_CUES)[kind].search(sentence)
@@ -335,8 +373,10 @@ def event_label(sentence: str, kind: str) -> str:
         return shorten(_LEADING.sub("", sentence))
     phrase = phrase_from(sentence, _name_start(sentence, cue.start()))
     if kind in ("annonce", "autre", "nomination"):
-        obj = phrase_from(sentence, cue.end())
-        phrase = f"{cue.group(0)} {_LEADING.sub('', obj)}".strip()
+        obj = _LEADING.sub("", phrase_from(sentence, cue.end()))
+        noun = next((n for stem, n in _NOUN_OF_VERB if cue.group(0).lower().startswith(stem)), None)
+        colon = ": " if noun in _ENGLISH_NOUNS else " : "
+        phrase = f"{noun}{colon}{obj}" if noun and obj else f"{cue.group(0)} {obj}".strip()
     return shorten(_LEADING.sub("", phrase)) or kind.capitalize()
 
 
@@ -454,7 +494,8 @@ def _events_for(
         return []
     if anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2:
         return []  # a year long before publication is history, not news
-    return [Event(kind=kind, label=event_label(sent.text, kind), **common)]  # type: ignore[arg-type]
+    label = event_label(label_text(sent.text, place, anchor), kind)
+    return [Event(kind=kind, label=label, **common)]  # type: ignore[arg-type]
 
 
 def _merge_same_day(events: list[Event]) -> list[Event]:

@@ -268,10 +268,11 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     printed = tables.timeline.loc[sorted(printed_rows(tables.timeline, max_rows))]
     for _, row in printed[printed["kind"].isin(["colloque", "assises"])].head(6).iterrows():
         quotes.append(
+            '<div class="landmark">'
             f"<p><strong>{text(row['label'], lang)}</strong> — "
             f"{esc(fmt_date(row['date'], row['end'], lang))}"
             f"{esc(_place(row['place']))}</p><blockquote>{esc(quote_fr(row['evidence']))}</blockquote>"
-            f'<p class="src">— {source_link(row["evidence_file"], tables.articles, lang)}</p>'
+            f'<p class="src">— {source_link(row["evidence_file"], tables.articles, lang)}</p></div>'
         )
     body = figure(timeline_svg, caption, lang) + timeline_table(
         tables.timeline, tables.articles, lang, max_rows
