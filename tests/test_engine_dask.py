@@ -62,10 +62,10 @@ def test_ingest_same_on_messy_corpus(messy_corpus: Path, client: Client) -> None
 
 def test_timeline_same_tables(client: Client, local_result: ingest.IngestResult) -> None:
     """Events, actors and timeline equal to extraction.build_timeline_tables."""
-    articles = local_result.articles.head(24)  # NER is the slow part: fewer articles suffice
+    articles = local_result.articles.head(16)  # NER is the slow part: fewer articles suffice
     local = extraction.build_timeline_tables(articles, date_from="2025-01-01")
     dask_tables = engine_dask.timeline_tables_dask(
-        articles, date_from="2025-01-01", client=client, partition_size=5
+        articles, date_from="2025-01-01", client=client, partition_size=4
     )
     assert len(local.events) > 0 and len(local.actors) > 0 and len(local.timeline) > 0
     for name in ("events", "actors", "timeline"):
