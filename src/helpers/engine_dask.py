@@ -391,122 +391,6 @@ def column_names(
     return names, surface
 
 
-def _model_from_matrix(
-    matrix: sparse.csr_matrix,
-    vocabulary: list[str],
-    surface: list[str],
-    term_counts: np.ndarray,
-    core: pd.DataFrame,
-    n_themes: int | None,
-    random_state: int,
-) -> themes.ThemeModel:
-    """The tail of themes.fit_themes from its TF-IDF matrix on (NMF, ids, labels, tables).
-
-    Mirrors fit_themes until themes.py exposes that tail (see the engine report); unnamed
-    hashed columns take part in the NMF but never in the top terms.
-    """
-    files = core["file"].astype(str).tolist()
-    wanted = n_themes if n_themes is not None else themes.default_n_themes(len(files))
-    k = min(wanted, len(files), len(vocabulary))
-    doc_topic, components = themes._factorise(matrix, k, random_state)
-    weights = themes._normalised_weights(doc_topic)
-    has_theme = weights.sum(axis=1) > 0
-    main = np.where(has_theme, weights.argmax(axis=1), -1)
-    counts = np.bincount(main[has_theme], minlength=k)
-    order = np.lexsort((np.arange(k), -weights.sum(axis=0), -counts))
-    rank = np.empty(k, dtype=int)
-    rank[order] = np.arange(k)
-    doc_topic, components, weights = doc_topic[:, order], components[order], weights[:, order]
-    main = np.where(has_theme, rank[np.maximum(main, 0)], -1)
-    counts = counts[order]
-    named = np.array([bool(t) for t in vocabulary])
-    corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
-    background = corpus_scores / corpus_scores.sum()
-    theme_rows, term_weights = _theme_rows(
-        components * named,
-        weights,
-        main,
-        counts,
-        core,
-        vocabulary,
-        surface,
-        term_counts,
-        background,
-    )
-    term_weights[-1] = themes._top_terms(
-        corpus_scores * named, vocabulary, surface, term_counts, themes.CLOUD_TERMS
-    )
-    return themes.ThemeModel(
-        themes=theme_rows,
-        doc_themes=_doc_themes(weights, main, files),
-        term_weights=term_weights,
-        files=tuple(files),
-        doc_topic=doc_topic,
-        components=components,
-        doc_term=matrix,
-        vocabulary=tuple(vocabulary),
-        surface_terms=tuple(surface),
-        term_counts=term_counts,
-    )
-
-
-def _theme_rows(
-    components: np.ndarray,
-    weights: np.ndarray,
-    main: np.ndarray,
-    counts: np.ndarray,
-    core: pd.DataFrame,
-    vocabulary: list[str],
-    surface: list[str],
-    term_counts: np.ndarray,
-    background: np.ndarray,
-) -> tuple[pd.DataFrame, dict[int, dict[str, float]]]:
-    """The themes table and each theme's cloud terms, as themes.fit_themes builds them."""
-    files = core["file"].astype(str).tolist()
-    titles = core["title"].tolist() if "title" in core.columns else [None] * len(files)
-    n_themed = int((main >= 0).sum())
-    rows, term_weights = [], {}
-    for theme in range(components.shape[0]):
-        scores = components[theme]
-        top = themes._top_terms(
-            scores, vocabulary, surface, term_counts, themes.TOP_TERMS, background
-        )
-        term_weights[theme] = themes._top_terms(
-            scores, vocabulary, surface, term_counts, themes.CLOUD_TERMS
-        )
-        ranked = themes._representatives(weights[:, theme], main == theme, files)
-        title = titles[ranked[0]] if ranked else None
-        title = title if isinstance(title, str) and title.strip() else None
-        rows.append(
-            {
-                "theme_id": theme,
-                "label": themes._label(list(top), title),
-                "top_terms": list(top),
-                "weights": [round(w, 6) for w in top.values()],
-                "n_docs": int(counts[theme]),
-                "share": float(counts[theme] / n_themed) if n_themed else 0.0,
-                "representative_files": [files[d] for d in ranked],
-                "typical_title": title,
-            }
-        )
-    table = pd.DataFrame(rows)
-    table["label"] = themes._unique_labels(table["label"].tolist(), table["top_terms"].tolist())
-    return table, term_weights
-
-
-def _doc_themes(weights: np.ndarray, main: np.ndarray, files: list[str]) -> pd.DataFrame:
-    """The doc_themes table: file, theme_id, weight, is_main."""
-    doc_index, theme_index = np.nonzero(weights)
-    return pd.DataFrame(
-        {
-            "file": [files[d] for d in doc_index],
-            "theme_id": theme_index.astype("int64"),
-            "weight": weights[doc_index, theme_index],
-            "is_main": main[doc_index] == theme_index,
-        }
-    )
-
-
 def _documents(core: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Texts and two-letter languages of the articles, as themes.fit_themes reads them."""
     texts = core["text"].fillna("").astype(str).tolist()
@@ -547,7 +431,7 @@ def fit_themes_dask(
     idf = dask.delayed(smooth_idf(df[keep], n_docs))
     tfidf = counts.map(_tfidf_rows, keep=dask.delayed(keep), idf=idf)
     matrix = sparse.csr_matrix(sparse.vstack(client.compute(tfidf).result()), dtype=np.float32)
-    return _model_from_matrix(
+    return themes.themes_from_matrix(
         matrix,
         [names[i] for i in order],
         [surface[i] for i in order],
@@ -570,16 +454,4 @@ def theme_tables_dask(
     core = core_articles(articles)
     with _client_or_local(client) as active:
         model = fit_themes_dask(core, active, n_themes, random_state, partition_size=partition_size)
-    periods = (
-        themes.themes_over_time(model, core)
-        if len(core)
-        else pd.DataFrame(columns=["period", "theme_id", "n_docs", "share"])
-    )
-    return theming.ThemeTables(
-        themes=model.themes,
-        doc_themes=model.doc_themes,
-        periods=periods,
-        term_weights=model.term_weights,
-        n_docs=len(core),
-        n_undated=int(core["published"].isna().sum()),
-    )
+    return theming.tables_from_model(model, core)

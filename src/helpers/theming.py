@@ -29,7 +29,13 @@ def build_theme_tables(
 ) -> ThemeTables:
     """Fit the themes on relevant, non-duplicate articles and count them by month."""
     core = core_articles(articles)
-    model = themes.fit_themes(core, n_themes=n_themes, random_state=random_state)
+    return tables_from_model(
+        themes.fit_themes(core, n_themes=n_themes, random_state=random_state), core
+    )
+
+
+def tables_from_model(model: themes.ThemeModel, core: pd.DataFrame) -> ThemeTables:
+    """The stage's tables from a fitted model (whichever engine fitted it)."""
     periods = (
         themes.themes_over_time(model, core)
         if len(core)
