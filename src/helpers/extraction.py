@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +13,7 @@ from helpers.briefing import core_articles, outlet_names
 from helpers.params import TimelineParams
 from helpers.progress import progress
 
-EVENT_COLUMNS = [
-    "file",
-    "date",
-    "end",
-    "precision",
-    "kind",
-    "label",
-    "place",
-    "actors",
-    "evidence",
-    "date_phrase",
-]
+EVENT_COLUMNS = [f.name for f in fields(events.Event)]
 
 
 @dataclass

@@ -39,7 +39,31 @@ def _is_list(series: pd.Series) -> pd.Series:
     return series.map(lambda v: hasattr(v, "__len__") and not isinstance(v, str))
 
 
-class Articles(pa.DataFrameModel):
+class _Table(pa.DataFrameModel):
+    """Every shared table: undeclared columns dropped, declared ones coerced to their type."""
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class _Dated(_Table):
+    """The columns events and timeline entries share: a dated, classified, labelled event."""
+
+    date: Series[str]
+    end: Series[str] = pa.Field(nullable=True)
+    precision: Series[str] = pa.Field(isin=["year", "month", "day"])
+    kind: Series[str] = pa.Field(isin=list(EVENT_KINDS))
+    label: Series[str]
+    place: Series[str] = pa.Field(nullable=True)
+    evidence: Series[str]
+
+    @pa.check("date", "end")
+    def dates_are_partial(cls, series: pd.Series) -> pd.Series:
+        return _partial_date(series)
+
+
+class Articles(_Table):
     """One row per input file, readable or not."""
 
     file: Series[str] = pa.Field(unique=True)
@@ -64,39 +88,20 @@ class Articles(pa.DataFrameModel):
     def published_is_partial_date(cls, series: pd.Series) -> pd.Series:
         return _partial_date(series)
 
-    class Config:
-        strict = "filter"
-        coerce = True
 
-
-class Events(pa.DataFrameModel):
+class Events(_Dated):
     """Dated events found in every readable article."""
 
     file: Series[str]
-    date: Series[str]
-    end: Series[str] = pa.Field(nullable=True)
-    precision: Series[str] = pa.Field(isin=["year", "month", "day"])
-    kind: Series[str] = pa.Field(isin=list(EVENT_KINDS))
-    label: Series[str]
-    place: Series[str] = pa.Field(nullable=True)
     actors: Series[object]
-    evidence: Series[str]
     date_phrase: Series[str]
-
-    @pa.check("date", "end")
-    def dates_are_partial(cls, series: pd.Series) -> pd.Series:
-        return _partial_date(series)
 
     @pa.check("actors")
     def actors_is_list(cls, series: pd.Series) -> pd.Series:
         return _is_list(series)
 
-    class Config:
-        strict = "filter"
-        coerce = True
 
-
-class Actors(pa.DataFrameModel):
+class Actors(_Table):
     """People and organisations named in article bodies."""
 
     file: Series[str]
@@ -106,36 +111,17 @@ class Actors(pa.DataFrameModel):
     mentions: Series[int] = pa.Field(ge=1)
     role: Series[str] = pa.Field(nullable=True)
 
-    class Config:
-        strict = "filter"
-        coerce = True
 
-
-class Timeline(pa.DataFrameModel):
+class Timeline(_Dated):
     """Events merged across sources: one entry per real-world event."""
 
-    date: Series[str]
-    end: Series[str] = pa.Field(nullable=True)
-    precision: Series[str] = pa.Field(isin=["year", "month", "day"])
-    kind: Series[str] = pa.Field(isin=list(EVENT_KINDS))
-    label: Series[str]
-    place: Series[str] = pa.Field(nullable=True)
     n_sources: Series[int] = pa.Field(ge=1)
     sources: Series[object]
     outlets: Series[object]
-    evidence: Series[str]
     evidence_file: Series[str]
 
-    @pa.check("date", "end")
-    def dates_are_partial(cls, series: pd.Series) -> pd.Series:
-        return _partial_date(series)
 
-    class Config:
-        strict = "filter"
-        coerce = True
-
-
-class Themes(pa.DataFrameModel):
+class Themes(_Table):
     """Themes found by the factorisation."""
 
     theme_id: Series[int] = pa.Field(ge=0, unique=True)
@@ -145,22 +131,14 @@ class Themes(pa.DataFrameModel):
     n_docs: Series[int] = pa.Field(ge=0)
     share: Series[float] = pa.Field(ge=0, le=1)
 
-    class Config:
-        strict = "filter"
-        coerce = True
 
-
-class DocThemes(pa.DataFrameModel):
+class DocThemes(_Table):
     """Weight of each theme in each article."""
 
     file: Series[str]
     theme_id: Series[int] = pa.Field(ge=0)
     weight: Series[float] = pa.Field(ge=0, le=1)
     is_main: Series[bool]
-
-    class Config:
-        strict = "filter"
-        coerce = True
 
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
