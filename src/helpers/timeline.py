@@ -100,18 +100,19 @@ class Entry:
     tokens: set[str]
     sources: list[str] = field(default_factory=list)
 
-    def matches(self, ev: pd.Series) -> bool:
-        """True when the event reports the same thing at a compatible date."""
-        if not dates_compatible((self.date, self.end), (ev["date"], ev["end"])):
-            return False
-        if ev["kind"] != self.kind:
+    def matches(self, date: str, end: str | None, kind: str, tokens: set[str]) -> bool:
+        """True when an event reports the same thing at a compatible date."""
+        if kind != self.kind or not dates_compatible((self.date, self.end), (date, end)):
             return False
         if self.kind in GATHERINGS:
             return True
-        overlap = len(self.tokens & _tokens(ev["label"])) / max(
-            1, len(self.tokens | _tokens(ev["label"]))
-        )
-        return overlap >= 0.34
+        return len(self.tokens & tokens) / max(1, len(self.tokens | tokens)) >= 0.34
+
+
+def _years(date: str, end: str | None) -> range:
+    """The calendar years a partial date or range touches (the index of candidate entries)."""
+    first, last = span_of(date, end)
+    return range(int(first[:4]), int(last[:4]) + 1)
 
 
 def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.DataFrame:
@@ -122,21 +123,29 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
         _rank=events["precision"].map(PRECISION_RANK), _len=events["evidence"].str.len()
     ).sort_values(["_rank", "date", "_len", "file"], ascending=[True, True, False, True])
     entries: list[Entry] = []
-    for _, ev in ordered.iterrows():
-        entry = next((e for e in entries if e.matches(ev)), None)
+    # Entries indexed by (kind, year): each event is compared with a handful, not with all.
+    index: dict[tuple[str, int], list[Entry]] = {}
+    for ev in ordered.to_dict("records"):
+        end, tokens = _text(ev["end"]), _tokens(ev["label"])
+        candidates = (e for y in _years(ev["date"], end) for e in index.get((ev["kind"], y), []))
+        entry = next(
+            (e for e in candidates if e.matches(ev["date"], end, ev["kind"], tokens)), None
+        )
         if entry is None:
             entry = Entry(
                 date=ev["date"],
-                end=_text(ev["end"]),
+                end=end,
                 precision=ev["precision"],
                 kind=ev["kind"],
                 label=ev["label"],
                 place=_text(ev["place"]),
                 evidence=ev["evidence"],
                 evidence_file=ev["file"],
-                tokens=_tokens(ev["label"]),
+                tokens=tokens,
             )
             entries.append(entry)
+            for year in _years(entry.date, entry.end):
+                index.setdefault((entry.kind, year), []).append(entry)
         if entry.place is None and isinstance(ev["place"], str):
             entry.place = ev["place"]
         if ev["file"] not in entry.sources:
