@@ -127,8 +127,10 @@ def test_fmt_date(date, end, lang: str, expected: str) -> None:
 
 def test_print_annex_keeps_only_cited_rows_when_the_corpus_is_large() -> None:
     rows = "".join(f'<tr id="src-a{i}"><td>a{i}</td></tr>' for i in range(100))
-    html = f'<a href="#src-a7">x</a><table>{rows}</table>'
+    hidden = '<tr class="screen-only"><td><a href="#src-a9">y</a></td></tr>'
+    html = f'<a href="#src-a7">x</a><table>{hidden}</table><table>{rows}</table>'
     bounded = render.bound_for_print(html, limit=80)
     assert '<tr id="src-a7">' in bounded
-    assert bounded.count('class="screen-only"') == 99
+    assert '<tr class="screen-only" id="src-a9">' in bounded  # cited only by a hidden row
+    assert bounded.count('class="screen-only"') == 100
     assert render.bound_for_print(html, limit=200) == html

@@ -14,14 +14,14 @@ from helpers import storage
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=8)
-def code_version(extra: str = "") -> str:
-    """A short hash of this package's source (and extra, e.g. a model version): any change
-    to the code invalidates every cached result."""
+@lru_cache(maxsize=16)
+def code_version(modules: tuple[str, ...], extra: str = "") -> str:
+    """A short hash of the source of the helpers modules a cached result depends on (and extra,
+    e.g. a model version): changing any of them invalidates that cache, and only that one."""
     digest = hashlib.sha256(extra.encode("utf-8"))
-    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.name.encode("utf-8"))
-        digest.update(path.read_bytes())
+    for name in sorted(modules):
+        digest.update(name.encode("utf-8"))
+        digest.update((_PACKAGE_DIR / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -66,6 +66,19 @@ class IngestResult:
     skipped: list[Problem] = field(default_factory=list)
 
 
+# The modules whose code shapes a cached ingest result.
+INGEST_MODULES = (
+    "cache",
+    "clean",
+    "config",
+    "dates",
+    "decode",
+    "ingest",
+    "language",
+    "outlets",
+    "relevance",
+    "sources",
+)
 ARTICLE_COLUMNS = [
     "file",
     "sha256",
@@ -233,7 +246,7 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     """The caches of the two passes (None when caching is off)."""
     if cache_dir is None:
         return None, None
-    version = code_version()
+    version = code_version(INGEST_MODULES)
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
 
 

@@ -70,12 +70,30 @@ def find_entities(texts: Sequence[str], model: str = config.SPACY_MODEL) -> list
     return list(iter_entities(texts, model))
 
 
+def _model_version(model: str) -> str:
+    """The installed version of a spaCy model package ("unknown" if it has no metadata)."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def cached_entities(
     texts: Sequence[str], cache_dir: Path | None, model: str = config.SPACY_MODEL
 ) -> Iterator[list[Entity]]:
     """Entities of each text, in order; texts seen before (same text, code and model) come
     from the cache and the model is loaded only if some text is new."""
-    cache = JsonCache(cache_dir, "entities", code_version(model)) if cache_dir else None
+    cache = (
+        JsonCache(
+            cache_dir,
+            "entities",
+            code_version(("cache", "nlp"), f"{model}=={_model_version(model)}"),
+        )
+        if cache_dir
+        else None
+    )
     keys = [key_of(text) for text in texts]
     known = {k: cache.get(k) for k in keys} if cache else {}
     missing = [i for i, k in enumerate(keys) if known.get(k) is None]

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from helpers.errors import ParameterError, StageError
 from helpers.progress import BATCH_ENV
 
 if TYPE_CHECKING:
+    from jupyter_client.blocking.client import BlockingKernelClient
     from jupyter_client.manager import KernelManager
 
 log = logging.getLogger("helpers")
@@ -41,29 +43,34 @@ def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
     log.info("registered Jupyter kernel %s in %s", name, sys.prefix)
 
 
+@dataclass
+class SharedKernel:
+    """A running kernel and the client that empties its namespace between notebooks."""
+
+    km: KernelManager
+    client: BlockingKernelClient
+
+    def reset_namespace(self) -> None:
+        """Forget every variable of the previous notebook (imported modules stay loaded)."""
+        self.client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+
+
 @contextmanager
-def shared_kernel(kernel: str, cwd: Path) -> Iterator[KernelManager]:
+def shared_kernel(kernel: str, cwd: Path) -> Iterator[SharedKernel]:
     """One kernel for the whole run: libraries and the NER model load once, not per notebook.
     Each notebook still starts from an empty namespace (see run_notebook)."""
     from jupyter_client.manager import KernelManager
 
     km = KernelManager(kernel_name=kernel)
     km.start_kernel(cwd=str(cwd), env=dict(os.environ))
-    try:
-        yield km
-    finally:
-        km.shutdown_kernel(now=True)
-
-
-def reset_namespace(km: KernelManager) -> None:
-    """Forget every variable of the previous notebook (imported modules stay loaded)."""
     client = km.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+        yield SharedKernel(km, client)
     finally:
         client.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def run_notebook(
@@ -72,19 +79,19 @@ def run_notebook(
     out_dir: Path,
     notebooks_dir: Path,
     kernel: str,
-    km: KernelManager | None = None,
+    shared: SharedKernel | None = None,
 ) -> Path:
     """Execute one notebook into out_dir/reports/notebooks/ atomically; StageError on failure.
-    With km, it runs in that (shared) kernel, its namespace emptied first."""
+    With a shared kernel, it runs there, the namespace emptied first."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     target = out_dir / config.REPORTS_SUBDIR / "notebooks" / notebook
     target.parent.mkdir(parents=True, exist_ok=True)
     engine_options: dict[str, Any] = {"shutdown_kernel": "immediate"}
-    if km is not None:
-        reset_namespace(km)
-        engine_options = {"km": km}
+    if shared is not None:
+        shared.reset_namespace()
+        engine_options = {"km": shared.km}
     with storage.atomic_path(target) as tmp:
         try:
             papermill.execute_notebook(
@@ -121,11 +128,11 @@ def run_pipeline(
     manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
     os.environ[BATCH_ENV] = "1"
     try:
-        with shared_kernel(kernel, notebooks_dir) as km:
+        with shared_kernel(kernel, notebooks_dir) as shared:
             for index, notebook in enumerate(NOTEBOOKS, start=1):
                 log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
                 started = time.perf_counter()
-                run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, km)
+                run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, shared)
                 seconds = round(time.perf_counter() - started, 2)
                 run["stages"].append({"stage": notebook, "seconds": seconds})
                 storage.write_json(manifest_path, run)
@@ -160,6 +167,11 @@ def _problems(out_dir: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     return pd.read_parquet(path).to_dict("records")
+
+
+def _drop_client_noise(record: logging.LogRecord) -> bool:
+    """Hide jupyter_client's harmless warning about clients closed with the shared kernel."""
+    return not str(record.msg).startswith("Could not destroy zmq context")
 
 
 def _parameter_value(text: str) -> tuple[str, Any]:
@@ -215,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level.
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_drop_client_noise)
     values: dict[str, Any] = dict(args.parameter)
     for name in ("language", "n_themes", "relevance_threshold"):
         if getattr(args, name) is not None:

@@ -25,6 +25,7 @@ SCREEN_ONLY = ' class="screen-only"'
 # An annex row and a link to one.
 _ANNEX_ROW = re.compile(r'<tr id="(src-[^"]+)">')
 _SOURCE_HREF = re.compile(r'href="#(src-[^"]+)"')
+_SCREEN_ONLY_ROW = re.compile(r'<tr class="screen-only".*?</tr>', re.DOTALL)
 SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
 SECTION_KEYS = dict(
     zip(
@@ -445,7 +446,8 @@ def bound_for_print(html_text: str, limit: int = ANNEX_PRINT_LIMIT) -> str:
     rows = _ANNEX_ROW.findall(html_text)
     if len(rows) <= limit:
         return html_text
-    cited = set(_SOURCE_HREF.findall(html_text))
+    printed = _SCREEN_ONLY_ROW.sub("", html_text)  # links in rows the PDF hides do not count
+    cited = set(_SOURCE_HREF.findall(printed))
     return _ANNEX_ROW.sub(
         lambda m: m.group(0) if m.group(1) in cited else f'<tr{SCREEN_ONLY} id="{m.group(1)}">',
         html_text,
