@@ -141,21 +141,49 @@ def themes_over_time_figure(
     return to_svg(fig)
 
 
+# Most entries the timeline figure plots (the most reported ones); the table and HTML hold all.
+MAX_PLOTTED = 40
+# Above this many months, themes over time are shown by quarter.
+MAX_MONTHS = 24
+
+
+def plotted_entries(entries: pd.DataFrame, limit: int = MAX_PLOTTED) -> pd.DataFrame:
+    """Dated entries the figure shows: targets left out (they would stretch the axis to their
+    horizon), then the most reported ones when there are too many to read."""
+    dated = entries[entries["kind"] != "objectif"]
+    if len(dated) <= limit:
+        return dated
+    top = dated.sort_values(["n_sources", "date"], ascending=[False, False]).head(limit)
+    return top.sort_index()
+
+
+def by_quarter(periods: pd.DataFrame) -> pd.DataFrame:
+    """Monthly counts summed by quarter ("2025-07" -> "2025-T3")."""
+    month = periods["period"].str.slice(5, 7).astype(int)
+    quarter = periods["period"].str.slice(0, 4) + "-T" + ((month - 1) // 3 + 1).astype(str)
+    return (
+        periods.assign(period=quarter)
+        .groupby(["period", "theme_id"], as_index=False)["n_docs"]
+        .sum()
+    )
+
+
 def timeline_svg(entries: pd.DataFrame, language: str) -> str:
     """The timeline figure with the briefing's wording for kinds and axes."""
     w = words(language)
     labels = {kind: w[f"kind_{kind}"] for kind in EVENT_KINDS}
     labels["xlabel"] = w["xlabel"]
     labels["empty"] = w["none"]
-    dated = entries[entries["kind"] != "objectif"]  # horizons would stretch the axis to 2030
-    shown = dated.assign(short=dated["label"].str.slice(0, 45))
+    shown = plotted_entries(entries).assign(short=lambda t: t["label"].str.slice(0, 45))
     return timeline_figure(shown, labels, w["timeline_title"])
 
 
 def periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: str) -> str:
     """Themes over time with the briefing's wording (undated articles left out of the bars)."""
     w = words(language)
-    dated = periods[periods["period"].str.match(r"^\d{4}")]
+    dated = periods[periods["period"].str.match(r"^\d{4}-\d{2}$")]
+    if dated["period"].nunique() > MAX_MONTHS:
+        dated = by_quarter(dated)
     return themes_over_time_figure(
         dated, theme_labels, w["themes_time_title"], w["themes_time_ylabel"]
     )

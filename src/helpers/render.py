@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import briefing, storage
+from helpers import briefing, figures, storage
 from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
 from helpers.typography import esc, percent_fr, quote_fr, typo_fr
@@ -265,6 +265,9 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     n_articles = len(briefing.core_articles(tables.articles))
     n_dated = int((tables.timeline["kind"] != "objectif").sum())
     caption = w["timeline_caption"].format(n=1, events=n_dated, articles=n_articles)
+    n_plotted = len(figures.plotted_entries(tables.timeline))
+    if n_plotted < n_dated:
+        caption += " " + w["timeline_top"].format(k=n_plotted)
     quotes = []
     printed = tables.timeline.loc[sorted(printed_rows(tables.timeline, max_rows))]
     for _, row in printed[printed["kind"].isin(["colloque", "assises"])].head(6).iterrows():

@@ -1,0 +1,42 @@
+"""Figures stay readable at any corpus size, and are deterministic vector graphics."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import figures
+
+
+def _timeline(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date": [f"2025-{1 + i % 12:02d}-01" for i in range(n)],
+            "end": [None] * n,
+            "precision": ["day"] * n,
+            "kind": ["objectif" if i % 5 == 0 else "annonce" for i in range(n)],
+            "label": [f"Annonce {i}" for i in range(n)],
+            "n_sources": [1 + i % 7 for i in range(n)],
+        }
+    )
+
+
+def test_targets_are_not_plotted_and_large_timelines_keep_the_most_reported() -> None:
+    small = figures.plotted_entries(_timeline(10))
+    assert len(small) == 8 and "objectif" not in set(small["kind"])
+    large = figures.plotted_entries(_timeline(500), limit=40)
+    assert len(large) == 40
+    assert large["n_sources"].min() >= 6
+
+
+def test_timeline_svg_is_vector_and_deterministic() -> None:
+    first = figures.timeline_svg(_timeline(30), "fr")
+    assert first.startswith("<svg") and "<image" not in first
+    assert first == figures.timeline_svg(_timeline(30), "fr")
+
+
+def test_months_become_quarters_when_there_are_too_many() -> None:
+    months = [f"{2023 + i // 12}-{1 + i % 12:02d}" for i in range(30)]
+    periods = pd.DataFrame({"period": months, "theme_id": 0, "n_docs": 1, "share": 1.0})
+    quarters = figures.by_quarter(periods)
+    assert list(quarters["period"][:2]) == ["2023-T1", "2023-T2"]
+    assert quarters["n_docs"].sum() == 30 and quarters["n_docs"].max() == 3
