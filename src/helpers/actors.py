@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import pandas as pd
 
 from helpers.nlp import Entity
+from helpers.textnorm import fold as _fold
 
 ACTOR_TYPES = {"PER": "person", "ORG": "organisation"}
 # Field concepts the NER model tends to tag as organisations; they are topics, not actors.
@@ -103,12 +103,6 @@ _ROLE_BEFORE = re.compile(
     r"[^,;.]{0,120}),\s*$",
     re.IGNORECASE,
 )
-
-
-def _fold(text: str) -> str:
-    """Lower-case, accents stripped: the key two spellings of a name share."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def clean_name(raw: str) -> str | None:

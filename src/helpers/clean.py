@@ -11,7 +11,6 @@ meta, and everything else is noise.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Literal
 import justext
 
 from helpers.errors import ParameterError
+from helpers.textnorm import strip_accents as _fold_accents
 
 Label = Literal["body", "title", "meta", "noise"]
 Klass = Literal["good", "near", "short", "bad"]
@@ -231,12 +231,6 @@ NOT_TITLE_REASONS = frozenset(
 )
 
 
-# Unicode combining marks (accents once NFKD has split them from their letters).
-_COMBINING = re.compile(
-    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
-)
-
-
 @dataclass(frozen=True)
 class Block:
     """A line or ticker segment of the decoded text, with its label and the reason for it."""
@@ -346,13 +340,6 @@ def clean_text(
     total = sum(e - s for s, e in spans)
     title = features[title_index].text if title_index is not None else None
     return CleanResult("\n\n".join(body_blocks), title, blocks, kept, total - kept)
-
-
-def _fold_accents(text: str) -> str:
-    """Text without its combining accents (é -> e)."""
-    if text.isascii():
-        return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,10 +11,11 @@ import bisect
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
+
+from helpers.textnorm import strip_accents as _strip_accents
 
 Precision = Literal["year", "month", "day"]
 Kind = Literal["absolute", "relative", "target"]
@@ -48,12 +49,6 @@ class DateMention:
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
-
-
-def _strip_accents(word: str) -> str:
-    """word without its accents ("février" -> "fevrier")."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _fold(token: str) -> str:

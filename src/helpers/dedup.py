@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -21,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from helpers.errors import ParameterError
+from helpers.textnorm import fold
 
 SHINGLE_WORDS = 5
 NUM_PERMUTATIONS = 128
@@ -35,11 +35,6 @@ TARGET_RECALL = 0.99
 
 # Shingles hashed per block when computing a signature (bounds memory on very long texts).
 BLOCK = 4096
-
-# Combining marks left by NFKD: Latin accents, and Arabic short vowels (harakat) and dagger alif.
-COMBINING_MARK = re.compile(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
-)
 
 # A run of letters or digits (underscores are turned into spaces first).
 WORD = re.compile(r"\w+")
@@ -103,10 +98,7 @@ def shingle_hashes(text: str, vocabulary: dict[str, int] | None = None) -> UInt6
 
 def normalise_words(text: str) -> list[str]:
     """Lower-cased words without accents or punctuation."""
-    lowered = text.lower().replace("_", " ")
-    if not lowered.isascii():
-        lowered = COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered))
-    return WORD.findall(lowered)
+    return WORD.findall(fold(text.replace("_", " ")))
 
 
 def minhash_signature(shingles: UInt64Array) -> UInt64Array:

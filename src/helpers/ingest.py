@@ -7,7 +7,6 @@ repeated blocks, metadata, language, relevance); duplicates are found over the w
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from helpers import (
 )
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
+from helpers.manifest import sha256_of
 from helpers.params import IngestParams
 from helpers.progress import progress
 
@@ -119,7 +119,7 @@ def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
 
 def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> ReadArticle:
     """Pass 1 for one file: decode (HTML through the extractor) and fingerprint its blocks."""
-    data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    data_hash = sha256_of(path)  # chunked: a 50 MB dump is not held in memory twice
     key = key_of(data_hash, path.suffix.lower(), str(max_bytes))
     cached = cache.get(key) if cache else None
     if cached is not None:

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from helpers.errors import ParameterError
+from helpers.textnorm import fold
 
 
 @dataclass(frozen=True)
@@ -229,9 +230,7 @@ def _weighted_hits(text: str, terms: tuple[Term, ...], language: str | None) -> 
 def _prepared(text: str) -> tuple[str, str]:
     """The text as matched by exact terms (NFC) and by folded ones (lower, no accents)."""
     exact = APOSTROPHES.sub("'", unicodedata.normalize("NFC", text))
-    decomposed = unicodedata.normalize("NFKD", exact.lower())
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return exact, folded
+    return exact, fold(exact)
 
 
 def _applies(term: Term, language: str | None) -> bool:

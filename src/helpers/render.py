@@ -126,86 +126,64 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
     arts, tl = tables.articles, tables.timeline
     core = briefing.core_articles(arts)
     points = []
+
+    def point(key: str, table: str, files: Sequence[str] = (), **values: object) -> None:
+        """One fact: the wording filled with values, its sources, the table it comes from."""
+        sources = _sources(files, arts, lang) if len(files) else " "
+        points.append(text(w[key].format(**values), lang) + sources + _trace(table))
+
+    def event(entry: pd.Series) -> dict[str, object]:
+        """Label, written date and place of a timeline entry, for the wording."""
+        date = fmt_date(entry["date"], entry["end"], lang)
+        return {"label": entry["label"], "date": date, "place": _place(entry["place"])}
+
     first, last = briefing.corpus_period(arts)
-    n_outlets = core["outlet"].dropna().nunique()
-    points.append(
-        text(
-            w["pt_corpus"].format(
-                n=len(core),
-                k=n_outlets,
-                first=fmt_date(first, None, lang),
-                last=fmt_date(last, None, lang),
-            ),
-            lang,
-        )
-        + " "
-        + _trace("articles")
+    point(
+        "pt_corpus",
+        "articles",
+        n=len(core),
+        k=core["outlet"].dropna().nunique(),
+        first=fmt_date(first, None, lang),
+        last=fmt_date(last, None, lang),
     )
     landmark = briefing.since_landmark(tl)
     if landmark is not None:
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
-        by_kind = later["kind"].value_counts()
-        detail = ", ".join(
-            f"{n} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.head(4).items()
-        )
+        by_kind = later["kind"].value_counts().head(4)
+        detail = ", ".join(f"{n} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.items())
         since = f"« {landmark['label']} » ({fmt_date(landmark['date'], landmark['end'], lang)})"
-        points.append(
-            text(w["pt_events"].format(n=len(later), since=since, detail=detail), lang)
-            + _sources([landmark["evidence_file"]], arts, lang)
-            + _trace("timeline")
+        point(
+            "pt_events",
+            "timeline",
+            [landmark["evidence_file"]],
+            n=len(later),
+            since=since,
+            detail=detail,
         )
     top = briefing.most_covered(tl)
     if top is not None:
-        points.append(
-            text(
-                w["pt_top_event"].format(
-                    label=top["label"],
-                    date=fmt_date(top["date"], top["end"], lang),
-                    place=_place(top["place"]),
-                    n=top["n_sources"],
-                ),
-                lang,
-            )
-            + _sources(list(top["sources"])[:max_items], arts, lang)
-            + _trace("timeline")
-        )
-    themes = briefing.theme_shares(tables.themes)
+        files = list(top["sources"])[:max_items]
+        point("pt_top_event", "timeline", files, n=top["n_sources"], **event(top))
+    themes = briefing.theme_shares(tables.themes).head(3)
     if len(themes):
-        listed = ", ".join(
-            f"{t.label} ({percent_fr(t.share)})" for t in themes.head(3).itertuples()
-        )
-        points.append(text(w["pt_themes"].format(themes=listed), lang) + " " + _trace("themes"))
+        listed = ", ".join(f"{t.label} ({percent_fr(t.share)})" for t in themes.itertuples())
+        point("pt_themes", "themes", themes=listed)
     goals = briefing.targets(tl)
     if len(goals):
         listed = "; ".join(f"{g.label} ({g.date[:4]})" for g in goals.head(4).itertuples())
         files = list(goals["evidence_file"].drop_duplicates().head(max_items))
-        points.append(
-            text(w["pt_targets"].format(targets=listed), lang)
-            + _sources(files, arts, lang)
-            + _trace("timeline")
-        )
+        point("pt_targets", "timeline", files, targets=listed)
     leaders = top_actors(tables.actors, core["file"], limit=3)
     if len(leaders):
         listed = ", ".join(
             f"{a.canonical} ({w['in_articles'].format(n=a.n_articles)})"
             for a in leaders.itertuples()
         )
-        points.append(text(w["pt_actors"].format(actors=listed), lang) + " " + _trace("actors"))
+        point("pt_actors", "actors", actors=listed)
     dated = tl[tl["kind"] != "objectif"]
     if len(dated):
         latest = dated.sort_values("date").iloc[-1]
-        points.append(
-            text(
-                w["pt_latest"].format(
-                    label=latest["label"],
-                    date=fmt_date(latest["date"], latest["end"], lang),
-                    place=_place(latest["place"]),
-                ),
-                lang,
-            )
-            + _sources([latest["evidence_file"]], arts, lang)
-            + _trace("timeline")
-        )
+        point("pt_latest", "timeline", [latest["evidence_file"]], **event(latest))
     return points[:7]
 
 

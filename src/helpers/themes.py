@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import math
 import re
-import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from helpers import textnorm
 from helpers.errors import ParameterError
 
 logger = logging.getLogger(__name__)
@@ -126,8 +126,7 @@ def default_n_themes(n_docs: int) -> int:
 
 def fold(word: str) -> str:
     """Lower-case a word and strip its accents: "Données" -> "donnees"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return textnorm.fold(word.translate(_LIGATURES))
 
 
 def _words(words: Iterable[str]) -> set[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from helpers.textnorm import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # Kinds that name a one-off gathering: two reports of the same kind at compatible dates are
@@ -60,8 +61,7 @@ TIMELINE_COLUMNS = [
 
 def _tokens(label: str) -> set[str]:
     """Accent-free lower-case content words of a label."""
-    folded = unicodedata.normalize("NFKD", label.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = fold(label)
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOP and len(w) > 1}
 
 
