@@ -13,7 +13,7 @@ from helpers import figures, manifest
 from helpers.params import BriefingParams
 from helpers.storage import read_parquet
 from helpers.text_spans import sentences
-from helpers.typography import percent_fr
+from helpers.typography import number_fr, percent_fr
 from helpers.wording import words
 
 TABLES = ("articles", "events", "actors", "timeline", "themes", "doc_themes")
@@ -230,13 +230,18 @@ def method_paragraphs(tables: Tables, lang: str, parameters: dict) -> list[str]:
     core = core_articles(tables.articles)
     counts = corpus_counts(tables.articles, tables.problems)
     kept, removed = tables.articles["chars_kept"].sum(), tables.articles["chars_removed"].sum()
+
+    def decimal(value: float) -> str:
+        """A threshold as the reader writes it: "0,5" in French, "0.5" in English."""
+        return number_fr(value, 2).rstrip("0") if lang == "fr" else f"{value:g}"
+
     values = {
         "files": counts["files"],
         "relevant": len(core),
         "outlets": core["outlet"].dropna().nunique(),
         "removed": percent_fr(removed / max(1, kept + removed)),
-        "threshold": parameters.get("relevance_threshold", 0.5),
-        "duplicate": parameters.get("duplicate_threshold", 0.8),
+        "threshold": decimal(parameters.get("relevance_threshold", 0.5)),
+        "duplicate": decimal(parameters.get("duplicate_threshold", 0.8)),
         "events": len(tables.events),
         "entries": len(tables.timeline),
         "themes": len(tables.themes),

@@ -478,7 +478,8 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
     """Write reports/briefing.html (self-contained) and reports/briefing.pdf (A4) atomically."""
     from weasyprint import HTML
 
-    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    for name in ("weasyprint", "weasyprint.progress"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     body, lang, title = notebook_body(notebook_path)
     html_text = bound_for_print(document(body, lang, title))
