@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 RAW_DIR ?= data/raw
 OUT_DIR ?= .
 KERNEL := ai-maroc-briefing
+# Bytecode is compiled once at install (uv --compile-bytecode) and for src/ by the targets:
+# with PYTHONDONTWRITEBYTECODE set and no .pyc, every run recompiles ~2,000 modules (~20 s).
+unexport PYTHONDONTWRITEBYTECODE
 # System libraries WeasyPrint needs (Pango, HarfBuzz subsetting) and a font with French glyphs.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 
@@ -24,8 +27,9 @@ env: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.9
-	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (briefing IA Maroc)" >/dev/null
 	touch $(STAMP)
 

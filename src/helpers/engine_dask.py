@@ -48,7 +48,7 @@ T = TypeVar("T")
 MIN_REPEATED_FILES = 2
 # Files per ingest partition: enough work per task to hide the scheduler's ~1 ms overhead.
 INGEST_PARTITION = 100
-# Texts per NER partition: below nlp.PARALLEL_FROM, so spaCy never forks inside a worker.
+# Texts per NER partition (NER runs inside the Dask worker, which may not start processes).
 NER_PARTITION = 100
 # Documents per TF-IDF partition.
 THEMES_PARTITION = 500
@@ -228,7 +228,7 @@ def _events_partition(
     """NER once over the partition's texts (model cached per worker), then events and actors
     per article, as extraction.build_timeline_tables does."""
     records = list(records)
-    entities = nlp.cached_entities([r[1] for r in records], cache_dir)
+    entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
     event_rows: list[dict] = []
     mention_frames: list[pd.DataFrame] = []
     for (file, text, published, outlet), ents in zip(records, entities, strict=True):
@@ -268,9 +268,6 @@ def timeline_tables_dask(
     """extraction.build_timeline_tables on a Dask cluster: NER, events and actor mentions per
     partition on the workers; merging into the timeline on the client."""
     _check_partition_size(partition_size)
-    if partition_size >= nlp.PARALLEL_FROM:
-        # Worker processes are daemons: spaCy's n_process=2 would fail inside them.
-        raise ParameterError("partition_size", partition_size, f"an integer < {nlp.PARALLEL_FROM}")
     readable = articles[articles["readable"] & (articles["n_words"] > 0)]
     records = _article_records(readable)
     parts: list[PartitionEvents] = []

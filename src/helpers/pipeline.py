@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("helpers")
 NOTEBOOKS = tuple(model.notebook for model in params.STAGES)
+_WARM_UP = "import helpers.nlp; helpers.nlp.warm_up()"
 
 
 def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
@@ -52,7 +53,11 @@ class SharedKernel:
 
     def reset_namespace(self) -> None:
         """Forget every variable of the previous notebook (imported modules stay loaded)."""
-        self.client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", timeout=60)
+        self.run("get_ipython().run_line_magic('reset', '-f')")
+
+    def run(self, code: str) -> None:
+        """Run code in the kernel, outside any notebook."""
+        self.client.execute_interactive(code, timeout=60)
 
 
 @contextmanager
@@ -67,7 +72,11 @@ def shared_kernel(kernel: str, cwd: Path) -> Iterator[SharedKernel]:
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        yield SharedKernel(km, client)
+        shared = SharedKernel(km, client)
+        # The NER model loads in a background process while ingest and themes run.
+        shared.run(_WARM_UP)
+        yield shared
+        shared.run("import helpers.nlp; helpers.nlp.shutdown_workers()")
     finally:
         client.stop_channels()
         km.shutdown_kernel(now=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import math
 import re
@@ -10,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -145,14 +147,25 @@ def _lemma_language(language: str) -> str | None:
     return code
 
 
+@lru_cache(maxsize=4)
+def spacy_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop list for a language, read from its stop_words.py alone: importing
+    spacy.lang.fr would compile the French tokenizer's exception regex (about 5 s)."""
+    spec = importlib.util.find_spec("spacy")
+    assert spec is not None and spec.submodule_search_locations, "spaCy is not installed"
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
 @lru_cache(maxsize=8)
 def stop_words(language: str) -> frozenset[str]:
     """Folded stop words for a language: its own list, the other list's foreign words, noise."""
-    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
-    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
-
-    french = _words(FRENCH - _FRENCH_KEPT) | _words(_FRENCH_NOISE.split())
-    english = _words(ENGLISH) | _words(_ENGLISH_NOISE.split())
+    french = _words(spacy_stop_words("fr") - _FRENCH_KEPT) | _words(_FRENCH_NOISE.split())
+    english = _words(spacy_stop_words("en")) | _words(_ENGLISH_NOISE.split())
     noise = _words(_BOILERPLATE.split())
     if language == "fr":
         foreign = {w for w in english if not simplemma.is_known(w, lang="fr")}
