@@ -145,6 +145,9 @@ def role_of(text: str, entity: Entity) -> str | None:
     return before.group(1).strip() if before else None
 
 
+MENTION_COLUMNS = ["file", "name", "type", "role", "start"]
+
+
 def actor_mentions(
     file: str, text: str, entities: Sequence[Entity], exclude: Iterable[str | None] = ()
 ) -> pd.DataFrame:
@@ -158,7 +161,7 @@ def actor_mentions(
             continue
         role = role_of(text, ent) if kind == "person" else None
         rows.append({"file": file, "name": name, "type": kind, "role": role, "start": ent.start})
-    return pd.DataFrame(rows, columns=["file", "name", "type", "role", "start"])
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
@@ -187,15 +190,16 @@ def summarise_actors(mentions: pd.DataFrame) -> pd.DataFrame:
     canon = canonical_names(mentions["name"])
     frame = mentions.assign(canonical=mentions["name"].map(canon))
     grouped = frame.groupby(["file", "name", "canonical", "type"], as_index=False, sort=True).agg(
-        mentions=("start", "size"), role=("role", _first_present)
+        mentions=("start", "size"), role=("role", "first")
     )
-    return grouped[columns]
+    return _none_for_missing(grouped[columns], "role")
 
 
-def _first_present(values: pd.Series) -> str | None:
-    """First non-null value of a group, or None."""
-    present = values.dropna()
-    return str(present.iloc[0]) if len(present) else None
+def _none_for_missing(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A text column with None (not NaN) where a group had no value: GroupBy.first skips
+    missing values, so a group's role is its first stated one."""
+    values = frame[column].astype(object)
+    return frame.assign(**{column: values.where(values.notna(), None)})
 
 
 def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> pd.DataFrame:
@@ -204,10 +208,11 @@ def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> p
     if subset.empty:
         return pd.DataFrame(columns=["canonical", "type", "role", "n_articles", "mentions"])
     table = subset.groupby(["canonical", "type"], as_index=False).agg(
-        role=("role", _first_present), n_articles=("file", "nunique"), mentions=("mentions", "sum")
+        role=("role", "first"), n_articles=("file", "nunique"), mentions=("mentions", "sum")
     )
     return (
-        table.sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True])
+        _none_for_missing(table, "role")
+        .sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True])
         .head(limit)
         .reset_index(drop=True)
     )

@@ -16,6 +16,7 @@ from helpers.text_spans import sentences
 from helpers.typography import number_fr, percent_fr
 from helpers.wording import words
 
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]")
 TABLES = ("articles", "events", "actors", "timeline", "themes", "doc_themes")
 
 
@@ -103,9 +104,14 @@ def outlet_names(articles: pd.DataFrame) -> dict[str, str | None]:
     }
 
 
+def source_id(file: str) -> str:
+    """Anchor id of a file's line in the annex (stable across runs: from the file name)."""
+    return "src-" + _NOT_IN_ID.sub("-", file)
+
+
 def source_ids(articles: pd.DataFrame) -> dict[str, str]:
-    """file -> anchor id of its line in the annex (stable across runs: from the file name)."""
-    return {f: "src-" + re.sub(r"[^A-Za-z0-9_-]", "-", f) for f in articles["file"]}
+    """file -> anchor id of its line in the annex."""
+    return {f: source_id(f) for f in articles["file"]}
 
 
 def theme_shares(themes: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
@@ -34,9 +34,9 @@ from distributed.utils import get_mp_context
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from helpers import actors, config, events, ingest, nlp, themes, theming, timeline
+from helpers import actors, config, extraction, ingest, nlp, themes, theming, timeline
 from helpers.briefing import core_articles, outlet_names
-from helpers.cache import JsonCache
+from helpers.cache import JsonCache, code_version
 from helpers.errors import ParameterError
 from helpers.extraction import EVENT_COLUMNS, TimelineTables
 from helpers.sources import SourceRow, read_sources
@@ -212,8 +212,8 @@ def ingest_corpus_dask(
 
 # One readable article as the NER partitions receive it: file, text, published, outlet.
 ArticleRecord = tuple[str, str, str | None, str | None]
-# What one NER partition returns: event rows and one actor-mention frame per article.
-PartitionEvents = tuple[list[dict], list[pd.DataFrame]]
+# What one NER partition returns: event rows and actor-mention rows.
+PartitionEvents = tuple[list[dict], list[dict]]
 
 
 def _article_records(readable: pd.DataFrame) -> list[ArticleRecord]:
@@ -229,12 +229,18 @@ def _events_partition(
     per article, as extraction.build_timeline_tables does."""
     records = list(records)
     entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
+    cache = (
+        JsonCache(cache_dir, "extract", code_version(extraction.EXTRACT_MODULES))
+        if cache_dir
+        else None
+    )
     event_rows: list[dict] = []
-    mention_frames: list[pd.DataFrame] = []
+    mention_rows: list[dict] = []
     for (file, text, published, outlet), ents in zip(records, entities, strict=True):
-        event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
-        mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
-    return [(event_rows, mention_frames)]
+        found = extraction.article_extraction(file, text, published, outlet, ents, cache)
+        event_rows.extend(found["events"])
+        mention_rows.extend(found["mentions"])
+    return [(event_rows, mention_rows)]
 
 
 def _timeline_corpus_step(
@@ -245,8 +251,9 @@ def _timeline_corpus_step(
 ) -> TimelineTables:
     """The corpus steps of extraction.build_timeline_tables, on the partitions' results."""
     event_table = pd.DataFrame([row for rows, _ in parts for row in rows], columns=EVENT_COLUMNS)
-    frames = [frame for _, part_frames in parts for frame in part_frames]
-    mentions = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    mentions = pd.DataFrame(
+        [row for _, rows in parts for row in rows], columns=actors.MENTION_COLUMNS
+    )
     core_files = set(core_articles(articles)["file"])
     core_events = event_table[event_table["file"].isin(core_files)]
     merged = timeline.merge_events(core_events, outlet_names(articles))

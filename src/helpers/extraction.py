@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +12,14 @@ import pandas as pd
 
 from helpers import actors, events, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
+from helpers.cache import JsonCache, code_version, key_of
 from helpers.params import TimelineParams
 from helpers.progress import progress
 
 EVENT_COLUMNS = [f.name for f in fields(events.Event)]
+# The modules an article's events and actor mentions depend on: a change to any of them
+# invalidates the per-article cache.
+EXTRACT_MODULES = ("cache", "extraction", "events", "dates", "actors", "text_spans", "textnorm")
 
 
 @dataclass
@@ -38,7 +44,6 @@ def build_timeline_tables(
     stream = nlp.cached_entities(list(readable["text"]), cache_dir)
     entities = list(progress(stream, "timeline: entities", total=len(readable)))
     event_rows: list[dict] = []
-    mention_frames = []
     rows = zip(
         readable["file"],
         readable["text"],
@@ -47,13 +52,16 @@ def build_timeline_tables(
         entities,
         strict=True,
     )
+    cache = JsonCache(cache_dir, "extract", code_version(EXTRACT_MODULES)) if cache_dir else None
+    mention_rows: list[dict] = []
     for file, text, published, outlet, ents in progress(
         rows, "timeline: events", total=len(readable)
     ):
-        event_rows.extend(asdict(ev) for ev in events.extract_events(file, text, published, ents))
-        mention_frames.append(actors.actor_mentions(file, text, ents, exclude=[outlet]))
+        found = article_extraction(file, text, published, outlet, ents, cache)
+        event_rows.extend(found["events"])
+        mention_rows.extend(found["mentions"])
     event_table = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
-    mentions = pd.concat(mention_frames, ignore_index=True) if mention_frames else pd.DataFrame()
+    mentions = pd.DataFrame(mention_rows, columns=actors.MENTION_COLUMNS)
     actor_table = actors.summarise_actors(mentions)
     core_files = set(core_articles(articles)["file"])
     merged = timeline.merge_events(
@@ -64,6 +72,33 @@ def build_timeline_tables(
         actors=actor_table,
         timeline=timeline.within_window(merged, date_from, date_to),
     )
+
+
+def article_extraction(
+    file: str,
+    text: str,
+    published: str | None,
+    outlet: str | None,
+    entities: Sequence[nlp.Entity],
+    cache: JsonCache | None = None,
+) -> dict[str, list[dict]]:
+    """{"events": rows, "mentions": rows} of one article, from the cache when this article
+    (same file, text, date, outlet and entities) was seen by the same code before."""
+    key = None
+    if cache is not None:
+        found_entities = json.dumps([astuple(e) for e in entities])
+        key = key_of(file, text, published or "", outlet or "", found_entities)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+    mentions = actors.actor_mentions(file, text, entities, exclude=[outlet])
+    found = {
+        "events": [asdict(ev) for ev in events.extract_events(file, text, published, entities)],
+        "mentions": mentions.astype(object).where(mentions.notna(), None).to_dict("records"),
+    }
+    if cache is not None and key is not None:
+        cache.put(key, found)
+    return found
 
 
 def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:

@@ -10,6 +10,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -98,6 +99,10 @@ class _Workers:
             self.shutdown()
             self.model = model
         context = multiprocessing.get_context("spawn")
+        main = sys.modules["__main__"]
+        if not hasattr(main, "__spec__"):
+            # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
+            main.__spec__ = None
         while len(self.executors) < count:
             executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=context, initializer=_load_in_worker, initargs=(model,)
@@ -138,24 +143,36 @@ def iter_entities(
         for found in entity_tuples(texts, model):
             yield [Entity(*e) for e in found]
         return
-    executors = _WORKERS.ensure(model, n_processes(len(texts)))
-    size = CHUNK if len(executors) > 1 else len(texts)
+    workers = n_processes(len(texts))
+    size = CHUNK if workers > 1 else len(texts)
     chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-    futures: list[Future[list[list[EntityTuple]]]] = [
-        executors[i % len(executors)].submit(entity_tuples, chunk, model)
-        for i, chunk in enumerate(chunks)
-    ]
+    try:
+        executors = _WORKERS.ensure(model, workers)
+        futures: list[Future[list[list[EntityTuple]]] | None] = [
+            executors[i % len(executors)].submit(entity_tuples, chunk, model)
+            for i, chunk in enumerate(chunks)
+        ]
+    except (OSError, RuntimeError, AttributeError, BrokenProcessPool) as exc:
+        log.warning("NER worker processes could not start (%s); running NER here", exc)
+        futures = [None] * len(chunks)
     for future, chunk in zip(futures, chunks, strict=True):
-        try:
-            found_chunk = future.result()
-        except BrokenProcessPool:
-            # A worker could not start (a script without a __main__ guard, a killed process):
-            # the work goes on here, and a missing model still gets its clear message.
-            log.warning("NER worker process failed; running NER in this process")
-            _WORKERS.shutdown()
-            found_chunk = entity_tuples(chunk, model)
-        for found in found_chunk:
+        for found in _chunk_result(future, chunk, model):
             yield [Entity(*e) for e in found]
+
+
+def _chunk_result(
+    future: Future[list[list[EntityTuple]]] | None, chunk: list[str], model: str
+) -> list[list[EntityTuple]]:
+    """A worker's answer for a chunk, or the chunk computed here when there is no worker or
+    it died (a script without a __main__ guard, a killed process): the run goes on, and a
+    missing model still gets its clear message."""
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            log.warning("a NER worker process failed; running NER in this process")
+            _WORKERS.shutdown()
+    return entity_tuples(chunk, model)
 
 
 def find_entities(texts: Sequence[str], model: str = config.SPACY_MODEL) -> list[list[Entity]]:

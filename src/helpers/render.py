@@ -21,11 +21,16 @@ from helpers.wording import words
 # Above this many articles, the printed annex lists only the articles the briefing cites.
 ANNEX_PRINT_LIMIT = 80
 ASIDE_PRINT_LIMIT = 30
+# Rows of the timeline table and of the annex in the HTML version; the rest are in the Parquet
+# tables (a 10,000-article corpus would otherwise give a 10 MB page that is slow to open).
+HTML_ROW_LIMIT = 1000
 SCREEN_ONLY = ' class="screen-only"'
 # An annex row and a link to one.
 _ANNEX_ROW = re.compile(r'<tr id="(src-[^"]+)">')
 _SOURCE_HREF = re.compile(r'href="#(src-[^"]+)"')
 _SCREEN_ONLY_ROW = re.compile(r'<tr class="screen-only".*?</tr>', re.DOTALL)
+_ANNEX_FULL_ROW = re.compile(r'<tr id="(src-[^"]+)">.*?</tr>', re.DOTALL)
+_ANNEX_END = "<!-- end of annex -->"
 SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
 SECTION_KEYS = dict(
     zip(
@@ -51,10 +56,10 @@ def text(value: str, lang: str) -> str:
 
 def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
     """ "Outlet, date (file)" linked to the article's line in the annex."""
-    row = articles.set_index("file").loc[file]
+    row = articles.iloc[int((articles["file"].to_numpy() == file).argmax())]
     outlet = row["outlet"] if isinstance(row["outlet"], str) else words(lang)["unknown"]
     date = fmt_date(row["published"], None, lang)
-    anchor = briefing.source_ids(articles)[file]
+    anchor = briefing.source_id(file)
     link = f'<a href="#{anchor}">{esc(outlet)}, {esc(date)}</a>'
     return f'{link} <span class="muted">({esc(file)})</span>'
 
@@ -214,12 +219,20 @@ def printed_rows(timeline: pd.DataFrame, max_rows: int) -> set:
     return set(order.head(max_rows).index)
 
 
-def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, max_rows: int) -> str:
-    """Entries table; rows past max_rows (fewest sources first) are shown on screen only."""
+def timeline_table(
+    timeline: pd.DataFrame,
+    articles: pd.DataFrame,
+    lang: str,
+    max_rows: int,
+    max_html_rows: int = HTML_ROW_LIMIT,
+) -> str:
+    """Entries table; rows past max_rows (fewest sources first) are shown on screen only, rows
+    past max_html_rows only in timeline.parquet."""
     w = words(lang)
     keep = printed_rows(timeline, max_rows)
+    shown = printed_rows(timeline, max(max_html_rows, max_rows))
     rows = []
-    for idx, row in timeline.iterrows():
+    for idx, row in timeline[timeline.index.isin(shown)].iterrows():
         css = "" if idx in keep else ' class="screen-only"'
         rows.append(
             f'<tr{css}><td class="date">{esc(fmt_date(row["date"], row["end"], lang))}</td>'
@@ -233,7 +246,12 @@ def timeline_table(timeline: pd.DataFrame, articles: pd.DataFrame, lang: str, ma
         for k in ("date", "kind", "event", "place", "n_outlets", "source")
     )
     more = len(timeline) - len(keep)
-    note = f'<p class="muted">{text(w["more_rows"].format(n=more), lang)}</p>' if more > 0 else ""
+    note = ""
+    if more > 0:  # the PDF says where the other rows are
+        note = f'<p class="muted print-only">{text(w["more_rows"].format(n=more), lang)}</p>'
+    if len(timeline) > len(shown):  # and so does the HTML page when it does not hold them all
+        hidden = w["more_rows_html"].format(n=len(timeline) - len(shown))
+        note += f'<p class="muted screen-only">{text(hidden, lang)}</p>'
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
 
 
@@ -418,8 +436,27 @@ def annex(tables: briefing.Tables, lang: str) -> str:
     return _chapter(
         "annexe",
         lang,
-        f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + _ANNEX_END,
     )
+
+
+def bound_for_screen(html_text: str, lang: str, limit: int = HTML_ROW_LIMIT) -> str:
+    """Keep in the HTML page only the annex rows something cites, when there are more than
+    limit (all rows stay in articles.parquet), and say so under the table."""
+    rows = _ANNEX_FULL_ROW.findall(html_text)
+    if len(rows) <= limit:
+        return html_text
+    cited = set(_SOURCE_HREF.findall(html_text))
+    kept = _ANNEX_FULL_ROW.sub(lambda m: m.group(0) if m.group(1) in cited else "", html_text)
+    note = words(lang)["annex_html_note"].format(n=len(set(rows) - cited))
+    return kept.replace(_ANNEX_END, f'<p class="muted screen-only">{text(note, lang)}</p>', 1)
+
+
+def for_print(html_text: str) -> str:
+    """The document WeasyPrint renders: rows the PDF hides are removed rather than styled away
+    (laying out thousands of hidden rows is most of the cost of a large corpus's PDF)."""
+    return _SCREEN_ONLY_ROW.sub("", html_text)
 
 
 def bound_for_print(html_text: str, limit: int = ANNEX_PRINT_LIMIT) -> str:
@@ -482,9 +519,9 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
         logging.getLogger(name).setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     body, lang, title = notebook_body(notebook_path)
-    html_text = bound_for_print(document(body, lang, title))
+    html_text = bound_for_print(bound_for_screen(document(body, lang, title), lang))
     html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
     pdf_path = Path(reports_dir) / "briefing.pdf"
     with storage.atomic_path(pdf_path) as tmp:
-        HTML(string=html_text, base_url=str(reports_dir)).write_pdf(tmp)
+        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(tmp)
     return [html_path, pdf_path]

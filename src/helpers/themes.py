@@ -23,6 +23,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from helpers import textnorm
+from helpers.cache import JsonCache, code_version, key_of
 from helpers.errors import ParameterError
 
 logger = logging.getLogger(__name__)
@@ -213,6 +214,14 @@ def _term(token: str, language: str) -> str | None:
     return folded
 
 
+def _cached_term(token: str, language: str) -> str | None:
+    """_term through the per-language memo _prepare fills."""
+    terms_of = _term_cache(language)
+    if token not in terms_of:
+        terms_of[token] = _term(token, language)
+    return terms_of[token]
+
+
 def _language_key(language: object) -> str:
     """Two-letter language code of an article, "fr" when missing."""
     return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
@@ -251,6 +260,36 @@ def _prepare(text: str, language: str) -> tuple[str, list[str]]:
         if phrase:
             lines.append(" ".join(phrase))
     return "\n".join(lines), written
+
+
+def prepared_cache(cache_dir: Path | None) -> JsonCache | None:
+    """The per-article cache of prepared texts (None: no cache)."""
+    if cache_dir is None:
+        return None
+    version = code_version(("cache", "themes", "textnorm"), f"simplemma=={_simplemma_version()}")
+    return JsonCache(cache_dir, "prepared", version)
+
+
+@lru_cache(maxsize=1)
+def _simplemma_version() -> str:
+    """The installed simplemma version (its dictionaries decide the lemmas)."""
+    import importlib.metadata
+
+    return importlib.metadata.version("simplemma")
+
+
+def prepare_cached(text: str, language: str, cache: JsonCache | None) -> tuple[str, Counter[str]]:
+    """_prepare's prepared text and written-form counts, from the cache when this text was
+    prepared before by the same code."""
+    key = key_of(text, language) if cache is not None else ""
+    stored = cache.get(key) if cache is not None else None
+    if stored is not None:
+        return stored[0], Counter(stored[1])
+    body, forms = _prepare(text, language)
+    counts = Counter(forms)
+    if cache is not None:
+        cache.put(key, [body, counts])
+    return body, counts
 
 
 def prepare_text(text: str, language: str) -> str:
@@ -341,13 +380,12 @@ def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
     """Most frequent written form of each term ("donnee" -> "données", "cas d'usage")."""
     forms: dict[str, tuple[int, bool, str]] = {}
     for language, counts in written.items():
-        terms_of = _term_cache(language)  # every written word went through _prepare
         for form, count in counts.items():
             first, _, rest = form.partition(" ")
-            term = terms_of.get(first)
+            term = _cached_term(first, language)
             if rest and term is not None:
                 # A bigram's last word follows the last space or the apostrophe of an elision.
-                last = terms_of.get(rest.rsplit(" ", 1)[-1].rsplit("'", 1)[-1])
+                last = _cached_term(rest.rsplit(" ", 1)[-1].rsplit("'", 1)[-1], language)
                 term = f"{term} {last}" if last is not None else None
             candidate = (-count, not form.islower(), form)
             if term is not None and (term not in forms or candidate < forms[term]):
@@ -540,8 +578,10 @@ def fit_themes(
     n_themes: int | None = None,
     random_state: int = 42,
     max_features: int = 20000,
+    cache_dir: Path | None = None,
 ) -> ThemeModel:
-    """Find the themes of the articles (NMF on TF-IDF); same corpus and seed, same themes."""
+    """Find the themes of the articles (NMF on TF-IDF); same corpus and seed, same themes.
+    With cache_dir, each article's prepared text is kept in the per-article cache."""
     _check_articles(articles)
     if n_themes is not None and n_themes < 1:
         raise ParameterError("n_themes", n_themes, "None or an integer >= 1")
@@ -557,8 +597,9 @@ def fit_themes(
     )
     prepared: list[str] = []
     written: dict[str, Counter[str]] = defaultdict(Counter)
+    cache = prepared_cache(cache_dir)
     for text, language in zip(articles["text"].fillna("").astype(str), languages, strict=True):
-        body, forms_in_text = _prepare(text, language)
+        body, forms_in_text = prepare_cached(text, language, cache)
         prepared.append(body)
         written[language].update(forms_in_text)
     matrix, vocabulary, term_counts = _vectorise(prepared, max_features)

@@ -25,13 +25,17 @@ class ThemeTables:
 
 
 def build_theme_tables(
-    articles: pd.DataFrame, n_themes: int | None = None, random_state: int = 42
+    articles: pd.DataFrame,
+    n_themes: int | None = None,
+    random_state: int = 42,
+    cache_dir: Path | None = None,
 ) -> ThemeTables:
     """Fit the themes on relevant, non-duplicate articles and count them by month."""
     core = core_articles(articles)
-    return tables_from_model(
-        themes.fit_themes(core, n_themes=n_themes, random_state=random_state), core
+    model = themes.fit_themes(
+        core, n_themes=n_themes, random_state=random_state, cache_dir=cache_dir
     )
+    return tables_from_model(model, core)
 
 
 def tables_from_model(model: themes.ThemeModel, core: pd.DataFrame) -> ThemeTables:
@@ -89,7 +93,9 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
             return theme_tables_dask(
                 articles, n_themes=p.n_themes, random_state=p.random_state, client=client
             )
-    return build_theme_tables(articles, n_themes=p.n_themes, random_state=p.random_state)
+    return build_theme_tables(
+        articles, n_themes=p.n_themes, random_state=p.random_state, cache_dir=p.interim_dir
+    )
 
 
 def stability_if_affordable(

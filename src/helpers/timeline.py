@@ -99,10 +99,15 @@ class Entry:
     evidence_file: str
     tokens: set[str]
     sources: list[str] = field(default_factory=list)
+    span: tuple[str, str] = field(init=False)
 
-    def matches(self, date: str, end: str | None, kind: str, tokens: set[str]) -> bool:
-        """True when an event reports the same thing at a compatible date."""
-        if kind != self.kind or not dates_compatible((self.date, self.end), (date, end)):
+    def __post_init__(self) -> None:
+        self.span = span_of(self.date, self.end)
+
+    def matches(self, span: tuple[str, str], kind: str, tokens: set[str]) -> bool:
+        """True when an event (its first and last day) reports the same thing at a
+        compatible date."""
+        if kind != self.kind or not (self.span[0] <= span[1] and span[0] <= self.span[1]):
             return False
         if self.kind in GATHERINGS:
             return True
@@ -127,10 +132,9 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
     index: dict[tuple[str, int], list[Entry]] = {}
     for ev in ordered.to_dict("records"):
         end, tokens = _text(ev["end"]), _tokens(ev["label"])
+        span = span_of(ev["date"], end)
         candidates = (e for y in _years(ev["date"], end) for e in index.get((ev["kind"], y), []))
-        entry = next(
-            (e for e in candidates if e.matches(ev["date"], end, ev["kind"], tokens)), None
-        )
+        entry = next((e for e in candidates if e.matches(span, ev["kind"], tokens)), None)
         if entry is None:
             entry = Entry(
                 date=ev["date"],
