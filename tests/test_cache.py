@@ -38,3 +38,29 @@ def test_second_ingest_reads_the_cache_and_gives_the_same_table(tmp_path: Path) 
     second = ingest.ingest_corpus(corpus, cache_dir=cache_dir).articles
     assert second.equals(first)
     assert len(list(cache_dir.rglob("*.json"))) == n_files
+
+
+def test_second_timeline_and_themes_read_the_cache_and_give_the_same_tables(
+    tmp_path: Path,
+) -> None:
+    from helpers import extraction, theming
+
+    corpus = tmp_path / "raw"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", corpus)
+    cache_dir = tmp_path / "interim"
+    articles = ingest.ingest_corpus(corpus, cache_dir=cache_dir).articles
+    assert articles["outlet"].isna().any() and articles["published"].isna().any()
+    first = extraction.build_timeline_tables(articles, cache_dir=cache_dir)
+    themes_first = theming.build_theme_tables(articles, cache_dir=cache_dir)
+    for namespace in ("extract", "prepared", "entities"):
+        assert list((cache_dir / namespace).rglob("*.json")), namespace
+    second = extraction.build_timeline_tables(articles, cache_dir=cache_dir)
+    themes_second = theming.build_theme_tables(articles, cache_dir=cache_dir)
+    for name in ("events", "actors", "timeline"):
+        assert getattr(second, name).equals(getattr(first, name)), name
+    assert themes_second.themes.equals(themes_first.themes)
+    assert themes_second.doc_themes.equals(themes_first.doc_themes)
+    assert themes_second.term_weights == themes_first.term_weights
+    # and the same as without any cache
+    uncached = extraction.build_timeline_tables(articles)
+    assert uncached.events.equals(first.events) and uncached.actors.equals(first.actors)

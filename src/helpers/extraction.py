@@ -87,7 +87,7 @@ def article_extraction(
     key = None
     if cache is not None:
         found_entities = json.dumps([astuple(e) for e in entities])
-        key = key_of(file, text, published or "", outlet or "", found_entities)
+        key = key_of(file, text, _text_or_empty(published), _text_or_empty(outlet), found_entities)
         stored = cache.get(key)
         if stored is not None:
             return stored
@@ -99,6 +99,11 @@ def article_extraction(
     if cache is not None and key is not None:
         cache.put(key, found)
     return found
+
+
+def _text_or_empty(value: object) -> str:
+    """A text cell as it enters a cache key: missing values (None, NaN) as ""."""
+    return value if isinstance(value, str) else ""
 
 
 def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
