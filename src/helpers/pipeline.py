@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -136,6 +137,8 @@ def run_pipeline(
     run = manifest.new_manifest(raw_dir, out_dir, all_values)
     manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
     os.environ[BATCH_ENV] = "1"
+    # This process waits while the kernel works: it loads the export libraries meanwhile.
+    threading.Thread(target=_preload_export, daemon=True).start()
     try:
         with shared_kernel(kernel, notebooks_dir) as shared:
             for index, notebook in enumerate(NOTEBOOKS, start=1):
@@ -168,6 +171,18 @@ def run_pipeline(
     run["status"] = "ok"
     storage.write_json(manifest_path, run)
     return run
+
+
+def _preload_export() -> None:
+    """Import what export_briefing needs (nbconvert, WeasyPrint: a few seconds) in the
+    background; a failure here only means the export imports them itself."""
+    try:
+        import nbconvert  # noqa: F401
+        import weasyprint  # noqa: F401
+
+        import helpers.render  # noqa: F401
+    except Exception as exc:  # pragma: no cover - the export reports the real error
+        log.debug("preloading the export libraries failed: %s", exc)
 
 
 def _problems(out_dir: Path) -> list[dict[str, str]]:
