@@ -134,3 +134,41 @@ def test_print_annex_keeps_only_cited_rows_when_the_corpus_is_large() -> None:
     assert '<tr class="screen-only" id="src-a9">' in bounded  # cited only by a hidden row
     assert bounded.count('class="screen-only"') == 100
     assert render.bound_for_print(html, limit=200) == html
+
+
+def test_html_annex_keeps_only_cited_rows_past_the_html_limit() -> None:
+    rows = "".join(f'<tr id="src-a{i}"><td>a{i}</td></tr>' for i in range(30))
+    html = f'<a href="#src-a7">x</a><table><tbody>{rows}</tbody></table>{render._ANNEX_END}'
+    bounded = render.bound_for_screen(html, "fr", limit=10)
+    assert '<tr id="src-a7">' in bounded and bounded.count("<tr ") == 1
+    assert "29 autres fichiers, non cités, ne figurent que dans articles.parquet" in bounded
+    assert render.bound_for_screen(html, "fr", limit=30) == html
+
+
+def test_pdf_document_drops_the_rows_it_would_hide() -> None:
+    html = '<table><tr><td>kept</td></tr><tr class="screen-only" id="x"><td>gone</td></tr></table>'
+    printed = render.for_print(html)
+    assert "kept" in printed and "gone" not in printed
+
+
+@pytest.mark.parametrize(
+    ("n_rows", "max_html", "in_html", "parquet_only"),
+    [
+        (5, 1000, 5, 0),
+        (30, 10, 10, 20),
+        (30, 2, 3, 27),  # never fewer than the printed rows
+    ],
+)
+def test_timeline_table_bounds_the_html_rows(
+    n_rows: int, max_html: int, in_html: int, parquet_only: int
+) -> None:
+    tables = _tables()
+    timeline = pd.concat([tables.timeline] * n_rows, ignore_index=True)
+    timeline["n_sources"] = range(n_rows, 0, -1)
+    html = render.timeline_table(
+        timeline, tables.articles, "fr", max_rows=3, max_html_rows=max_html
+    )
+    assert html.count("<tr") - 1 == in_html  # minus the header row
+    assert html.count('<tr class="screen-only"') == in_html - min(3, n_rows)
+    note = f"{parquet_only} autres événements, les moins repris, ne figurent que dans"
+    assert (note in html) == (parquet_only > 0)

@@ -210,9 +210,7 @@ def cached_entities(
     keys = [key_of(text) for text in texts]
     known = {k: cache.get(k) for k in keys} if cache else {}
     missing = [i for i, k in enumerate(keys) if known.get(k) is None]
-    fresh = (
-        iter_entities([texts[i] for i in missing], model, in_process) if missing else iter(())
-    )
+    fresh = iter_entities([texts[i] for i in missing], model, in_process) if missing else iter(())
     for key in keys:
         stored = known.get(key)
         if stored is not None:
