@@ -148,12 +148,12 @@ def role_of(text: str, entity: Entity) -> str | None:
 MENTION_COLUMNS = ["file", "name", "type", "role", "start"]
 
 
-def actor_mentions(
+def mention_rows(
     file: str, text: str, entities: Sequence[Entity], exclude: Iterable[str | None] = ()
-) -> pd.DataFrame:
-    """One row per actor mention of one article (outlet and other excluded names dropped)."""
+) -> list[dict[str, object]]:
+    """One record per actor mention of one article (outlet and other excluded names dropped)."""
     excluded = {_fold(x) for x in exclude if isinstance(x, str) and x}
-    rows = []
+    rows: list[dict[str, object]] = []
     for ent in entities:
         kind = ACTOR_TYPES.get(ent.label)
         name = clean_name(ent.text) if kind else None
@@ -161,7 +161,14 @@ def actor_mentions(
             continue
         role = role_of(text, ent) if kind == "person" else None
         rows.append({"file": file, "name": name, "type": kind, "role": role, "start": ent.start})
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return rows
+
+
+def actor_mentions(
+    file: str, text: str, entities: Sequence[Entity], exclude: Iterable[str | None] = ()
+) -> pd.DataFrame:
+    """mention_rows as a table."""
+    return pd.DataFrame(mention_rows(file, text, entities, exclude), columns=MENTION_COLUMNS)
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:

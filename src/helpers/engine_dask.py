@@ -36,7 +36,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from helpers import actors, config, extraction, ingest, nlp, themes, theming, timeline
 from helpers.briefing import core_articles, outlet_names
-from helpers.cache import JsonCache, code_version
+from helpers.cache import JsonCache
 from helpers.errors import ParameterError
 from helpers.extraction import EVENT_COLUMNS, TimelineTables
 from helpers.sources import SourceRow, read_sources
@@ -229,18 +229,8 @@ def _events_partition(
     per article, as extraction.build_timeline_tables does."""
     records = list(records)
     entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
-    cache = (
-        JsonCache(cache_dir, "extract", code_version(extraction.EXTRACT_MODULES))
-        if cache_dir
-        else None
-    )
-    event_rows: list[dict] = []
-    mention_rows: list[dict] = []
-    for (file, text, published, outlet), ents in zip(records, entities, strict=True):
-        found = extraction.article_extraction(file, text, published, outlet, ents, cache)
-        event_rows.extend(found["events"])
-        mention_rows.extend(found["mentions"])
-    return [(event_rows, mention_rows)]
+    with_entities = ((*record, ents) for record, ents in zip(records, entities, strict=True))
+    return [extraction.extract_articles(with_entities, extraction.extract_cache(cache_dir))]
 
 
 def _timeline_corpus_step(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,6 @@ def build_timeline_tables(
     # spaCy's worker processes blocked on a half-read pipe.
     stream = nlp.cached_entities(list(readable["text"]), cache_dir)
     entities = list(progress(stream, "timeline: entities", total=len(readable)))
-    event_rows: list[dict] = []
     rows = zip(
         readable["file"],
         readable["text"],
@@ -52,14 +51,9 @@ def build_timeline_tables(
         entities,
         strict=True,
     )
-    cache = JsonCache(cache_dir, "extract", code_version(EXTRACT_MODULES)) if cache_dir else None
-    mention_rows: list[dict] = []
-    for file, text, published, outlet, ents in progress(
-        rows, "timeline: events", total=len(readable)
-    ):
-        found = article_extraction(file, text, published, outlet, ents, cache)
-        event_rows.extend(found["events"])
-        mention_rows.extend(found["mentions"])
+    event_rows, mention_rows = extract_articles(
+        progress(rows, "timeline: events", total=len(readable)), extract_cache(cache_dir)
+    )
     event_table = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
     mentions = pd.DataFrame(mention_rows, columns=actors.MENTION_COLUMNS)
     actor_table = actors.summarise_actors(mentions)
@@ -72,6 +66,25 @@ def build_timeline_tables(
         actors=actor_table,
         timeline=timeline.within_window(merged, date_from, date_to),
     )
+
+
+def extract_cache(cache_dir: Path | None) -> JsonCache | None:
+    """The per-article cache of events and actor mentions (None: no cache)."""
+    return JsonCache(cache_dir, "extract", code_version(EXTRACT_MODULES)) if cache_dir else None
+
+
+def extract_articles(
+    articles: Iterable[tuple[str, str, str | None, str | None, Sequence[nlp.Entity]]],
+    cache: JsonCache | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """Event rows and actor-mention rows of (file, text, published, outlet, entities) records."""
+    event_rows: list[dict] = []
+    mention_rows: list[dict] = []
+    for file, text, published, outlet, entities in articles:
+        found = article_extraction(file, text, published, outlet, entities, cache)
+        event_rows.extend(found["events"])
+        mention_rows.extend(found["mentions"])
+    return event_rows, mention_rows
 
 
 def article_extraction(
@@ -91,10 +104,9 @@ def article_extraction(
         stored = cache.get(key)
         if stored is not None:
             return stored
-    mentions = actors.actor_mentions(file, text, entities, exclude=[outlet])
     found = {
         "events": [asdict(ev) for ev in events.extract_events(file, text, published, entities)],
-        "mentions": mentions.astype(object).where(mentions.notna(), None).to_dict("records"),
+        "mentions": actors.mention_rows(file, text, entities, exclude=[outlet]),
     }
     if cache is not None and key is not None:
         cache.put(key, found)

@@ -281,15 +281,14 @@ def _simplemma_version() -> str:
 def prepare_cached(text: str, language: str, cache: JsonCache | None) -> tuple[str, Counter[str]]:
     """_prepare's prepared text and written-form counts, from the cache when this text was
     prepared before by the same code."""
-    key = key_of(text, language) if cache is not None else ""
+    key = key_of(text, language)
     stored = cache.get(key) if cache is not None else None
     if stored is not None:
         return stored[0], Counter(stored[1])
     body, forms = _prepare(text, language)
-    counts = Counter(forms)
     if cache is not None:
-        cache.put(key, [body, counts])
-    return body, counts
+        cache.put(key, [body, Counter(forms)])
+    return body, Counter(forms)
 
 
 def prepare_text(text: str, language: str) -> str:

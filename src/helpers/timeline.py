@@ -78,11 +78,14 @@ def span_of(date: str, end: str | None) -> tuple[str, str]:
     return start[:10], stop
 
 
+def spans_overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """True when two (first day, last day) spans share at least one day."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def dates_compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """True when two partial dates or ranges can refer to the same moment."""
-    a0, a1 = span_of(*a)
-    b0, b1 = span_of(*b)
-    return a0 <= b1 and b0 <= a1
+    return spans_overlap(span_of(*a), span_of(*b))
 
 
 @dataclass
@@ -107,7 +110,7 @@ class Entry:
     def matches(self, span: tuple[str, str], kind: str, tokens: set[str]) -> bool:
         """True when an event (its first and last day) reports the same thing at a
         compatible date."""
-        if kind != self.kind or not (self.span[0] <= span[1] and span[0] <= self.span[1]):
+        if kind != self.kind or not spans_overlap(self.span, span):
             return False
         if self.kind in GATHERINGS:
             return True
