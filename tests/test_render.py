@@ -9,7 +9,7 @@ import pytest
 
 from helpers import render
 from helpers.briefing import Tables
-from helpers.typography import NBSP, NNBSP, typo_fr
+from helpers.typography import NBSP, NNBSP, agree, typo_fr
 
 MALICIOUS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -172,3 +172,22 @@ def test_timeline_table_bounds_the_html_rows(
     assert html.count('<tr class="screen-only"') == in_html - min(3, n_rows)
     note = f"{parquet_only} autres événements, les moins repris, ne figurent que dans"
     assert (note in html) == (parquet_only > 0)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "expected"),
+    [
+        ("5 articles de 3 média(s)", "fr", "5 articles de 3 médias"),
+        ("UNESCO (1 article(s)), ONU (2 article(s))", "fr", "UNESCO (1 article), ONU (2 articles)"),
+        ("0 article(s) sans date", "fr", "0 article sans date"),
+        ("0 undated article(s)", "en", "0 undated articles"),
+        ("1 article(s) pertinent(s) et non dupliqué(s)", "fr", "1 article pertinent et non dupliqué"),
+        ("1 000 fichier(s)", "fr", "1 000 fichiers"),
+        (f"1{NBSP}000 fichier(s)", "fr", f"1{NBSP}000 fichiers"),
+        ("2 événement(s) nouveau(x)", "fr", "2 événements nouveaux"),
+        ("1 événement(s) nouveau(x)", "fr", "1 événement nouveau"),
+        ("fichier(s) sans nombre", "fr", "fichiers sans nombre"),
+    ],
+)
+def test_plural_marks_agree_with_the_number_before_them(raw: str, lang: str, expected: str) -> None:
+    assert agree(raw, lang) == expected

@@ -15,7 +15,7 @@ import pandas as pd
 from helpers import briefing, figures, storage
 from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
-from helpers.typography import esc, percent_fr, quote_fr, typo_fr
+from helpers.typography import agree, esc, percent_fr, quote_fr, typo_fr
 from helpers.wording import words
 
 # Above this many articles, the printed annex lists only the articles the briefing cites.
@@ -49,8 +49,8 @@ def fmt_date(value: str | None, end: str | None, lang: str) -> str:
 
 
 def text(value: str, lang: str) -> str:
-    """Escaped text, with French typography when the briefing is in French."""
-    escaped = esc(value)
+    """Escaped text, plurals settled, with French typography when the briefing is in French."""
+    escaped = esc(agree(value, lang))
     return typo_fr(escaped) if lang == "fr" else escaped
 
 
@@ -201,6 +201,7 @@ def summary(tables: briefing.Tables, lang: str) -> str:
 def figure(svg_or_img: str, caption: str, lang: str) -> str:
     """A figure with its caption; an SVG is embedded as an image so that the ids inside two
     figures never clash (it stays vector in the PDF)."""
+    caption = agree(caption, lang)  # the alt text reads as the caption does
     if svg_or_img.lstrip().startswith("<svg"):
         encoded = base64.b64encode(svg_or_img.encode("utf-8")).decode("ascii")
         svg_or_img = f'<img alt="{esc(caption)}" src="data:image/svg+xml;base64,{encoded}"/>'
@@ -311,7 +312,7 @@ def themes_section(
         block = [
             f'<div class="theme"><h3>{text(theme.label, lang)}</h3>',
             f"<p>{text(w['share'] + ' :', lang)} {percent_fr(theme.share)} "
-            f"({w['in_articles'].format(n=theme.n_docs)}). "
+            f"({text(w['in_articles'].format(n=theme.n_docs), lang)}). "
             f"{text(w['top_terms'], lang)} : {esc(', '.join(terms))}.</p>",
         ]
         if theme.theme_id in clouds:

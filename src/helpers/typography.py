@@ -16,6 +16,28 @@ _QUOTE_OPEN = re.compile(r"«\s*")
 _QUOTE_CLOSE = re.compile(r"\s*»")
 
 
+# A number (thousands may be grouped with spaces) or a word whose plural mark is left open:
+# "article(s)", "nouveau(x)".
+_NUMBER_OR_MARK = re.compile(r"(\d+(?:[ \u00a0\u202f]\d{3})*)|(\w+)\((s|x)\)")
+
+
+def agree(text: str, lang: str) -> str:
+    """Settle the "(s)" plural marks of a sentence: each marked word agrees with the number
+    nearest before it ("3 média(s)" -> "3 médias", "1 article(s) pertinent(s)" -> "1 article
+    pertinent"). French counts 0 and 1 as singular, English only 1."""
+    count: int | None = None
+
+    def settle(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group(1):
+            count = int(re.sub(r"\D", "", match.group(1)))
+            return match.group(0)
+        singular = count is not None and (count <= 1 if lang == "fr" else count == 1)
+        return match.group(2) if singular else match.group(2) + match.group(3)
+
+    return _NUMBER_OR_MARK.sub(settle, text)
+
+
 def typo_fr(text: str) -> str:
     """Non-breaking spaces before ; : ! ? and inside « », as French typography wants."""
     text = _HIGH_PUNCT.sub(
