@@ -47,7 +47,7 @@ WORDING: dict[str, dict[str, str]] = {
         "themes_time_title": "Articles par thème et par mois de publication",
         "themes_time_ylabel": "articles",
         "themes_time_caption": "Figure {n} : répartition des {articles} articles pertinents par thème principal et par mois de publication{undated}.",
-        "undated_note": " ; {k} article(s) sans date de publication sont comptés à part",
+        "undated_note": " ; articles sans date de publication, comptés à part : {k}",
         "cloud_caption": "Nuage de mots du thème « {label} » (poids TF-IDF, {n} article(s)).",
         "more_rows": "{n} autres événements figurent dans timeline.parquet (les plus repris aussi dans la version HTML).",
         "more_rows_html": "{n} autres événements, les moins repris, ne figurent que dans timeline.parquet.",
@@ -93,7 +93,7 @@ WORDING: dict[str, dict[str, str]] = {
         "method_relevance": "Un score de pertinence (vocabulaire de l'IA croisé avec l'ancrage marocain, de 0 à 1) écarte les textes hors sujet sous le seuil de {threshold} ; les reprises d'une même dépêche (similarité des séquences de cinq mots d'au moins {duplicate}) ne sont comptées qu'une fois.",
         "method_dates": "Les dates sont repérées par une grammaire d'expressions temporelles en français et en anglais (dates complètes, plages « les 1er et 2 juillet », mois, années introduites, jours de la semaine et mots relatifs résolus à partir de la date de publication, horizons « d'ici 2030 »). Une date devient un événement quand la phrase qui la porte rapporte une rencontre, une annonce, un partenariat, une stratégie, une loi, une nomination ou un objectif ; les dates biographiques, historiques et les échéances sont écartées. {events} événement(s) relevé(s), fusionné(s) en {entries} entrée(s) de chronologie.",
         "method_themes": "Les thèmes viennent d'une factorisation non négative (NMF) de la matrice TF-IDF des textes nettoyés (lemmes, mots-outils retirés, bigrammes) : {themes} thème(s) pour {relevant} article(s). Les personnes et institutions sont reconnues par le modèle spaCy fr_core_news_md ; les variantes d'un même nom sont fusionnées.",
-        "method_limits": "Limites : {undated} article(s) sans date de publication ne figurent pas dans l'évolution mensuelle ; un événement formulé sans date explicite peut manquer ; les scores et regroupements sont automatiques et chaque fait reste à vérifier dans sa source, citée.",
+        "method_limits": "Limites : l'évolution mensuelle laisse de côté les articles sans date de publication ({undated}) ; un événement formulé sans date explicite peut manquer ; les scores et regroupements sont automatiques et chaque fait reste à vérifier dans sa source, citée.",
     },
     "en": {
         "title": "Artificial intelligence in Morocco",
@@ -139,7 +139,7 @@ WORDING: dict[str, dict[str, str]] = {
         "themes_time_title": "Articles per theme and month of publication",
         "themes_time_ylabel": "articles",
         "themes_time_caption": "Figure {n}: the {articles} relevant articles by main theme and month of publication{undated}.",
-        "undated_note": "; {k} undated article(s) are counted apart",
+        "undated_note": "; undated articles, counted apart: {k}",
         "cloud_caption": "Word cloud of theme “{label}” (TF-IDF weights, {n} article(s)).",
         "more_rows": "{n} more events are in timeline.parquet (the most reported also in the HTML version).",
         "more_rows_html": "{n} more events, the least reported, are only in timeline.parquet.",
@@ -185,7 +185,7 @@ WORDING: dict[str, dict[str, str]] = {
         "method_relevance": "A relevance score (AI vocabulary crossed with a Moroccan anchor, 0 to 1) sets aside off-topic texts below {threshold}; republications of one dispatch (five-word shingle similarity of at least {duplicate}) count once.",
         "method_dates": "Dates are found by a grammar of temporal expressions in French and English (full dates, ranges, months, introduced years, weekdays and relative words resolved from the publication date, horizons such as “by 2030”). A date becomes an event when its sentence reports a meeting, an announcement, a partnership, a strategy, a law, an appointment or a target; biographical and historical dates and deadlines are left out. {events} event(s) found, merged into {entries} timeline entries.",
         "method_themes": "Themes come from a non-negative factorisation (NMF) of the TF-IDF matrix of the clean texts (lemmas, stop words removed, bigrams): {themes} theme(s) for {relevant} article(s). People and institutions are recognised by spaCy's fr_core_news_md model; variants of one name are merged.",
-        "method_limits": "Limits: {undated} undated article(s) are not in the monthly view; an event stated without an explicit date can be missed; scores and groupings are automatic and every fact should be checked in its cited source.",
+        "method_limits": "Limits: the monthly view leaves out undated articles ({undated}); an event stated without an explicit date can be missed; scores and groupings are automatic and every fact should be checked in its cited source.",
     },
 }
 
