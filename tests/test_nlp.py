@@ -36,3 +36,55 @@ def test_ner_goes_on_here_when_workers_cannot_start(monkeypatch, in_process, cap
 
 def test_empty_input_starts_nothing() -> None:
     assert nlp.find_entities([]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "may_hold"),
+    [
+        ("Ghita Mezzour a annoncé la stratégie.", True),
+        ("Le ministère a signé avec Microsoft.", True),
+        ("Le royaume veut former des talents.", False),
+        ("« Nous devons agir vite », a-t-il dit.", False),
+        ("Il a insisté sur la formation continue.", False),
+        ("Selon lui, l'IA générative progresse.", True),  # IA is an acronym
+        ("Rabat accueillera la conférence.", True),  # a name may open a sentence
+        ("The ministry signed a deal with OCP.", True),
+        ("It will be extended to all regions.", False),
+        ("", False),
+    ],
+)
+def test_a_sentence_may_hold_an_entity_only_with_a_capitalised_word(sentence, may_hold) -> None:
+    assert nlp.may_hold_entity(sentence) is may_hold
+
+
+def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
+    text = (
+        "Le royaume veut former des talents. Il faut agir. Ghita Mezzour était à Rabat.\n"
+        "La formation reste un défi.\n"
+        "Le ministère a signé avec Microsoft. Orange suivra."
+    )
+    compact, table = nlp.compact_text(text)
+    assert (
+        compact
+        == "Ghita Mezzour était à Rabat.\nLe ministère a signé avec Microsoft. Orange suivra."
+    )
+    found = [
+        (compact.index("Rabat"), compact.index("Rabat") + 5, "Rabat", "LOC"),
+        (compact.index("Orange"), compact.index("Orange") + 6, "Orange", "ORG"),
+        (
+            compact.index("Rabat.") + 4,
+            compact.index("Rabat.") + 8,
+            "t.\nLe",
+            "MISC",
+        ),  # spans a seam
+    ]
+    mapped = nlp.to_original(found, table)
+    assert [(text[s:e], label) for s, e, _, label in mapped] == [
+        ("Rabat", "LOC"),
+        ("Orange", "ORG"),
+    ]
+
+
+def test_entities_offsets_point_into_the_original_text(in_process) -> None:
+    for text, found in zip(TEXTS, in_process, strict=True):
+        assert all(text[e.start : e.end] == e.text for e in found)

@@ -34,11 +34,10 @@ from distributed.utils import get_mp_context
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from helpers import actors, config, extraction, ingest, nlp, themes, theming, timeline
-from helpers.briefing import core_articles, outlet_names
+from helpers import config, extraction, ingest, themes, theming
+from helpers.briefing import core_articles
 from helpers.cache import JsonCache
 from helpers.errors import ParameterError
-from helpers.extraction import EVENT_COLUMNS, TimelineTables
 from helpers.sources import SourceRow, read_sources
 
 logger = logging.getLogger(__name__)
@@ -210,48 +209,12 @@ def ingest_corpus_dask(
 
 # ---------------------------------------------------------------------------- stage 3: timeline
 
-# One readable article as the NER partitions receive it: file, text, published, outlet.
-ArticleRecord = tuple[str, str, str | None, str | None]
-# What one NER partition returns: event rows and actor-mention rows.
-PartitionEvents = tuple[list[dict], list[dict]]
-
-
-def _article_records(readable: pd.DataFrame) -> list[ArticleRecord]:
-    """The readable articles as plain tuples (what the NER partitions receive)."""
-    columns = ("file", "text", "published", "outlet")
-    return list(zip(*(readable[c].tolist() for c in columns), strict=True))
-
 
 def _events_partition(
-    records: Iterable[ArticleRecord], cache_dir: Path | None
-) -> list[PartitionEvents]:
-    """NER once over the partition's texts (model cached per worker), then events and actors
-    per article, as extraction.build_timeline_tables does."""
-    records = list(records)
-    entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
-    with_entities = ((*record, ents) for record, ents in zip(records, entities, strict=True))
-    return [extraction.extract_articles(with_entities, extraction.extract_cache(cache_dir))]
-
-
-def _timeline_corpus_step(
-    articles: pd.DataFrame,
-    parts: Sequence[PartitionEvents],
-    date_from: str | None,
-    date_to: str | None,
-) -> TimelineTables:
-    """The corpus steps of extraction.build_timeline_tables, on the partitions' results."""
-    event_table = pd.DataFrame([row for rows, _ in parts for row in rows], columns=EVENT_COLUMNS)
-    mentions = pd.DataFrame(
-        [row for _, rows in parts for row in rows], columns=actors.MENTION_COLUMNS
-    )
-    core_files = set(core_articles(articles)["file"])
-    core_events = event_table[event_table["file"].isin(core_files)]
-    merged = timeline.merge_events(core_events, outlet_names(articles))
-    return TimelineTables(
-        events=event_table,
-        actors=actors.summarise_actors(mentions),
-        timeline=timeline.within_window(merged, date_from, date_to),
-    )
+    records: Iterable[extraction.ArticleRecord], cache_dir: Path | None
+) -> list[extraction.PartEvents]:
+    """One bag partition of stage 3: NER (model cached per worker), events and actors."""
+    return [extraction.extract_records(list(records), cache_dir)]
 
 
 def timeline_tables_dask(
@@ -261,19 +224,18 @@ def timeline_tables_dask(
     cache_dir: Path | None = None,
     client: Client | None = None,
     partition_size: int = NER_PARTITION,
-) -> TimelineTables:
+) -> extraction.TimelineTables:
     """extraction.build_timeline_tables on a Dask cluster: NER, events and actor mentions per
     partition on the workers; merging into the timeline on the client."""
     _check_partition_size(partition_size)
-    readable = articles[articles["readable"] & (articles["n_words"] > 0)]
-    records = _article_records(readable)
-    parts: list[PartitionEvents] = []
+    records = extraction.article_records(extraction.extraction_targets(articles))
+    parts: list[extraction.PartEvents] = []
     if records:
         with _client_or_local(client) as active:
             scattered = _scatter_partitions(active, records, partition_size)
             bag = db.from_delayed(scattered).map_partitions(_events_partition, cache_dir)
             parts = active.gather(active.compute(bag))
-    return _timeline_corpus_step(articles, parts, date_from, date_to)
+    return extraction.timeline_from_parts(articles, parts, date_from, date_to)
 
 
 # ---------------------------------------------------------------------------- stage 2: themes

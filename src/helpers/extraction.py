@@ -1,22 +1,31 @@
-"""Stage 3: events and actors of every readable article, merged into the timeline."""
+"""Stage 3: events and actors of the core articles, merged into the timeline."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from helpers import actors, events, nlp, schemas, storage, timeline
+from helpers import actors, config, events, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.params import TimelineParams
 from helpers.progress import progress
 
 EVENT_COLUMNS = [f.name for f in fields(events.Event)]
+# One article as stage 3 reads it: file, text, published, outlet.
+ArticleRecord = tuple[str, str, str | None, str | None]
+# What the extraction of some articles gives: event rows and actor-mention rows.
+PartEvents = tuple[list[dict], list[dict]]
+# Articles in chunks, and the worker's future for each chunk (None: compute it here).
+Submitted = tuple[list[list[ArticleRecord]], list[Future[PartEvents] | None]]
+# Work started by prefetch(), by records key; taken by build_timeline_tables.
+_PREFETCHED: dict[str, Submitted] = {}
 # The modules an article's events and actor mentions depend on: a change to any of them
 # invalidates the per-article cache.
 EXTRACT_MODULES = ("cache", "extraction", "events", "dates", "actors", "text_spans", "textnorm")
@@ -37,35 +46,93 @@ def build_timeline_tables(
     date_to: str | None = None,
     cache_dir: Path | None = None,
 ) -> TimelineTables:
-    """Events and actors for every readable article; the timeline from the core articles only."""
-    readable = articles[articles["readable"] & (articles["n_words"] > 0)]
-    # NER runs to the end before any event is extracted: an error below then cannot leave
-    # spaCy's worker processes blocked on a half-read pipe.
-    stream = nlp.cached_entities(list(readable["text"]), cache_dir)
-    entities = list(progress(stream, "timeline: entities", total=len(readable)))
-    rows = zip(
-        readable["file"],
-        readable["text"],
-        readable["published"],
-        readable["outlet"],
-        entities,
-        strict=True,
+    """Events, actors and the timeline of the core articles (relevant, readable, not
+    duplicates): off-topic pages and republications are not read by the model at all.
+    NER and extraction run in the model's worker processes, chunk by chunk (see prefetch)."""
+    records = article_records(extraction_targets(articles))
+    chunks, futures = _take_prefetched(records, cache_dir) or _submit(records, cache_dir)
+    parts = [
+        nlp.chunk_result(future, extract_records, chunk, cache_dir)
+        for future, chunk in progress(
+            zip(futures, chunks, strict=True), "timeline: chunks of articles", len(chunks)
+        )
+    ]
+    return timeline_from_parts(articles, parts, date_from, date_to)
+
+
+def article_records(targets: pd.DataFrame) -> list[ArticleRecord]:
+    """Articles as the extraction receives them: (file, text, published, outlet) tuples."""
+    columns = ("file", "text", "published", "outlet")
+    return list(zip(*(targets[c].tolist() for c in columns), strict=True))
+
+
+def extract_records(records: Sequence[ArticleRecord], cache_dir: Path | None) -> PartEvents:
+    """NER over some articles' texts in this process (model loaded once per process), then
+    their event rows and actor-mention rows; what a worker or a Dask partition runs."""
+    records = list(records)
+    entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
+    with_entities = ((*record, ents) for record, ents in zip(records, entities, strict=True))
+    return extract_articles(with_entities, extract_cache(cache_dir))
+
+
+def timeline_from_parts(
+    articles: pd.DataFrame,
+    parts: Sequence[PartEvents],
+    date_from: str | None,
+    date_to: str | None,
+) -> TimelineTables:
+    """The corpus step: event and actor tables from the parts, core events merged."""
+    event_table = pd.DataFrame([row for rows, _ in parts for row in rows], columns=EVENT_COLUMNS)
+    mentions = pd.DataFrame(
+        [row for _, rows in parts for row in rows], columns=actors.MENTION_COLUMNS
     )
-    event_rows, mention_rows = extract_articles(
-        progress(rows, "timeline: events", total=len(readable)), extract_cache(cache_dir)
-    )
-    event_table = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
-    mentions = pd.DataFrame(mention_rows, columns=actors.MENTION_COLUMNS)
-    actor_table = actors.summarise_actors(mentions)
     core_files = set(core_articles(articles)["file"])
     merged = timeline.merge_events(
         event_table[event_table["file"].isin(core_files)], outlet_names(articles)
     )
     return TimelineTables(
         events=event_table,
-        actors=actor_table,
+        actors=actors.summarise_actors(mentions),
         timeline=timeline.within_window(merged, date_from, date_to),
     )
+
+
+def prefetch(articles: pd.DataFrame, cache_dir: Path | None) -> int:
+    """Start stage 3's NER and extraction in the worker processes now, so that it runs while
+    the themes are computed; build_timeline_tables picks the results up if it is called on
+    the same articles and cache. Returns the number of articles submitted."""
+    records = article_records(extraction_targets(articles))
+    _PREFETCHED.clear()
+    _PREFETCHED[_records_key(records, cache_dir)] = _submit(records, cache_dir)
+    return len(records)
+
+
+def prefetch_from(processed_dir: str, cache_dir: str | None) -> int:
+    """prefetch() on the articles table that stage 1 wrote (what the pipeline calls)."""
+    articles = storage.read_parquet(Path(processed_dir) / "articles.parquet")
+    return prefetch(articles, Path(cache_dir) if cache_dir else None)
+
+
+def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted:
+    """The records in chunks, and each chunk's extraction submitted to the workers."""
+    chunks = nlp.chunked(records, nlp.n_processes(len(records)))
+    return chunks, nlp.submit_chunks(extract_records, chunks, cache_dir, model=config.SPACY_MODEL)
+
+
+def _records_key(records: Sequence[ArticleRecord], cache_dir: Path | None) -> str:
+    """What identifies a prefetch: every record and the cache folder."""
+    return key_of(json.dumps(records, ensure_ascii=False), str(cache_dir))
+
+
+def _take_prefetched(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted | None:
+    """The prefetched work for exactly these records and cache, or None (used once)."""
+    return _PREFETCHED.pop(_records_key(records, cache_dir), None)
+
+
+def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles whose events and actors are extracted: the core ones with some text."""
+    core = core_articles(articles)
+    return core[core["n_words"] > 0]
 
 
 def extract_cache(cache_dir: Path | None) -> JsonCache | None:

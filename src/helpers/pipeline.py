@@ -145,6 +145,8 @@ def run_pipeline(
                 log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
                 started = time.perf_counter()
                 run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, shared)
+                if notebook == params.IngestParams.notebook:
+                    shared.run(_prefetch_code(per_stage[params.TimelineParams.notebook]))
                 seconds = round(time.perf_counter() - started, 2)
                 run["stages"].append({"stage": notebook, "seconds": seconds})
                 storage.write_json(manifest_path, run)
@@ -171,6 +173,19 @@ def run_pipeline(
     run["status"] = "ok"
     storage.write_json(manifest_path, run)
     return run
+
+
+def _prefetch_code(values: dict[str, Any]) -> str:
+    """Kernel code that starts stage 3's NER and extraction in the model's worker processes
+    as soon as stage 1 is done, so that it overlaps the themes (local engine only)."""
+    timeline = params.validate_params(params.TimelineParams, values)
+    assert isinstance(timeline, params.TimelineParams)
+    if timeline.engine != "local":
+        return "pass"
+    return (
+        "import helpers.extraction; helpers.extraction.prefetch_from("
+        f"{str(timeline.processed_dir)!r}, {str(timeline.interim_dir)!r})"
+    )
 
 
 def _preload_export() -> None:

@@ -90,7 +90,7 @@ class Articles(_Table):
 
 
 class Events(_Dated):
-    """Dated events found in every readable article."""
+    """Dated events found in the core articles (relevant, readable, not duplicates)."""
 
     file: Series[str]
     actors: Series[object]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import math
 import re
@@ -25,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from helpers import textnorm
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.errors import ParameterError
+from helpers.stopwords import spacy_stop_words
 
 logger = logging.getLogger(__name__)
 
@@ -148,20 +148,6 @@ def _lemma_language(language: str) -> str | None:
     return code
 
 
-@lru_cache(maxsize=4)
-def spacy_stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop list for a language, read from its stop_words.py alone: importing
-    spacy.lang.fr would compile the French tokenizer's exception regex (about 5 s)."""
-    spec = importlib.util.find_spec("spacy")
-    assert spec is not None and spec.submodule_search_locations, "spaCy is not installed"
-    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
-    module_spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
-    assert module_spec is not None and module_spec.loader is not None
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return frozenset(module.STOP_WORDS)
-
-
 @lru_cache(maxsize=8)
 def stop_words(language: str) -> frozenset[str]:
     """Folded stop words for a language: its own list, the other list's foreign words, noise."""
@@ -266,7 +252,9 @@ def prepared_cache(cache_dir: Path | None) -> JsonCache | None:
     """The per-article cache of prepared texts (None: no cache)."""
     if cache_dir is None:
         return None
-    version = code_version(("cache", "themes", "textnorm"), f"simplemma=={_simplemma_version()}")
+    version = code_version(
+        ("cache", "themes", "textnorm", "stopwords"), f"simplemma=={_simplemma_version()}"
+    )
     return JsonCache(cache_dir, "prepared", version)
 
 

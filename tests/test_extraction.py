@@ -1,0 +1,63 @@
+"""Stage 3 reads only the core articles: off-topic pages and republications never reach NER."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import extraction, nlp
+
+TEXT = "Le 2 juillet 2025, le ministère a ouvert à Rabat les Assises nationales de l'IA."
+
+
+def _articles() -> pd.DataFrame:
+    rows = [
+        ("core.txt", True, True, None, TEXT),
+        ("offtopic.txt", True, False, None, TEXT.replace("IA", "agriculture")),
+        ("copy.txt", True, True, "core.txt", TEXT + " "),
+        ("empty.txt", False, False, None, ""),
+    ]
+    return pd.DataFrame(
+        [
+            {"file": f, "readable": r, "relevant": rel, "duplicate_of": dup, "text": t,
+             "n_words": len(t.split()), "published": "2025-07-03", "outlet": "Le Matin"}
+            for f, r, rel, dup, t in rows
+        ]
+    )  # fmt: skip
+
+
+def test_only_core_articles_are_read_by_the_model(monkeypatch) -> None:
+    seen: list[str] = []
+
+    def fake_entities(texts, cache_dir=None, *args, **kwargs):
+        seen.extend(texts)
+        return iter([[] for _ in texts])
+
+    monkeypatch.setattr(nlp, "cached_entities", fake_entities)
+    # No worker process: every chunk is computed here, where the fake model is.
+    monkeypatch.setattr(nlp, "submit_chunks", lambda fn, chunks, *a, **k: [None] * len(chunks))
+    tables = extraction.build_timeline_tables(_articles())
+    assert seen == [TEXT]
+    assert set(tables.events["file"]) == {"core.txt"}
+    assert len(tables.timeline) >= 1
+
+
+def test_extraction_targets_are_the_core_articles_with_text() -> None:
+    assert list(extraction.extraction_targets(_articles())["file"]) == ["core.txt"]
+
+
+def test_prefetched_work_is_used_once_for_the_same_articles(monkeypatch) -> None:
+    submitted: list[int] = []
+
+    def count_chunks(fn, chunks, *args, **kwargs):
+        submitted.append(len(chunks))
+        return [None] * len(chunks)
+
+    monkeypatch.setattr(nlp, "submit_chunks", count_chunks)
+    monkeypatch.setattr(nlp, "cached_entities", lambda texts, *a, **k: iter([[] for _ in texts]))
+    articles = _articles()
+    assert extraction.prefetch(articles, None) == 1
+    first = extraction.build_timeline_tables(articles)
+    assert submitted == [1]  # the prefetched chunks were taken, nothing submitted again
+    second = extraction.build_timeline_tables(articles)
+    assert submitted == [1, 1]  # used once: a later run submits its own work
+    assert first.events.equals(second.events)
