@@ -52,6 +52,10 @@ class JsonCache:
         except (OSError, ValueError):
             return None
 
+    def has(self, key: str) -> bool:
+        """True when a record is stored under key (it may still be unreadable: get says)."""
+        return self.root is not None and self._path(key).is_file()
+
     def put(self, key: str, record: Any) -> None:
         """Store a record atomically (no-op when caching is off)."""
         if self.root is not None:

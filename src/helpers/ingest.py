@@ -7,9 +7,11 @@ repeated blocks, metadata, language, relevance); duplicates are found over the w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -20,6 +22,7 @@ from helpers import (
     dedup,
     language,
     outlets,
+    parallel,
     relevance,
     schemas,
     sources,
@@ -29,7 +32,9 @@ from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
 from helpers.manifest import sha256_of
 from helpers.params import IngestParams
-from helpers.progress import progress
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -117,10 +122,15 @@ def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
     return files, skipped
 
 
+def _read_key(path: Path, data_hash: str, max_bytes: int) -> str:
+    """The cache key of pass 1 for one file."""
+    return key_of(data_hash, path.suffix.lower(), str(max_bytes))
+
+
 def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> ReadArticle:
     """Pass 1 for one file: decode (HTML through the extractor) and fingerprint its blocks."""
     data_hash = sha256_of(path)  # chunked: a 50 MB dump is not held in memory twice
-    key = key_of(data_hash, path.suffix.lower(), str(max_bytes))
+    key = _read_key(path, data_hash, max_bytes)
     cached = cache.get(key) if cache else None
     if cached is not None:
         return ReadArticle(
@@ -152,9 +162,7 @@ def describe_article(
     cache: JsonCache | None = None,
 ) -> dict[str, object]:
     """Pass 2 for one file: the article's row (clean body, metadata, language, relevance)."""
-    key = key_of(
-        read.sha256, "|".join(sorted(read.keys & repeated)), repr(source), str(relevance_threshold)
-    )
+    key = _describe_key(read, repeated, source, relevance_threshold)
     cached = cache.get(key) if cache else None
     if cached is not None:
         return {**cached, "file": read.file}
@@ -162,6 +170,13 @@ def describe_article(
     if cache:
         cache.put(key, row)
     return row
+
+
+def _describe_key(
+    read: ReadArticle, repeated: frozenset[str], source: sources.SourceRow | None, threshold: float
+) -> str:
+    """The cache key of pass 2 for one file."""
+    return key_of(read.sha256, "|".join(sorted(read.keys & repeated)), repr(source), str(threshold))
 
 
 def _describe(
@@ -262,13 +277,68 @@ def ingest_corpus(
     paths, skipped = list_inputs(raw_dir)
     source_rows, source_problems = sources.read_sources(raw_dir, [p.name for p in paths])
     read_cache, describe_cache = ingest_cache(cache_dir)
-    reads = [read_article(p, max_bytes, read_cache) for p in progress(paths, "ingest: read")]
+
+    def read_cached(path: Path) -> bool:
+        return read_cache is not None and read_cache.has(
+            _read_key(path, sha256_of(path), max_bytes)
+        )
+
+    reads = map_uncached(
+        partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
+        paths,
+        read_cached,
+        "ingest: read",
+    )
     repeated = clean.repeated_among(r.keys for r in reads)
-    rows = [
-        describe_article(r, repeated, source_rows.get(r.file), relevance_threshold, describe_cache)
-        for r in progress(reads, "ingest: clean")
-    ]
+
+    def described(read: ReadArticle) -> bool:
+        key = _describe_key(read, repeated, source_rows.get(read.file), relevance_threshold)
+        return describe_cache is not None and describe_cache.has(key)
+
+    rows = map_uncached(
+        partial(
+            _describe_chunk,
+            repeated=repeated,
+            source_rows={r.file: source_rows.get(r.file) for r in reads},
+            threshold=relevance_threshold,
+            cache=describe_cache,
+        ),
+        reads,
+        described,
+        "ingest: clean",
+    )
     return assemble(rows, reads, skipped, source_problems, duplicate_threshold)
+
+
+def _read_chunk(paths: list[Path], max_bytes: int, cache: JsonCache | None) -> list[ReadArticle]:
+    """Pass 1 for some files (what a worker process runs)."""
+    return [read_article(p, max_bytes, cache) for p in paths]
+
+
+def _describe_chunk(
+    reads: list[ReadArticle],
+    repeated: frozenset[str],
+    source_rows: dict[str, sources.SourceRow | None],
+    threshold: float,
+    cache: JsonCache | None,
+) -> list[dict[str, object]]:
+    """Pass 2 for some files (what a worker process runs)."""
+    return [describe_article(r, repeated, source_rows[r.file], threshold, cache) for r in reads]
+
+
+def map_uncached(
+    function: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    is_cached: Callable[[T], bool],
+    desc: str,
+) -> list[R]:
+    """function over items in input order: the cached ones here (a cache read is cheaper than
+    a process start), the others in worker processes when there are enough of them."""
+    cached = [is_cached(item) for item in items]
+    todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
+    fresh = iter(parallel.process_map(function, todo, desc))
+    here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+    return [next(here) if hit else next(fresh) for hit in cached]
 
 
 def assemble(

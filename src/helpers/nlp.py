@@ -9,10 +9,8 @@ from __future__ import annotations
 import atexit
 import bisect
 import logging
-import multiprocessing
 import os
 import re
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from helpers import config
 from helpers.cache import JsonCache, code_version, key_of
+from helpers.parallel import spawn_context
 from helpers.stopwords import spacy_stop_words
 from helpers.text_spans import sentences
 
@@ -178,11 +177,7 @@ class _Workers:
         if model != self.model:
             self.shutdown()
             self.model = model
-        context = multiprocessing.get_context("spawn")
-        main = sys.modules["__main__"]
-        if not hasattr(main, "__spec__"):
-            # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
-            main.__spec__ = None
+        context = spawn_context()
         while len(self.executors) < count:
             executor = ProcessPoolExecutor(
                 max_workers=1, mp_context=context, initializer=_load_in_worker, initargs=(model,)
