@@ -413,7 +413,7 @@ def test_word_cloud_png(model, tmp_path) -> None:
     data = word_cloud_png(model.term_weights[-1], path, width=400, height=200)
     assert data.startswith(b"\x89PNG") and path.read_bytes() == data
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (600, 300)  # 150 dpi: 1.5 times the nominal size
+    assert (width, height) == (800, 400)  # 150 dpi: twice the layout size
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,10 @@ repeated blocks, metadata, language, relevance); duplicates are found over the w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
 
@@ -32,9 +31,6 @@ from helpers.cache import JsonCache, code_version, key_of
 from helpers.dates import find_published
 from helpers.manifest import sha256_of
 from helpers.params import IngestParams
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -283,7 +279,7 @@ def ingest_corpus(
             _read_key(path, sha256_of(path), max_bytes)
         )
 
-    reads = map_uncached(
+    reads = parallel.map_uncached(
         partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
         paths,
         read_cached,
@@ -295,7 +291,7 @@ def ingest_corpus(
         key = _describe_key(read, repeated, source_rows.get(read.file), relevance_threshold)
         return describe_cache is not None and describe_cache.has(key)
 
-    rows = map_uncached(
+    rows = parallel.map_uncached(
         partial(
             _describe_chunk,
             repeated=repeated,
@@ -324,21 +320,6 @@ def _describe_chunk(
 ) -> list[dict[str, object]]:
     """Pass 2 for some files (what a worker process runs)."""
     return [describe_article(r, repeated, source_rows[r.file], threshold, cache) for r in reads]
-
-
-def map_uncached(
-    function: Callable[[list[T]], list[R]],
-    items: Sequence[T],
-    is_cached: Callable[[T], bool],
-    desc: str,
-) -> list[R]:
-    """function over items in input order: the cached ones here (a cache read is cheaper than
-    a process start), the others in worker processes when there are enough of them."""
-    cached = [is_cached(item) for item in items]
-    todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
-    fresh = iter(parallel.process_map(function, todo, desc))
-    here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
-    return [next(here) if hit else next(fresh) for hit in cached]
 
 
 def assemble(

@@ -54,6 +54,21 @@ def process_map(function: Callable[[list[T]], list[R]], items: Sequence[T], desc
     return list(progress(_results(function, items), desc, total=len(items)))
 
 
+def map_uncached(
+    function: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    is_cached: Callable[[T], bool],
+    desc: str,
+) -> list[R]:
+    """function over items in input order: the cached ones here (a cache read is cheaper than
+    a process start), the others in worker processes when there are enough of them."""
+    cached = [is_cached(item) for item in items]
+    todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
+    fresh = iter(process_map(function, todo, desc))
+    here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+    return [next(here) if hit else next(fresh) for hit in cached]
+
+
 def _results(function: Callable[[list[T]], list[R]], items: Sequence[T]) -> Iterator[R]:
     """Each item's result, in order, from a process pool or from this process; if the pool
     fails, the chunks it did not finish are computed here."""

@@ -266,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level.
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    # WeasyPrint reports each rendering step at INFO ("Step 2 - Fetching and parsing CSS").
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_drop_client_noise)
     values: dict[str, Any] = dict(args.parameter)

@@ -15,8 +15,14 @@ from wordcloud.wordcloud import FONT_PATH as BUNDLED_FONT
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 # Muted slate, teal, olive, plum and brick: readable on white, quiet in a printed briefing.
 MUTED_PALETTE = ("#34495e", "#3d6b6b", "#6b6b3d", "#5e4b6b", "#7a4a3a", "#4a5a7a")
-# 1200 x 600 pixels for an 800 x 400 layout: about 190 dpi across a 16 cm printed column.
+# 1200 x 600 pixels (a 600 x 300 layout drawn at twice its size): about 190 dpi across a 16 cm
+# printed column. The layout costs in proportion to its area: 600 x 300 takes half the time
+# of 800 x 400 for the same picture.
 PNG_DPI = 150
+LAYOUT_WIDTH, LAYOUT_HEIGHT = 600, 300
+# The largest word starts at this share of the height and shrinks until it fits; without it,
+# wordcloud first lays out the two largest words from the full height down, one size at a time.
+MAX_FONT_SHARE = 0.4
 # 80 words fill a printed half page; 150 took twice the layout time for words too small to read.
 MAX_WORDS = 80
 # Six colours antialiased on white fit a 64-colour palette: a third of the RGB file's size,
@@ -60,6 +66,7 @@ def _cloud(
         color_func=_muted_colour,
         prefer_horizontal=1.0,
         max_words=MAX_WORDS,
+        max_font_size=max(1, int(height * MAX_FONT_SHARE)),
         random_state=random_state,
         collocations=False,
         normalize_plurals=False,
@@ -77,15 +84,16 @@ def word_cloud_svg(
 def word_cloud_png(
     weights: Mapping[str, float],
     path: str | Path | None = None,
-    width: int = 800,
-    height: int = 400,
+    width: int = LAYOUT_WIDTH,
+    height: int = LAYOUT_HEIGHT,
     random_state: int = 42,
     dpi: int = PNG_DPI,
 ) -> bytes:
-    """PNG bytes of a word cloud at dpi/100 times width x height; also written to path if given."""
+    """PNG bytes of a word cloud at dpi/75 times width x height (1200 x 600 by default); also
+    written to path if given."""
     if dpi < 1:
         raise ValueError(f"dpi must be >= 1, got {dpi}")
-    image = _cloud(weights, width, height, random_state, scale=dpi / 100).to_image()
+    image = _cloud(weights, width, height, random_state, scale=dpi / 75).to_image()
     image = image.quantize(colors=PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", dpi=(dpi, dpi))
