@@ -74,12 +74,16 @@ INGEST_MODULES = (
     "config",
     "dates",
     "decode",
+    "dedup",
     "ingest",
     "language",
     "outlets",
     "relevance",
     "sources",
+    "textnorm",
 )
+# The key of the near-duplicate signature in a described row (not a column of the table).
+SIGNATURE = "_signature"
 ARTICLE_COLUMNS = [
     "file",
     "sha256",
@@ -220,6 +224,9 @@ def _describe(
         "chars_kept": result.chars_kept,
         "chars_removed": result.chars_removed,
         "problems": problems,
+        # Not a column: the near-duplicate signature, computed here so that it is cached and
+        # made in the worker processes (assemble takes it out).
+        SIGNATURE: dedup.text_signature(result.body),
     }
 
 
@@ -336,16 +343,22 @@ def assemble(
     for row in articles.itertuples():
         if row.format != "unreadable" and not row.readable:
             problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
-    articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold)
+    signatures = {str(r["file"]): r[SIGNATURE] for r in rows if r.get(SIGNATURE) is not None}
+    articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold, signatures)
     return IngestResult(articles=articles, problems=problems, skipped=skipped)
 
 
-def mark_duplicates(articles: pd.DataFrame, threshold: float) -> pd.Series:
-    """duplicate_of for each row: the earliest-published (then first-named) near-identical text."""
+def mark_duplicates(
+    articles: pd.DataFrame, threshold: float, signatures: dict[str, list[int]] | None = None
+) -> pd.Series:
+    """duplicate_of for each row: the earliest-published (then first-named) near-identical text
+    (signatures by file, from the per-article pass, spare computing them again)."""
     readable = articles[articles["readable"] & (articles["n_words"] > 0)]
     order = readable.assign(_p=readable["published"].fillna("9999")).sort_values(["_p", "file"])
     texts = dict(zip(readable["file"], readable["text"], strict=True))
-    found = dedup.find_duplicates(texts, threshold=threshold, order=list(order["file"]))
+    found = dedup.find_duplicates(
+        texts, threshold=threshold, order=list(order["file"]), signatures=signatures
+    )
     return articles["file"].map(lambda f: found.get(f))
 
 
