@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -343,7 +343,9 @@ def assemble(
     for row in articles.itertuples():
         if row.format != "unreadable" and not row.readable:
             problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
-    signatures = {str(r["file"]): r[SIGNATURE] for r in rows if r.get(SIGNATURE) is not None}
+    signatures = {
+        str(r["file"]): cast(list[int], r[SIGNATURE]) for r in rows if r.get(SIGNATURE) is not None
+    }
     articles["duplicate_of"] = mark_duplicates(articles, duplicate_threshold, signatures)
     return IngestResult(articles=articles, problems=problems, skipped=skipped)
 
