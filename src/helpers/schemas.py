@@ -50,9 +50,9 @@ def _pandas_types_only() -> None:
     if "dask.dataframe" in sys.modules:
         return
     if hasattr(pandas_model, "get_index_types"):
-        pandas_model.get_index_types = lambda: {Index}
+        setattr(pandas_model, "get_index_types", lambda: {Index})  # noqa: B010
     if hasattr(pandas_model, "get_series_types"):
-        pandas_model.get_series_types = lambda: {Series}
+        setattr(pandas_model, "get_series_types", lambda: {Series})  # noqa: B010
 
 
 _pandas_types_only()
