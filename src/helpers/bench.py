@@ -77,8 +77,7 @@ t = time.perf_counter()
 a = read_parquet(PROCESSED / "articles.parquet")
 tables = extraction.build_timeline_tables(a)
 extraction.write_outputs(tables, PROCESSED)
-readable = a[a["readable"] & (a["n_words"] > 0)]
-n_words = int(readable["n_words"].sum())
+n_words = int(extraction.extraction_targets(a)["n_words"].sum())
 BENCH(call_s=time.perf_counter() - t, n_words=n_words, n_events=len(tables.events))
 """,
     "briefing": """
@@ -124,9 +123,10 @@ BENCH(call_s=time.perf_counter() - t, n_docs=len(core), k=k)
 """,
     "timeline": """
 import pandas as pd
+from helpers.extraction import extraction_targets
 from helpers.nlp import load_ner
 a = pd.read_parquet(PROCESSED / "articles.parquet")
-texts = list(a.loc[a["readable"] & (a["n_words"] > 0), "text"])
+texts = list(extraction_targets(a)["text"])  # the whole bodies stage 3 reads
 t = time.perf_counter()
 nlp = load_ner()
 loaded = time.perf_counter()
