@@ -445,6 +445,13 @@ def test_corpus_repetition(texts: list[str], kept: list[str], dropped: list[str]
             ["Phrase une.   Phrase deux.   Phrase trois."],
         ),
         ("\r\n \t\n", []),
+        (
+            "Titre A\t\u2009\u202fTitre B\u3000\u3000\u3000Titre C",
+            ["Titre A", "Titre B", "Titre C"],
+        ),
+        ("Titre A  Titre B  Titre C", ["Titre A  Titre B  Titre C"]),
+        ("Titre A|Titre B|Titre C", ["Titre A|Titre B|Titre C"]),
+        ("   Titre A   Titre B   ", ["Titre A", "Titre B"]),
     ],
     ids=[
         "lines",
@@ -454,6 +461,10 @@ def test_corpus_repetition(texts: list[str], kept: list[str], dropped: list[str]
         "two_short_segments",
         "spaced_sentences",
         "blank",
+        "thin_and_ideographic_spaces",
+        "two_spaces_do_not_separate",
+        "bars_need_spaces",
+        "separators_at_the_edges",
     ],
 )
 def test_split_blocks(text: str, pieces: list[str]) -> None:
@@ -467,8 +478,17 @@ def test_split_blocks(text: str, pieces: list[str]) -> None:
         ("© 2024 Le Journal", "© 2025 Le Journal", True),
         ("Lire aussi", "Lire encore", False),
         ("Été à Rabat", "ete a rabat", True),
+        ("Édition ٢٠٢٤ du salon", "edition 2025 du salon", True),
+        ("ﬁnance², page 3", "finance2 page 7", True),
     ],
-    ids=["case_quotes_punctuation", "digits", "different_words", "accents"],
+    ids=[
+        "case_quotes_punctuation",
+        "digits",
+        "different_words",
+        "accents",
+        "arabic_digits",
+        "nfkd",
+    ],
 )
 def test_line_key(a: str, b: str, same: bool) -> None:
     assert (line_key(a) == line_key(b)) is same
@@ -476,6 +496,48 @@ def test_line_key(a: str, b: str, same: bool) -> None:
 
 def test_line_key_of_punctuation_only_is_empty() -> None:
     assert line_key(" - * - ") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "reason"),
+    [
+        ("Contact : redaction@journal.ma – www.journal.ma", "noise", "urls"),
+        ("Source : https://www.le360.ma/economie/ia-maroc", "noise", "urls"),
+        (
+            "Le site lematin.ma a publié samedi un long dossier consacré à la stratégie "
+            "numérique du pays.",
+            "body",
+            "body",
+        ),
+        ("Suivez-nous sur Facebook, Twitter et Instagram", "noise", "ui"),
+        ("Lire la suite…", "noise", "ui"),
+        ("Les ministres ont parlé de l'IA à Rabat hier soir...", "noise", "teaser"),
+        ("— Ghita Bennani (@ghitab) July 1, 2025", "noise", "embed"),
+        ("A post shared by L'Économiste (@leconomiste)", "noise", "embed"),
+        ("Une publication partagée par Médias24", "noise", "embed"),
+        ("pic.twitter.com/AbCdEf", "noise", "embed"),
+        ("IA, Maroc, Rabat, Numérique, Startups", "noise", "tags"),
+        ("© 2025 Le Journal. Tous droits réservés.", "noise", "footer"),
+    ],
+    ids=[
+        "email_and_domain",
+        "url",
+        "domain_in_a_sentence",
+        "follow_us",
+        "read_more",
+        "trailing_ellipsis",
+        "tweet_signature",
+        "instagram_en",
+        "instagram_fr",
+        "tweet_picture",
+        "tags",
+        "copyright",
+    ],
+)
+def test_line_inside_an_article(line: str, label: str, reason: str) -> None:
+    result = clean_text("\n".join([P1, P2, line, P3, P4]))
+    block = next(b for b in result.blocks if b.text == line)
+    assert (block.label, block.reason) == (label, reason)
 
 
 def test_repeated_keys_counts_files_not_lines() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+import ftfy
 import pytest
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 
-from helpers import config
+from helpers import config, decode
 from helpers.decode import decode_bytes, html_to_text, read_input, sniff_kind
 from helpers.errors import ArticleError
 
@@ -230,3 +233,20 @@ def test_html_to_text_extracts_paragraphs_and_metadata() -> None:
     assert meta["date"] == "2025-03-12"
     assert meta["sitename"] == "Le Journal"
     assert meta["url"] == "https://journal.example.ma/ia/plan-rabat"
+
+
+def _mixed_snippets(n: int) -> list[str]:
+    """Short random strings of the characters ftfy's mojibake test and fixers look at."""
+    rng = random.Random(20250101)
+    pool = list(
+        "abzAZ09 \n\t.,;:!?'’“”«»…éèàêçœÀÉ€©°×²√≈‚Äв" + "".join(MOJIBAKE_CATEGORIES.values())
+    )
+    pool += ["Ã©", "Ã ", "\nÂ ", "â€™", "вЂ", "ΒΓ", "ГўВЂВ", "\x1b[31m", "\x00", "\x85", "\ufeff"]
+    return ["".join(rng.choices(pool, k=rng.randint(0, 10))) for _ in range(n)]
+
+
+def test_mojibake_shortcut_agrees_with_ftfy() -> None:
+    texts = [*_mixed_snippets(5_000), FRENCH, ARABIC, "lâ€™IA Ã©tait", "Ã  Rabat\nÂ x"]
+    for text in texts:
+        assert bool(decode.MOJIBAKE.search(text)) == is_bad(text), repr(text)
+        assert decode._fix_mojibake(text) == ftfy.fix_text(text, config=decode.FTFY_CONFIG)

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from helpers.errors import ParameterError
-from helpers.relevance import is_relevant, matched_terms, relevance_features, relevance_score
+from helpers.relevance import (
+    AI_TERMS,
+    APOSTROPHES,
+    MOROCCO_TERMS,
+    is_relevant,
+    matched_terms,
+    relevance_features,
+    relevance_score,
+)
+from helpers.textnorm import fold
 
 # ---- Clearly relevant: AI is the subject, and the story is Moroccan. ----
 
@@ -325,3 +336,42 @@ def test_features_explain_the_score() -> None:
 def test_is_relevant_rejects_bad_threshold(threshold: float) -> None:
     with pytest.raises(ParameterError, match="threshold"):
         is_relevant(0.5, threshold)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STRATEGY_FR,
+        SUMMIT_EN,
+        EGYPT_FR,
+        "big data, data centres et bigdata : la data du Maroc au data center de Rabat.",
+        "xchat gpt-4 et ChatGPT, chat gpt, GPT4o ; agents IA et agent intelligent.",
+        "L’IA, l‘IA, l`IA et l´IA : modèles d’IA, modèle d'intelligence.",
+        "Le Royaume-Uni, le Royaume, United Kingdom, Kingdom of Spain, the Kingdom.",
+        "IAIA IA-IA l'IA IAG GenIA A.I. AI.AI LLMs SLM NLP TALN GPU TPUs MAP MAPS",
+        "الذكاء الاصطناعي في المغرب وبالمغرب والمغربية",
+        "maroc marocains marocaine Marrakech Marrakesh Fès Fez Fes Ben Guerir El Jadida",
+    ],
+    ids=[
+        "strategy",
+        "summit",
+        "egypt",
+        "overlapping",
+        "chatbots",
+        "apostrophes",
+        "kingdoms",
+        "acronyms",
+        "arabic",
+        "places",
+    ],
+)
+def test_matched_terms_count_like_one_findall_per_term(text: str) -> None:
+    exact = APOSTROPHES.sub("'", unicodedata.normalize("NFC", text))
+    for language in (None, "fr", "en", "es", "ar"):
+        expected = {}
+        for term in AI_TERMS + MOROCCO_TERMS:
+            if term.languages is None or language is None or language in term.languages:
+                matches = term.pattern.findall(fold(exact) if term.folded else exact)
+                if matches:
+                    expected[term.label] = len(matches)
+        assert matched_terms(text, language) == expected

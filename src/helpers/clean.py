@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import justext
@@ -58,18 +58,35 @@ TITLE_MIN_OVERLAP = 0.4
 DUPLICATE_SHARE = 0.5
 # Content words are compared on this many leading letters (a crude stem: numérique/numériques).
 STEM_LENGTH = 5
+# Blocks whose features and fingerprints are remembered: page furniture (tickers, menus,
+# teasers, footers) recurs on most pages of a corpus.
+BLOCK_CACHE_SIZE = 1 << 14
 
-# Runs of three or more spaces (incl. no-break and thin spaces), or " | " and " • ", that
-# separate the headlines of a ticker written on one line.
-SEGMENT_SEPARATOR = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}|\s+[|•·]\s+")
+# A space, a tab, a no-break or a thin space.
+SPACING = r"[ \t\u00a0\u2000-\u200a\u202f\u3000]"
+# Runs of three or more spacing characters, or " | " and " • ", that separate the headlines of
+# a ticker written on one line. (Both start with whitespace; the pattern says so first, which
+# lets the search skip every other character fast.)
+SEGMENT_SEPARATOR = re.compile(rf"\s(?:(?<={SPACING}){SPACING}{{2,}}|\s*[|•·]\s+)")
 # Whitespace (and zero-width characters) trimmed from both ends of a block.
 EDGE_SPACE = "\t\r\n\v\f \u00a0\u200b\u202f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
+# A non-empty line of text.
+LINE = re.compile(r"[^\n]+")
 # A word: a run of letters (digits and apostrophes split words: l'IA -> l, IA).
 WORD = re.compile(r"[^\W\d_]+")
+# A word of a line fingerprint: a run of letters and digits.
+KEY_WORD = re.compile(r"[^\W_]+")
+# A digit, in any script.
+DIGIT = re.compile(r"\d")
+# Separators of the items of a tag list: commas, semicolons, bars, or spaces before a hashtag.
+TAG_SEPARATOR = re.compile(r"\s*[,;|]\s*|\s+(?=#)")
 # A whitespace-separated token that holds at least one letter or digit.
 TOKEN = re.compile(r"\S*[^\W_]\S*")
 # French elided words, which WORD leaves without their apostrophe.
 ELIDED = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"})
+# One of these is in every EMBED match, lower-cased: a cheap test before the pattern's. (They
+# avoid i, k and s, which the pattern also matches as the non-ASCII letters ı, İ, K and ſ.)
+EMBED_HINTS = ("(@", "tter.com/", "hared", "partag")
 # The end of a sentence: . ! ? … possibly followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 # A trailing ellipsis that cuts a text short ("... de ne ...", "Centre d'invest..."), but not an
@@ -274,16 +291,18 @@ class _Features:
 def split_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of text; a line of headline segments is split into them."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in LINE.finditer(text):
         spans.extend(_split_line(text, line.start(), line.end()))
     return spans
 
 
+@lru_cache(maxsize=BLOCK_CACHE_SIZE)
 def line_key(line: str) -> str:
     """A fingerprint of a line for repetition counts: case, accents, digits, punctuation folded."""
-    folded = re.sub(r"\d", "0", _fold_accents(line.casefold()))
-    words = re.findall(r"[^\W_]+", folded)
-    return " ".join(words) if any(ch.isalpha() for ch in folded) else ""
+    # Digits are replaced after the words are cut out: they are word characters either way,
+    # and every letter of the line is in one of the words.
+    key = DIGIT.sub("0", " ".join(KEY_WORD.findall(_fold_accents(line.casefold()))))
+    return key if any(ch.isalpha() for ch in key) else ""
 
 
 def block_keys(text: str) -> frozenset[str]:
@@ -349,6 +368,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for sep in SEGMENT_SEPARATOR.finditer(text, start, end):
         pieces.append((cursor, sep.start()))
         cursor = sep.end()
+    if not pieces:  # no separator: the line is one block
+        whole = _trim(text, start, end)
+        return [whole] if whole[1] > whole[0] else []
     pieces.append((cursor, end))
     pieces = [p for p in (_trim(text, s, e) for s, e in pieces) if p[1] > p[0]]
     long_pair = len(pieces) == 2 and max(_n_words(text[s:e]) for s, e in pieces) > SEGMENT_MAX_WORDS
@@ -361,11 +383,10 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without its leading and trailing whitespace."""
-    while start < end and text[start] in EDGE_SPACE:
-        start += 1
-    while end > start and text[end - 1] in EDGE_SPACE:
-        end -= 1
-    return start, end
+    span = text[start:end]
+    kept = span.lstrip(EDGE_SPACE)
+    start += len(span) - len(kept)
+    return start, start + len(kept.rstrip(EDGE_SPACE))
 
 
 def _n_words(text: str) -> int:
@@ -385,16 +406,22 @@ def _stoplists(language: str) -> tuple[frozenset[str], ...]:
     return tuple(lists)
 
 
+@cache
+def _union(stoplists: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The words of all the stop-word lists."""
+    return frozenset[str]().union(*stoplists)
+
+
 def _stop_density(text: str, stoplists: Sequence[frozenset[str]]) -> float:
     """Share of words that are stop words, in the best-fitting of the languages."""
-    words = [w.casefold() for w in WORD.findall(text)]
+    words = list(map(str.casefold, WORD.findall(text)))
     if not words:
         return 0.0
-    return max(sum(w in stoplist for w in words) / len(words) for stoplist in stoplists)
+    return max(sum(map(stoplist.__contains__, words)) / len(words) for stoplist in stoplists)
 
 
 def _all_features(
-    text: str, spans: Sequence[tuple[int, int]], stoplists: Sequence[frozenset[str]]
+    text: str, spans: Sequence[tuple[int, int]], stoplists: tuple[frozenset[str], ...]
 ) -> list[_Features]:
     """Features of every block; segments of a many-headline line are marked as ticker."""
     per_line: Counter[int] = Counter()
@@ -411,10 +438,12 @@ def _all_features(
     ]
 
 
-def _features(block: str, stoplists: Sequence[frozenset[str]], ticker: bool) -> _Features:
+@lru_cache(maxsize=BLOCK_CACHE_SIZE)
+def _features(block: str, stoplists: tuple[frozenset[str], ...], ticker: bool) -> _Features:
     """Features of one block."""
     n_words = _n_words(block)
-    truncated = bool(TRUNCATED_END.search(block))
+    ellipsis = _has_ellipsis(block)
+    truncated = ellipsis and bool(TRUNCATED_END.search(block))
     sentence_end = bool(SENTENCE_END.search(block)) and not truncated
     density = _stop_density(block, stoplists)
     headline = (
@@ -430,7 +459,7 @@ def _features(block: str, stoplists: Sequence[frozenset[str]], ticker: bool) -> 
         stop_density=density,
         sentence_end=sentence_end,
         truncated=truncated,
-        noise_reason=_noise_reason(block, n_words, ticker, stoplists),
+        noise_reason=_noise_reason(block, n_words, ticker, ellipsis, density),
         headline=headline,
         meta=_is_meta(block, n_words, truncated),
         related_heading=_is_related_heading(block, n_words),
@@ -439,40 +468,55 @@ def _features(block: str, stoplists: Sequence[frozenset[str]], ticker: bool) -> 
     )
 
 
+def _has_ellipsis(block: str) -> bool:
+    """Whether the block holds "..." or "…", as every TRUNCATED_END and TRUNCATED_THEN_LINK
+    match does (a cheap test before theirs)."""
+    return "..." in block or "…" in block
+
+
 def _noise_reason(
-    block: str, n_words: int, ticker: bool, stoplists: Sequence[frozenset[str]]
+    block: str, n_words: int, ticker: bool, ellipsis: bool, stop_density: float
 ) -> str | None:
     """The reason a block is noise whatever its neighbours, or None."""
     if ticker:
         return "ticker"
-    if EMBED.search(block):
+    low = block.lower()
+    if any(hint in low for hint in EMBED_HINTS) and EMBED.search(block):
         return "embed"
     if n_words <= 40 and COPYRIGHT.search(block):
         return "footer"
     if n_words <= UI_MAX_WORDS and CAPTION.match(block):
         return "caption"
-    if _url_share(block) >= 0.5:
+    if _mostly_urls(block):
         return "urls"
-    if TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
+    if ellipsis and TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
         return "truncated"
-    if RELATED_CUE.match(block) and n_words <= UI_MAX_WORDS:
+    if n_words <= UI_MAX_WORDS and RELATED_CUE.match(block):
         return "related"
     if _is_ui(block, n_words):
         return "ui"
-    if _is_tag_list(block, stoplists):
+    if _is_tag_list(block, stop_density):
         return "tags"
     return None
 
 
-def _url_share(block: str) -> float:
-    """Share of the block's non-space characters inside URLs, domains or e-mail addresses."""
-    dense = len(re.sub(r"\s", "", block))
-    covered = sum(len(m.group()) for m in URL_OR_DOMAIN.finditer(block))
-    return covered / dense if dense else 0.0
+def _mostly_urls(block: str) -> bool:
+    """Whether half the block's non-space characters are in URLs, domains or e-mail addresses."""
+    tokens = block.split()
+    dense = sum(map(len, tokens))
+    # A match lies inside one whitespace-separated token, and holds a dot, an @ or a colon;
+    # when such tokens are too short to make half the block, the pattern need not run.
+    candidates = [t for t in tokens if "." in t or "@" in t or ":" in t]
+    if not dense or sum(map(len, candidates)) / dense < 0.5:
+        return False
+    covered = sum(len(m.group()) for t in candidates for m in URL_OR_DOMAIN.finditer(t))
+    return covered / dense >= 0.5
 
 
 def _is_ui(block: str, n_words: int) -> bool:
     """Widget, cart, share bar, banner or form text rather than prose."""
+    if n_words > 60:
+        return False
     hits = len(UI_PHRASE.findall(block))
     if n_words <= 3 and NAV_LABEL.match(block):
         return True
@@ -480,24 +524,26 @@ def _is_ui(block: str, n_words: int) -> bool:
         return True
     if n_words <= UI_MAX_WORDS and len(SOCIAL.findall(block)) >= 2:
         return True
-    return n_words <= 60 and (hits >= 2 or (hits >= 1 and bool(SECOND_PERSON.search(block))))
+    return hits >= 2 or (hits >= 1 and bool(SECOND_PERSON.search(block)))
 
 
-def _is_tag_list(block: str, stoplists: Sequence[frozenset[str]]) -> bool:
+def _is_tag_list(block: str, stop_density: float) -> bool:
     """A comma-, semicolon- or hash-separated list of short keyword phrases with no sentence."""
     if SENTENCE_END.search(block) and not block.rstrip().endswith("…"):
         return False
-    items = [item for item in re.split(r"\s*[,;|]\s*|\s+(?=#)", block) if item.strip()]
+    items = [item for item in TAG_SEPARATOR.split(block) if item.strip()]
     if len(items) < 4:
         return False
     mean_words = sum(_n_words(item) for item in items) / len(items)
-    return mean_words <= 5 and _stop_density(block, stoplists) < 0.2
+    return mean_words <= 5 and stop_density < 0.2
 
 
 def _is_related_heading(block: str, n_words: int) -> bool:
     """A bare heading that opens a related-content section ("Les articles en relation")."""
+    if n_words > 6:
+        return False
     match = RELATED_CUE.match(block)
-    if match is None or n_words > 6:
+    if match is None:
         return False
     return not block[match.end() :].strip(" :-–—»>").strip()
 
@@ -778,14 +824,15 @@ def _find_title(
     labels: list[Label],
     reasons: Sequence[str],
     run: tuple[int, int] | None,
-    stoplists: Sequence[frozenset[str]],
+    stoplists: tuple[frozenset[str], ...],
 ) -> int | None:
     """Index of the headline of the article: before the run, sharing words with the body."""
     if run is None:
         return None
     first = run[0]
+    stopwords = _union(stoplists)
     body = " ".join(f.text for f, label in zip(features, labels, strict=True) if label == "body")
-    body_stems = _stems(body, stoplists)
+    body_stems = _stems(body, stopwords)
     candidates = [
         i
         for i in range(max(0, first - TITLE_WINDOW), min(first + 3, run[1]))
@@ -793,7 +840,7 @@ def _find_title(
     ]
     best: tuple[float, int] | None = None
     for i in candidates:
-        stems = _stems(features[i].text, stoplists)
+        stems = _stems(features[i].text, stopwords)
         shared = len(stems & body_stems)
         if not stems or shared < min(2, len(stems)) or shared / len(stems) < TITLE_MIN_OVERLAP:
             continue
@@ -808,7 +855,7 @@ def _find_title(
     if j < 0 or not _title_shaped(features, reasons, j):
         return None
     in_headline_list = j >= 2 and features[j - 1].headline and features[j - 2].headline
-    shares_words = bool(_stems(features[j].text, stoplists) & body_stems)
+    shares_words = bool(_stems(features[j].text, stopwords) & body_stems)
     return j if shares_words and not in_headline_list else None
 
 
@@ -823,15 +870,12 @@ def _followed_by_meta(features: Sequence[_Features], i: int) -> bool:
     return any(features[j].meta for j in range(i + 1, min(i + 3, len(features))))
 
 
-def _stems(text: str, stoplists: Sequence[frozenset[str]]) -> set[str]:
-    """Accent-free leading letters of the content words of a text."""
-    stems = set()
-    for word in WORD.findall(text):
-        low = word.casefold()
-        if len(low) < 3 or any(low in s for s in stoplists):
-            continue
-        stems.add(_fold_accents(low)[:STEM_LENGTH])
-    return stems
+def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Accent-free leading letters of the content words of a text (each distinct word once)."""
+    words = set(map(str.casefold, set(WORD.findall(text))))
+    return {
+        _fold_accents(low)[:STEM_LENGTH] for low in words if len(low) >= 3 and low not in stopwords
+    }
 
 
 def _label_meta(

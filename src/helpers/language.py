@@ -20,6 +20,8 @@ MIN_LETTERS = 20
 
 # URLs, e-mail addresses and @handles: not language, and English-looking.
 NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|@\w+")
+# What every NOT_PROSE match holds: without any of them, the pattern need not run.
+NOT_PROSE_HINTS = ("http", "www.", "@")
 
 # One letter in any script.
 LETTER = re.compile(r"[^\W\d_]")
@@ -50,7 +52,10 @@ def detect_languages(
 
 def _sample(text: str) -> str | None:
     """The opening of the body without URLs, or None when it has too few letters."""
-    sample = " ".join(NOT_PROSE.sub(" ", text[: SAMPLE_CHARS * 2]).split())[:SAMPLE_CHARS]
+    opening = text[: SAMPLE_CHARS * 2]
+    if any(hint in opening for hint in NOT_PROSE_HINTS):
+        opening = NOT_PROSE.sub(" ", opening)
+    sample = " ".join(opening.split())[:SAMPLE_CHARS]
     return sample if len(LETTER.findall(sample)) >= MIN_LETTERS else None
 
 

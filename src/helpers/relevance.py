@@ -23,6 +23,8 @@ class Term:
     """One lexicon entry: a compiled pattern, its weight, and the languages it applies to."""
 
     label: str
+    # The lexicon's regex, and the compiled pattern: that regex between the edges of its kind.
+    regex: str
     pattern: re.Pattern[str]
     weight: float
     # True: matched against the lower-cased, accent-stripped text; False: against the text.
@@ -31,16 +33,30 @@ class Term:
     languages: frozenset[str] | None = None
 
 
+# What must hold before and after a term's match: word boundaries for folded terms, no word
+# character on either side for exact ones.
+FOLDED_EDGES = (r"\b", r"\b")
+EXACT_EDGES = (r"(?<!\w)", r"(?!\w)")
+
+
 def _folded(label: str, regex: str, weight: float, languages: str | None = None) -> Term:
     """A case- and accent-insensitive term; `regex` is written lower-case without accents."""
     langs = frozenset(languages.split(",")) if languages else None
-    return Term(label, re.compile(rf"\b(?:{regex})\b"), weight, True, langs)
+    before, after = FOLDED_EDGES
+    return Term(label, regex, re.compile(rf"{before}(?:{regex}){after}"), weight, True, langs)
 
 
 def _exact(label: str, regex: str, weight: float, languages: str | None = None) -> Term:
     """A case- and accent-sensitive term (acronyms, names that are also common words)."""
     langs = frozenset(languages.split(",")) if languages else None
-    return Term(label, re.compile(rf"(?<!\w)(?:{regex})(?!\w)"), weight, False, langs)
+    before, after = EXACT_EDGES
+    return Term(label, regex, re.compile(rf"{before}(?:{regex}){after}"), weight, False, langs)
+
+
+def _start_finder(terms: tuple[Term, ...], edges: tuple[str, str]) -> re.Pattern[str]:
+    """A zero-width pattern that matches exactly where one of the terms has a match starting."""
+    before, after = edges
+    return re.compile(before + "(?=" + "|".join(f"(?:{t.regex}){after}" for t in terms) + ")")
 
 
 # AI-topic lexicon (FR, EN, some ES and AR). Weight 1: unambiguous AI; lower: AI-adjacent
@@ -135,6 +151,12 @@ MOROCCO_TERMS: tuple[Term, ...] = (
     _folded("Maghreb", r"maghreb|maghrebins?|maghrebi", 0.3),
 )
 
+ALL_TERMS = AI_TERMS + MOROCCO_TERMS
+# Every place where a folded (or an exact) term may match, found in one pass over the text;
+# each term is then tried at those places only (a pass per term is what costs).
+FOLDED_START = _start_finder(tuple(t for t in ALL_TERMS if t.folded), FOLDED_EDGES)
+EXACT_START = _start_finder(tuple(t for t in ALL_TERMS if not t.folded), EXACT_EDGES)
+
 # Words in a body below which density is measured as if the body had this many words.
 MIN_WORDS = 200
 
@@ -171,13 +193,14 @@ def relevance_features(text: str, title: str | None, language: str | None) -> di
     """Return the evidence behind the score (counts, densities, components, score)."""
     lang = language.lower() if language else None
     words = len(WORD.findall(text))
-    ai_hits = _weighted_hits(text, AI_TERMS, lang)
-    ai_title = min(_weighted_hits(title or "", AI_TERMS, lang), TITLE_CAP)
+    text_counts, title_counts = _term_counts(text), _term_counts(title or "")
+    ai_hits = _weighted_hits(text_counts, AI_TERMS, lang)
+    ai_title = min(_weighted_hits(title_counts, AI_TERMS, lang), TITLE_CAP)
     ai_density = 1000.0 * ai_hits / max(words, MIN_WORDS)
     ai_evidence = ai_density + TITLE_AI_BONUS * ai_title
     ai_component = _rescaled_logistic(ai_evidence)
-    morocco_hits = _weighted_hits(text, MOROCCO_TERMS, lang)
-    morocco_title = min(_weighted_hits(title or "", MOROCCO_TERMS, lang), TITLE_CAP)
+    morocco_hits = _weighted_hits(text_counts, MOROCCO_TERMS, lang)
+    morocco_title = min(_weighted_hits(title_counts, MOROCCO_TERMS, lang), TITLE_CAP)
     morocco_evidence = morocco_hits + TITLE_MOROCCO_BONUS * morocco_title
     morocco_component = 1.0 - math.exp(-morocco_evidence / MOROCCO_SCALE)
     return {
@@ -204,27 +227,38 @@ def _rescaled_logistic(evidence: float) -> float:
 
 def matched_terms(text: str, language: str | None = None) -> dict[str, int]:
     """Return how often each lexicon label matches, to show why a text scored as it did."""
-    exact, folded = _prepared(text)
     lang = language.lower() if language else None
-    counts: dict[str, int] = {}
-    for term in AI_TERMS + MOROCCO_TERMS:
-        if _applies(term, lang):
-            hits = len(term.pattern.findall(folded if term.folded else exact))
-            if hits:
-                counts[term.label] = hits
-    return counts
+    counts = _term_counts(text)
+    return {t.label: counts[t.label] for t in ALL_TERMS if _applies(t, lang) and counts[t.label]}
 
 
-def _weighted_hits(text: str, terms: tuple[Term, ...], language: str | None) -> float:
+def _weighted_hits(counts: dict[str, int], terms: tuple[Term, ...], language: str | None) -> float:
     """Sum of weight x matches over the terms that apply to the language."""
-    if not text:
-        return 0.0
-    exact, folded = _prepared(text)
     total = 0.0
     for term in terms:
         if _applies(term, language):
-            total += term.weight * len(term.pattern.findall(folded if term.folded else exact))
+            total += term.weight * counts[term.label]
     return total
+
+
+def _term_counts(text: str) -> dict[str, int]:
+    """Matches of every lexicon term in the text, by label (as many as pattern.findall)."""
+    exact, folded = _prepared(text)
+    forms = {
+        True: (folded, [m.start() for m in FOLDED_START.finditer(folded)]),
+        False: (exact, [m.start() for m in EXACT_START.finditer(exact)]),
+    }
+    return {t.label: _count(t.pattern, *forms[t.folded]) for t in ALL_TERMS}
+
+
+def _count(pattern: re.Pattern[str], text: str, starts: list[int]) -> int:
+    """Non-overlapping matches of pattern in text, given every position where one may start."""
+    count, end = 0, 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            count += 1
+            end = match.end()
+    return count
 
 
 def _prepared(text: str) -> tuple[str, str]:
