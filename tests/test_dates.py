@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
+import string
+import sys
 
 import pytest
 
+from helpers import dates
 from helpers.dates import (
     DateMention,
     find_dates,
@@ -769,3 +773,51 @@ def test_mentions_round_trip_through_formatter() -> None:
     for m in find_dates("Les 1er et 2 juillet 2025, puis fin 2026 et le 3/10/2023."):
         assert format_date_fr(m.date, m.end_date)  # every normalised value formats
         assert parse_iso(m.date)[1] == m.precision
+
+
+def scan_every_rule(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """find_dates without its hints: every rule scanned over every window."""
+    lowered = dates._lowercase(text)
+    candidates = []
+    for start, end in dates._windows(lowered):
+        for order, rule in enumerate(dates._RULES):
+            for m in rule.pattern.finditer(lowered, start, end):
+                mention = rule.build(text, m, anchor)
+                if mention is not None:
+                    candidates.append((mention, order))
+    return dates._longest_first(candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les 1er et 2 juillet 2025, puis du 29 au 31 mai 2024 et entre 2023 et 2025.",
+        "July 1-2, 2025; May 29 - June 2, 2024; Tuesday, July 1, 2025; Sept. 3.",
+        "Le 3/10/2023, le 02 - 07 - 2025 et le 2025-07-01T10:30.",
+        "Au premier trimestre 2025, au T3-2024, en Q1 2025 et au second half of 2025.",
+        "Fin 2025, mi-juillet, début de l'année 2026, early 2026 et la fin de l'année prochaine.",
+        "D'ici 2030, à l'horizon 2035, by the end of 2025, no later than June 2026.",
+        "En 2018, depuis 2020 et in 2019, pour 2000 dirhams.",
+        "Hier, avant-hier, aujourd'hui, demain, yesterday and the day after tomorrow.",
+        "Ce lundi, mardi dernier, last Monday, la semaine prochaine, next month, l'an dernier.",
+        "Le forum ouvrira ſamedi, en juillet.",  # long s, which the case-blind weekday reads
+        "Il viendra MARDİ, cette semaine.",  # dotted capital I, kept as is by _lowercase
+        "The forum opens ſunday, this week, premier juillet.",
+    ],
+)
+def test_hints_skip_no_match(text: str) -> None:
+    """A rule is skipped only in windows where it cannot match: same mentions as scanning all."""
+    for anchor in (None, WED):
+        assert find_dates(text, anchor) == scan_every_rule(text, anchor)
+    assert find_dates(text, WED)
+
+
+def test_only_three_letters_pass_for_a_to_z_when_case_is_ignored() -> None:
+    """What _WEEKDAY_ANY_CASE_HINT relies on: in lower-cased text, a case-blind a-z matches only
+    a-z and "ı", "İ", "ſ"."""
+    every_char = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    lowered = dates._lowercase(every_char)
+    matched = set(re.findall("[a-z]", lowered, re.IGNORECASE))
+    others = matched - set(string.ascii_lowercase)
+    assert others == {"ı", "İ", "ſ"}
+    assert all(dates._WEEKDAY_ANY_CASE_HINT.fullmatch(c) for c in others)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+import sys
+from dataclasses import asdict
+
 import pytest
 
+from helpers import events as events_module
 from helpers.events import classify_kind, extract_events
 from helpers.nlp import Entity
 
@@ -169,3 +175,56 @@ def test_a_target_repeated_in_one_article_is_one_event() -> None:
     )
     events = extract_events("x.txt", text, "2025-01-10")
     assert [(e.kind, e.date) for e in events] == [("objectif", "2030")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("LES ASSISES ONT RÉUNI DES EXPERTS.", "assises"),
+        ("Les aſſiſes ont réuni des experts.", "assises"),  # long s: ignoring case reads "s"
+        ("Un MoU a été sıgné.", "partenariat"),  # dotless i
+        ("Le plan a été sıgné.", "strategie"),
+        ("Il a été nommé À RABAT.", "nomination"),
+        ("Le texte a été SİGNÉ.", "annonce"),  # dotted capital I: two characters in lower case
+        ("Le temps est clément, İstanbul aussi.", None),
+    ],
+)
+def test_classify_kind_ignores_case(sentence: str, kind: str | None) -> None:
+    first_cue = next((k for k, cue in events_module.KIND_CUES if cue.search(sentence)), None)
+    assert classify_kind(sentence) == first_cue == kind
+
+
+def test_lowering_matches_what_ignoring_case_matches() -> None:
+    """What the lowered cues rely on: for a character that lower() keeps single, ignoring case
+    takes it for a cue letter exactly when its lower case is that letter ("ı" and "ſ" aside,
+    see _CASE_TRAPS), and lowering keeps word and space characters what they were."""
+    code_points = itertools.chain(range(0xD800), range(0xE000, sys.maxunicode + 1))
+    single = "".join(c for c in map(chr, code_points) if len(c.lower()) == 1)
+    lowered = "".join(map(str.lower, single))
+    cue_source = "".join(w for _, words in events_module._CUE_WORDS for w in words)
+    assert not re.search(r"\\[A-Z]", cue_source)  # no escape that lower() would change
+    cue_text = cue_source.lower()
+    letters = sorted({c for c in cue_text if c.isalpha()})
+    any_letter = "[" + "".join(letters) + "]"
+    taken = {
+        m.group()
+        for m in re.finditer(any_letter, single, re.IGNORECASE)
+        if not events_module._CASE_TRAPS.match(m.group())
+    }
+    assert taken == {single[m.start()] for m in re.finditer(any_letter, lowered)}
+    for char in taken:
+        for letter in letters:
+            assert bool(re.fullmatch(letter, char, re.IGNORECASE)) == (char.lower() == letter)
+    for char_class in (r"\w", r"\s"):
+        positions = [m.start() for m in re.finditer(char_class, single)]
+        assert positions == [m.start() for m in re.finditer(char_class, lowered)]
+
+
+def test_event_row_is_asdict() -> None:
+    text = "Les 1er et 2 juillet 2025, Rabat a accueilli les Assises nationales de l'IA."
+    entities = [Entity(27, 32, "Rabat", "LOC"), Entity(0, 3, "Les", "ORG")]
+    found = extract_events("a.txt", text, PUBLISHED, entities)
+    assert found
+    for event in found:
+        assert event.to_row() == asdict(event)
+        assert event.to_row()["actors"] is not event.actors

@@ -105,6 +105,7 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def clean_name(raw: str) -> str | None:
     """An entity's text as an actor name, or None when it is not a usable name."""
     name = _HONORIFIC.sub("", " ".join(raw.split()).strip(_TRIM))

@@ -867,35 +867,79 @@ def _build_relative_period(
     return _mention(text, m.start(), m.end(), resolved)
 
 
+# Hints: cheap patterns for a part that every match of a rule contains. A window where one of
+# a rule's hints is absent cannot hold a match of that rule, so the rule is not scanned there
+# (the rule patterns are slow to scan, and most windows lack most of their parts).
+
+
+def _word_ends(words: Sequence[str]) -> str:
+    """Regex source for any of words (lower case, accents optional) followed by a word boundary;
+    each alternative starts with a letter, which lets the regex engine skip ahead fast."""
+    return "|".join(_loose(word) + r"\b" for word in words)
+
+
+# A month name or abbreviation and the end of its word (_MONTH_ANY, _MONTH_FULL in the rules
+# are all followed by \b); an English one (_MONTH_EN).
+_MONTH_HINT = re.compile(_word_ends([*_MONTHS_FR_WRITTEN, *_MONTH_WORDS_EN, *_MONTH_ABBREVIATIONS]))
+_MONTH_EN_HINT = re.compile(_word_ends([*_MONTH_WORDS_EN, *_MONTH_ABBREVIATIONS_EN]))
+# A day of month (_day): digits or "premier".
+_DAY_HINT = re.compile(r"\d|premier")
+# A year (_YEAR_NUMBER).
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|2100")
+# A weekday (_WEEKDAY_FULL).
+_WEEKDAY_HINT = re.compile(_WEEKDAY_FULL)
+# A weekday for _BARE_WEEKDAY, which ignores case: in lower-cased text, the only letters
+# besides a-z that case-insensitive matching takes for a-z are these three (for "i" and "s").
+_WEEKDAY_ANY_CASE_HINT = re.compile(_WEEKDAY_FULL + "|[ıİſ]")
+# Every alternative of _TARGET_CUE holds one of these words followed by a space ("d'ici à",
+# "à l'horizon de", "no later than", "à l'échéance").
+_TARGET_HINT = re.compile(r"ici\s|horizon\s|by\s|later\s|ch[ée]ance\s")
+# The link between the two day-months of _CROSS_MONTH.
+_CROSS_LINK_HINT = re.compile(r"-|–|to|through")
+# The separator between two numbers of _NUMERIC_DMY and _ISO_YMD.
+_SEPARATOR_HINT = re.compile(r"\d\s*[/.-]\s*\d")
+# The unit of _QUARTER_WORDS, the code of _QUARTER_CODE, the vague word of _VAGUE_YEAR.
+_QUARTER_UNIT_HINT = re.compile(r"trimestre|semestre|quarter|half")
+_QUARTER_CODE_HINT = re.compile(r"[qtsh][1-4]")
+_VAGUE_HINT = re.compile(_VAGUE_WORDS)
+# The unit of _RELATIVE_PERIOD and the end of its word.
+_PERIOD_UNIT_HINT = re.compile(r"semaine\b|mois\b|ann[ée]e\b|an\b|week\b|month\b|year\b")
+# The word of _RELATIVE_DAY.
+_RELATIVE_DAY_HINT = re.compile(_alternation(list(_RELATIVE_DAYS)))
+
+
 @dataclass(frozen=True)
 class _Rule:
-    """One pattern scanned over the whole text and the function that reads its matches."""
+    """One pattern scanned over the whole text, the function that reads its matches, and the
+    hints that every match contains."""
 
     pattern: re.Pattern[str]
     build: Builder
+    hints: tuple[re.Pattern[str], ...]
 
 
-# Order breaks ties between equally long overlapping candidates (earlier wins).
+# Order breaks ties between equally long overlapping candidates (earlier wins). _RANGE_CUE and
+# _YEAR_CUE have no hints: nearly every window holds their parts ("de", a digit).
 _RULES = (
-    _Rule(_TARGET_CUE, _build_target),
-    _Rule(_RANGE_CUE, _build_cued_range),
-    _Rule(_DAY_LIST, _build_day_list),
-    _Rule(_DAY_LIST_EN, _build_day_list),
-    _Rule(_CROSS_MONTH, _build_cross_month),
-    _Rule(_NUMERIC_DMY, _build_part),
-    _Rule(_ISO_YMD, _build_part),
-    _Rule(_TEXT_DMY, _build_part),
-    _Rule(_TEXT_MDY, _build_part),
-    _Rule(_MONTH_YEAR, _build_part),
-    _Rule(_QUARTER_WORDS, _build_part),
-    _Rule(_QUARTER_CODE, _build_part),
-    _Rule(_VAGUE_YEAR, _build_part),
-    _Rule(_YEAR_CUE, _build_cued_year),
-    _Rule(_MONTH_NO_YEAR, _build_month_no_year),
-    _Rule(_RELATIVE_WEEKDAY, _build_relative_weekday),
-    _Rule(_BARE_WEEKDAY, _build_bare_weekday),
-    _Rule(_RELATIVE_PERIOD, _build_relative_period),
-    _Rule(_RELATIVE_DAY, _build_relative_day),
+    _Rule(_TARGET_CUE, _build_target, (_TARGET_HINT,)),
+    _Rule(_RANGE_CUE, _build_cued_range, ()),
+    _Rule(_DAY_LIST, _build_day_list, (_MONTH_HINT, _DAY_HINT)),
+    _Rule(_DAY_LIST_EN, _build_day_list, (_MONTH_EN_HINT, _DAY_HINT)),
+    _Rule(_CROSS_MONTH, _build_cross_month, (_MONTH_HINT, _DAY_HINT, _CROSS_LINK_HINT)),
+    _Rule(_NUMERIC_DMY, _build_part, (_YEAR_HINT, _SEPARATOR_HINT)),
+    _Rule(_ISO_YMD, _build_part, (_YEAR_HINT, _SEPARATOR_HINT)),
+    _Rule(_TEXT_DMY, _build_part, (_MONTH_HINT, _DAY_HINT)),
+    _Rule(_TEXT_MDY, _build_part, (_MONTH_EN_HINT, _DAY_HINT)),
+    _Rule(_MONTH_YEAR, _build_part, (_YEAR_HINT, _MONTH_HINT)),
+    _Rule(_QUARTER_WORDS, _build_part, (_YEAR_HINT, _QUARTER_UNIT_HINT)),
+    _Rule(_QUARTER_CODE, _build_part, (_YEAR_HINT, _QUARTER_CODE_HINT)),
+    _Rule(_VAGUE_YEAR, _build_part, (_YEAR_HINT, _VAGUE_HINT)),
+    _Rule(_YEAR_CUE, _build_cued_year, ()),
+    _Rule(_MONTH_NO_YEAR, _build_month_no_year, (_MONTH_HINT,)),
+    _Rule(_RELATIVE_WEEKDAY, _build_relative_weekday, (_WEEKDAY_HINT,)),
+    _Rule(_BARE_WEEKDAY, _build_bare_weekday, (_WEEKDAY_ANY_CASE_HINT,)),
+    _Rule(_RELATIVE_PERIOD, _build_relative_period, (_PERIOD_UNIT_HINT,)),
+    _Rule(_RELATIVE_DAY, _build_relative_day, (_RELATIVE_DAY_HINT,)),
 )
 
 
@@ -927,12 +971,28 @@ def _windows(lowered: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _may_match(
+    rule: _Rule, lowered: str, start: int, end: int, found: dict[re.Pattern[str], bool]
+) -> bool:
+    """False when the window lowered[start:end] lacks one of rule's hints; found remembers
+    which hints the window holds, so each is searched once per window."""
+    for hint in rule.hints:
+        if hint not in found:
+            found[hint] = hint.search(lowered, start, end) is not None
+        if not found[hint]:
+            return False
+    return True
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """All date phrases in text, sorted by start, non-overlapping (longest match wins)."""
     lowered = _lowercase(text)
     candidates: list[tuple[DateMention, int]] = []
     for start, end in _windows(lowered):
+        found: dict[re.Pattern[str], bool] = {}
         for order, rule in enumerate(_RULES):
+            if not _may_match(rule, lowered, start, end, found):
+                continue
             for m in rule.pattern.finditer(lowered, start, end):
                 mention = rule.build(text, m, anchor)
                 if mention is not None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from helpers.actors import ACTOR_TYPES, clean_name
 from helpers.dates import DateMention, find_dates, parse_iso
@@ -158,6 +159,14 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE))
     for kind, words in _CUE_WORDS
 )
+_CUE_OF_KIND = dict(KIND_CUES)
+# The same cues for text lowered character for character (much faster than ignoring case): they
+# match where KIND_CUES match, unless the text holds one of _CASE_TRAPS.
+_LOWERED_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(r"\b(?:" + "|".join(words).lower() + r")\b")) for kind, words in _CUE_WORDS
+)
+# Letters that lower() keeps but ignoring case takes for "i" and "s".
+_CASE_TRAPS = re.compile("[ıſ]")
 # Context words that make a date biographical, historical or a deadline, not an event.
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\bn[ée]e?\b|\bborn\b|\bdepuis\b|\bsince\b|\bfond[ée]e?\b|\bfounded\b|\bcr[ée]{2}e? en\b|"
@@ -250,6 +259,12 @@ PLACES = (
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
+# "à" or "in" right before a location entity: the place an event is held in.
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:à|in|at)\s$")
+# Where a label phrase ends: punctuation, or a dash between spaces.
+_PHRASE_END = re.compile(r"[,;:.!?()\[\]]|\s[-–—]\s")
+# A number that is a year, not a quantity.
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 # The noun an announcement verb becomes in a label: "a inauguré X" -> "Inauguration : X".
 _NOUN_OF_VERB = (
     ("inaugur", "Inauguration"),
@@ -302,6 +317,21 @@ class Event:
     date_phrase: str
     actors: list[str] = field(default_factory=list)
 
+    def to_row(self) -> dict[str, object]:
+        """The event as a table row: what dataclasses.asdict gives, without its deep copies."""
+        return {
+            "file": self.file,
+            "date": self.date,
+            "end": self.end,
+            "precision": self.precision,
+            "kind": self.kind,
+            "label": self.label,
+            "place": self.place,
+            "evidence": self.evidence,
+            "date_phrase": self.date_phrase,
+            "actors": list(self.actors),
+        }
+
 
 def publication_anchor(published: str | None) -> dt.date | None:
     """The publication date as an anchor for relative dates, only at day precision."""
@@ -316,8 +346,13 @@ def publication_anchor(published: str | None) -> dt.date | None:
 
 def classify_kind(sentence: str) -> str | None:
     """The kind of event a sentence reports, by cue precedence; None when it reports none."""
-    for kind, cue in KIND_CUES:
-        if cue.search(sentence):
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence) and not _CASE_TRAPS.search(lowered):
+        cues, text = _LOWERED_KIND_CUES, lowered
+    else:  # "İ" lowers to two characters
+        cues, text = KIND_CUES, sentence
+    for kind, cue in cues:
+        if cue.search(text):
             return kind
     return None
 
@@ -347,7 +382,7 @@ def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     tail = sentence[start:]
     for pattern, short in _LABEL_SHORT:
         tail = pattern.sub(short, tail)
-    tail = re.split(r"[,;:.!?()\[\]]|\s[-–—]\s", tail, maxsplit=1)[0]
+    tail = _PHRASE_END.split(tail, maxsplit=1)[0]
     stop = _LABEL_STOP.search(tail)
     if stop:
         tail = tail[: stop.start()]
@@ -355,20 +390,35 @@ def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     return " ".join(words)
 
 
-def label_text(sentence: str, place: str | None, anchor: dt.date | None = None) -> str:
-    """The sentence without its date phrases and its "à <place>": what a label is made of."""
-    for mention in reversed(find_dates(sentence, anchor=anchor)):
+def label_text(
+    sentence: str,
+    place: str | None,
+    anchor: dt.date | None = None,
+    mentions: Sequence[DateMention] | None = None,
+) -> str:
+    """The sentence without its date phrases and its "à <place>": what a label is made of.
+
+    mentions: the sentence's find_dates(sentence, anchor), when the caller has them already.
+    """
+    found = find_dates(sentence, anchor=anchor) if mentions is None else mentions
+    for mention in reversed(found):
         before = sentence[: mention.start]
         before = _DATE_LEAD_IN.sub("", before)
         sentence = before + sentence[mention.end :]
     if place:
-        sentence = re.sub(rf"\s*\b(?:à|a|au|in|at)\s+{re.escape(place)}\b", "", sentence)
+        sentence = _place_phrase(place).sub("", sentence)
     return " ".join(sentence.split())
+
+
+@lru_cache(maxsize=512)
+def _place_phrase(place: str) -> re.Pattern[str]:
+    """ "à <place>", "in <place>" and the spaces before it, as removed from label text."""
+    return re.compile(rf"\s*\b(?:à|a|au|in|at)\s+{re.escape(place)}\b")
 
 
 def event_label(sentence: str, kind: str) -> str:
     """A short French label for the event a sentence reports."""
-    cue = dict(KIND_CUES)[kind].search(sentence)
+    cue = _CUE_OF_KIND[kind].search(sentence)
     if cue is None:
         return shorten(_LEADING.sub("", sentence))
     phrase = phrase_from(sentence, _name_start(sentence, cue.start()))
@@ -407,7 +457,7 @@ def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> l
     labels = []
     for match in _QUANTITY.finditer(clause):
         number, unit, noun = match.group(1), match.group(2) or "", match.group(3)
-        if re.fullmatch(r"(?:19|20)\d\d", number) or not noun.strip():
+        if _YEAR_NUMBER.fullmatch(number) or not noun.strip():
             continue
         words = [w for w in noun.split() if w.lower() not in ("et", "and", "d'ici", "à", "a")]
         labels.append(shorten(" ".join([number, unit, *words[:3]])))
@@ -422,7 +472,7 @@ def place_in(sentence: str, entities: Sequence[Entity], offset: int) -> str | No
     for ent in entities:
         if ent.label == "LOC" and offset <= ent.start < offset + len(sentence):
             before = sentence[max(0, ent.start - offset - 4) : ent.start - offset]
-            if re.search(r"\b(?:à|in|at)\s$", before):
+            if _PLACE_PREPOSITION_BEFORE.search(before):
                 return ent.text
     return None
 
@@ -446,56 +496,82 @@ def extract_events(
     events: list[Event] = []
     for sent in sentences(text):
         mentions = find_dates(sent.text, anchor=anchor)
-        if not mentions:
-            continue
-        kind = classify_kind(sent.text)
-        place = place_in(sent.text, entities, sent.start)
-        actors = actors_in(sent, entities)
-        for mention in mentions:
-            shifted = DateMention(
-                mention.start + sent.start,
-                mention.end + sent.start,
-                mention.text,
-                mention.date,
-                mention.end_date,
-                mention.precision,
-                mention.kind,
-            )
-            events.extend(_events_for(file, sent, shifted, kind, place, actors, anchor))
+        if mentions:
+            events.extend(_sentence_events(file, sent, mentions, entities, anchor))
     return _merge_same_day(events)
 
 
-def _events_for(
+def _sentence_events(
+    file: str,
+    sent: Span,
+    mentions: list[DateMention],
+    entities: Sequence[Entity],
+    anchor: dt.date | None,
+) -> list[Event]:
+    """The events the date phrases of one sentence stand for (mentions relative to it): none,
+    one, or one per target; the sentence's label is made once, when first needed."""
+    kind = classify_kind(sent.text)
+    if kind is None and all(m.kind != "target" for m in mentions):
+        return []
+    place = place_in(sent.text, entities, sent.start)
+    actors = actors_in(sent, entities)
+    label: str | None = None
+    events: list[Event] = []
+    for mention in mentions:
+        shifted = _shifted(mention, sent.start)
+        if shifted.kind == "target":
+            for target in target_labels(sent.text, shifted, sent.start):
+                events.append(_event(file, sent, shifted, "objectif", target, place, actors))
+        elif kind is not None and _is_news_date(sent, shifted, anchor):
+            if label is None:
+                label = event_label(label_text(sent.text, place, anchor, mentions), kind)
+            events.append(_event(file, sent, shifted, kind, label, place, actors))
+    return events
+
+
+def _shifted(mention: DateMention, offset: int) -> DateMention:
+    """The mention with its span moved by offset characters."""
+    return DateMention(
+        mention.start + offset,
+        mention.end + offset,
+        mention.text,
+        mention.date,
+        mention.end_date,
+        mention.precision,
+        mention.kind,
+    )
+
+
+def _event(
     file: str,
     sent: Span,
     mention: DateMention,
-    kind: str | None,
+    kind: str,
+    label: str,
     place: str | None,
     actors: list[str],
-    anchor: dt.date | None,
-) -> list[Event]:
-    """The events one date phrase in one sentence stands for (none, one, or several targets)."""
-    common = {
-        "file": file,
-        "date": mention.date,
-        "end": mention.end_date,
-        "precision": mention.precision,
-        "place": place,
-        "evidence": sent.text,
-        "date_phrase": mention.text,
-        "actors": actors,
-    }
-    if mention.kind == "target":
-        return [
-            Event(kind="objectif", label=label, **common)  # type: ignore[arg-type]
-            for label in target_labels(sent.text, mention, sent.start)
-        ]
-    if kind is None or is_context_date(sent.text, mention, sent.start):
-        return []
-    if anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2:
-        return []  # a year long before publication is history, not news
-    label = event_label(label_text(sent.text, place, anchor), kind)
-    return [Event(kind=kind, label=label, **common)]  # type: ignore[arg-type]
+) -> Event:
+    """The event a sentence reports for one of its date phrases."""
+    return Event(
+        file=file,
+        date=mention.date,
+        end=mention.end_date,
+        precision=mention.precision,
+        kind=kind,
+        label=label,
+        place=place,
+        evidence=sent.text,
+        date_phrase=mention.text,
+        actors=actors,
+    )
+
+
+def _is_news_date(sent: Span, mention: DateMention, anchor: dt.date | None) -> bool:
+    """False for a context date (see is_context_date) and for a year long before publication,
+    which is history, not news."""
+    if is_context_date(sent.text, mention, sent.start):
+        return False
+    return not (anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2)
 
 
 def _merge_same_day(events: list[Event]) -> list[Event]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import asdict, astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +172,7 @@ def article_extraction(
         if stored is not None:
             return stored
     found = {
-        "events": [asdict(ev) for ev in events.extract_events(file, text, published, entities)],
+        "events": [ev.to_row() for ev in events.extract_events(file, text, published, entities)],
         "mentions": actors.mention_rows(file, text, entities, exclude=[outlet]),
     }
     if cache is not None and key is not None:

@@ -12,6 +12,9 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s?[»\"”’)])?(?=\s+[«\"“A-ZÀ-Ö
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mme|MM|Dr|Pr|St|Me|Mgr|av|J\.-C|etc|cf|p|n°|No|vol|Inc|Ltd|Co|Jr|Sr)|\b[A-Z])\.$"
 )
+# More characters than the longest abbreviation and its full stop ("J.-C."): only this end of
+# a sentence is searched for one.
+_ABBREVIATION_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,18 @@ def sentences(text: str) -> list[Span]:
     for para in paragraphs(text):
         start = 0
         for match in _SENTENCE_END.finditer(para.text):
-            candidate = para.text[start : match.end()]
-            if _ABBREVIATION.search(candidate.rstrip(' »"”’)')):
+            if _ends_with_abbreviation(para.text, start, match.end()):
                 continue
             _append(result, para, start, match.end())
             start = match.end()
         _append(result, para, start, len(para.text))
     return result
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when text[start:end], closing quotes and brackets aside, ends with an abbreviation."""
+    candidate = text[start:end].rstrip(' »"”’)')
+    return _ABBREVIATION.search(candidate, max(0, len(candidate) - _ABBREVIATION_REACH)) is not None
 
 
 def _append(result: list[Span], para: Span, start: int, end: int) -> None:
