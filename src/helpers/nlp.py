@@ -49,6 +49,8 @@ CHUNK = 64
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
 # What may come before the first word of a sentence.
 _OPENERS = " «\"“‘'(-–—"
+# An upper-case letter followed by one of these is an elision (L'État, D'ici), not a name.
+_APOSTROPHES = "'’"
 # Kept sentences are joined with this separator in the text given to the model.
 _SEPARATOR = "\n"
 
@@ -93,10 +95,14 @@ def _sentence_openers() -> frozenset[str]:
 
 
 def may_hold_entity(sentence: str) -> bool:
-    """True when a sentence has a capitalised word other than a stop word opening it."""
+    """True when a sentence has a capitalised word that may be a name: not an elided article
+    (L', D'), and not a stop word opening the sentence."""
     for match in _CAPITALISED.finditer(sentence):
+        word = match.group()
+        if len(word) == 1 and sentence[match.end() : match.end() + 1] in _APOSTROPHES:
+            continue
         opening = not sentence[: match.start()].strip(_OPENERS)
-        if not (opening and match.group().casefold() in _sentence_openers()):
+        if not (opening and word.casefold() in _sentence_openers()):
             return True
     return False
 
