@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import extraction, nlp
+from helpers.cache import key_of
 
 TEXT = "Le 2 juillet 2025, le ministère a ouvert à Rabat les Assises nationales de l'IA."
 
@@ -61,3 +62,17 @@ def test_prefetched_work_is_used_once_for_the_same_articles(monkeypatch) -> None
     second = extraction.build_timeline_tables(articles)
     assert submitted == [1, 1]  # used once: a later run submits its own work
     assert first.events.equals(second.events)
+
+
+def test_texts_already_read_by_the_model_are_not_sent_to_it(tmp_path, monkeypatch) -> None:
+    sent: list[list] = []
+
+    def record_chunks(fn, chunks, *args, **kwargs):
+        sent.extend(chunks)
+        return [None] * len(chunks)
+
+    monkeypatch.setattr(nlp, "submit_chunks", record_chunks)
+    nlp.entity_cache(tmp_path).put(key_of(TEXT), [])  # the model has read TEXT before
+    tables = extraction.build_timeline_tables(_articles(), cache_dir=tmp_path)
+    assert sent == []  # nothing for the workers: the only core text is in the cache
+    assert set(tables.events["file"]) == {"core.txt"}

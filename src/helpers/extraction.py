@@ -114,9 +114,25 @@ def prefetch_from(processed_dir: str, cache_dir: str | None) -> int:
 
 
 def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted:
-    """The records in chunks, and each chunk's extraction submitted to the workers."""
-    chunks = nlp.chunked(records, nlp.n_processes(len(records)))
-    return chunks, nlp.submit_chunks(extract_records, chunks, cache_dir, model=config.SPACY_MODEL)
+    """The records in chunks, and the extraction of each chunk with a text the model has not
+    read before submitted to the workers (as many as the new texts call for); a chunk read
+    entirely from the cache gets None and is computed by whoever takes it, no model needed."""
+    cache = nlp.entity_cache(cache_dir)
+    new = [not nlp.has_entities(record[1], cache) for record in records]
+    chunks = nlp.chunked(records, nlp.n_processes(sum(new)))
+    starts = range(0, len(records), len(chunks[0]) if chunks else 1)
+    to_model = [
+        any(new[start : start + len(chunk)]) for start, chunk in zip(starts, chunks, strict=True)
+    ]
+    submitted = iter(
+        nlp.submit_chunks(
+            extract_records,
+            [chunk for chunk, needed in zip(chunks, to_model, strict=True) if needed],
+            cache_dir,
+            model=config.SPACY_MODEL,
+        )
+    )
+    return chunks, [next(submitted) if needed else None for needed in to_model]
 
 
 def _records_key(records: Sequence[ArticleRecord], cache_dir: Path | None) -> str:

@@ -285,6 +285,21 @@ def _model_version(model: str) -> str:
         return "unknown"
 
 
+def entity_cache(cache_dir: Path | None, model: str = config.SPACY_MODEL) -> JsonCache | None:
+    """The per-text cache of entities (None: no cache), versioned by code and model."""
+    if cache_dir is None:
+        return None
+    version = code_version(
+        ("cache", "nlp", "stopwords", "text_spans"), f"{model}=={_model_version(model)}"
+    )
+    return JsonCache(cache_dir, "entities", version)
+
+
+def has_entities(text: str, cache: JsonCache | None) -> bool:
+    """True when the entities of this text are in the cache (no model needed for it)."""
+    return cache is not None and cache.has(key_of(text))
+
+
 def cached_entities(
     texts: Sequence[str],
     cache_dir: Path | None,
@@ -293,17 +308,7 @@ def cached_entities(
 ) -> Iterator[list[Entity]]:
     """Entities of each text, in order; texts seen before (same text, code and model) come
     from the cache and the model is used only if some text is new."""
-    cache = (
-        JsonCache(
-            cache_dir,
-            "entities",
-            code_version(
-                ("cache", "nlp", "stopwords", "text_spans"), f"{model}=={_model_version(model)}"
-            ),
-        )
-        if cache_dir
-        else None
-    )
+    cache = entity_cache(cache_dir, model)
     keys = [key_of(text) for text in texts]
     known = {k: cache.get(k) for k in keys} if cache else {}
     missing = [i for i, k in enumerate(keys) if known.get(k) is None]
