@@ -119,7 +119,8 @@ def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitt
     entirely from the cache gets None and is computed by whoever takes it, no model needed."""
     cache = nlp.entity_cache(cache_dir)
     new = [not nlp.has_entities(record[1], cache) for record in records]
-    chunks = nlp.chunked(records, nlp.n_processes(sum(new)))
+    workers = nlp.n_processes(sum(new))
+    chunks = nlp.chunked(records, workers)
     starts = range(0, len(records), len(chunks[0]) if chunks else 1)
     to_model = [
         any(new[start : start + len(chunk)]) for start, chunk in zip(starts, chunks, strict=True)
@@ -130,6 +131,7 @@ def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitt
             [chunk for chunk, needed in zip(chunks, to_model, strict=True) if needed],
             cache_dir,
             model=config.SPACY_MODEL,
+            workers=workers,
         )
     )
     return chunks, [next(submitted) if needed else None for needed in to_model]

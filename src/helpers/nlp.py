@@ -213,14 +213,19 @@ def shutdown_workers() -> None:
 
 
 def submit_chunks(
-    function: Callable[..., R], chunks: Sequence[Sequence[Any]], *args: Any, model: str
+    function: Callable[..., R],
+    chunks: Sequence[Sequence[Any]],
+    *args: Any,
+    model: str,
+    workers: int = 1,
 ) -> list[Future[R] | None]:
-    """Submit function(chunk, *args) for each chunk to the worker processes (two for large
-    inputs, in turn), which hold the model; returns at once. A None stands for a chunk that
-    could not be submitted: chunk_result then computes it here."""
-    n_items = sum(len(chunk) for chunk in chunks)
+    """Submit function(chunk, *args) for each chunk to that many worker processes, in turn,
+    which hold the model; returns at once. A None stands for a chunk that could not be
+    submitted: chunk_result then computes it here."""
+    if not chunks:
+        return []
     try:
-        executors = _WORKERS.ensure(model, n_processes(n_items))
+        executors = _WORKERS.ensure(model, max(1, workers))
         return [
             executors[i % len(executors)].submit(function, chunk, *args)
             for i, chunk in enumerate(chunks)
@@ -263,8 +268,9 @@ def iter_entities(
         for found in entity_tuples(texts, model):
             yield [Entity(*e) for e in found]
         return
-    chunks = chunked(texts, n_processes(len(texts)))
-    futures = submit_chunks(entity_tuples, chunks, model, model=model)
+    workers = n_processes(len(texts))
+    chunks = chunked(texts, workers)
+    futures = submit_chunks(entity_tuples, chunks, model, model=model, workers=workers)
     for future, chunk in zip(futures, chunks, strict=True):
         for found in chunk_result(future, entity_tuples, chunk, model):
             yield [Entity(*e) for e in found]
