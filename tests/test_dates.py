@@ -821,3 +821,13 @@ def test_only_three_letters_pass_for_a_to_z_when_case_is_ignored() -> None:
     others = matched - set(string.ascii_lowercase)
     assert others == {"ı", "İ", "ſ"}
     assert all(dates._WEEKDAY_ANY_CASE_HINT.fullmatch(c) for c in others)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Réunion lundı, puis le 3 juillet 2025 à Rabat.", "Rendez-vous ce lundı, avant le 3 juillet 2025."],
+)
+def test_odd_letters_the_patterns_accept_do_not_break_the_look_ups(text: str) -> None:
+    # "ı" (dotless i) matches "i" in the case-blind patterns; the weekday look-up used to raise.
+    found = find_dates(text, anchor=dt.date(2025, 7, 3))
+    assert any(m.text.startswith("3 juillet") or "juillet" in m.text for m in found)

@@ -52,8 +52,9 @@ class DateMention:
 
 
 def _fold(token: str) -> str:
-    """Lower-case, accent-free, dot-free, single-spaced form of a token, for table look-ups."""
-    plain = _strip_accents(token.lower())
+    """Lower-case, accent-free, dot-free, single-spaced form of a token, for table look-ups.
+    Dotless ı and long ſ, which the case-blind patterns match as i and s, fold to them too."""
+    plain = _strip_accents(token.lower()).replace("ı", "i").replace("ſ", "s")
     return " ".join(plain.replace(".", "").replace("’", "'").replace("ʼ", "'").split())
 
 
