@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers.nlp import Entity
+from helpers.ner import Entity
 from helpers.textnorm import fold as _fold
 
 ACTOR_TYPES = {"PER": "person", "ORG": "organisation"}

@@ -124,7 +124,7 @@ BENCH(call_s=time.perf_counter() - t, n_docs=len(core), k=k)
     "timeline": """
 import pandas as pd
 from helpers.extraction import extraction_targets
-from helpers.nlp import load_ner
+from helpers.ner import load_ner
 a = pd.read_parquet(PROCESSED / "articles.parquet")
 texts = list(extraction_targets(a)["text"])  # the whole bodies stage 3 reads
 t = time.perf_counter()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from helpers.actors import ACTOR_TYPES, clean_name
 from helpers.dates import DateMention, find_dates, parse_iso
-from helpers.nlp import Entity
+from helpers.ner import Entity
 from helpers.text_spans import Span, sentences
 
 # Cue words of each kind (French and English regex alternatives), in order of precedence:

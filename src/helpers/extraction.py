@@ -28,7 +28,16 @@ Submitted = tuple[list[list[ArticleRecord]], list[Future[PartEvents] | None]]
 _PREFETCHED: dict[str, Submitted] = {}
 # The modules an article's events and actor mentions depend on: a change to any of them
 # invalidates the per-article cache.
-EXTRACT_MODULES = ("cache", "extraction", "events", "dates", "actors", "text_spans", "textnorm")
+EXTRACT_MODULES = (
+    "cache",
+    "extraction",
+    "events",
+    "dates",
+    "actors",
+    "ner",
+    "text_spans",
+    "textnorm",
+)
 
 
 @dataclass
