@@ -68,7 +68,9 @@ def shared_kernel(kernel: str, cwd: Path) -> Iterator[SharedKernel]:
     from jupyter_client.manager import KernelManager
 
     km = KernelManager(kernel_name=kernel)
-    km.start_kernel(cwd=str(cwd), env=dict(os.environ))
+    # The kernel's own warnings at start ("running over TCP without encryption": it listens on
+    # localhost only) are not the reader's concern; its errors still show.
+    km.start_kernel(cwd=str(cwd), env=dict(os.environ), extra_arguments=["--log-level=ERROR"])
     client = km.blocking_client()
     client.start_channels()
     try:
@@ -183,7 +185,7 @@ def _prefetch_code(values: dict[str, Any]) -> str:
     if timeline.engine != "local":
         return "pass"
     return (
-        "import helpers.extraction; helpers.extraction.prefetch_from("
+        "import helpers.extraction; _submitted = helpers.extraction.prefetch_from("
         f"{str(timeline.processed_dir)!r}, {str(timeline.interim_dir)!r})"
     )
 
@@ -264,8 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(message)s",
         datefmt="%H:%M:%S",
     )
-    # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level.
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level: shown
+    # by default, hidden by --quiet (a failing notebook still stops the run with its error).
+    logging.getLogger("papermill").setLevel(logging.ERROR if args.quiet else logging.WARNING)
     # WeasyPrint reports each rendering step at INFO ("Step 2 - Fetching and parsing CSS").
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
