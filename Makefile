@@ -53,9 +53,10 @@ test: env
 bench: env
 	$(BIN)/python -m helpers.bench --out-dir reports/bench
 
-## lint: ruff and mypy on src/, ruff on tests/
+## lint: ruff (checks and formatting) on src/ and tests/, mypy on src/
 lint: env
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
 
 ## lock: re-resolve requirements.in into requirements.lock and environment.yml

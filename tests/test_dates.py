@@ -702,7 +702,11 @@ FORMATS = [
     pytest.param("2025-07", None, "juillet 2025", "July 2025", id="month"),
     pytest.param("2025", None, "2025", "2025", id="year"),
     pytest.param(
-        "2025-07-01", "2025-07-02", "1er et 2 juillet 2025", "1-2 July 2025", id="days_same_month_1er"
+        "2025-07-01",
+        "2025-07-02",
+        "1er et 2 juillet 2025",
+        "1-2 July 2025",
+        id="days_same_month_1er",
     ),
     pytest.param(
         "2024-05-29", "2024-05-31", "du 29 au 31 mai 2024", "29-31 May 2024", id="days_same_month"
@@ -825,7 +829,10 @@ def test_only_three_letters_pass_for_a_to_z_when_case_is_ignored() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Réunion lundı, puis le 3 juillet 2025 à Rabat.", "Rendez-vous ce lundı, avant le 3 juillet 2025."],
+    [
+        "Réunion lundı, puis le 3 juillet 2025 à Rabat.",
+        "Rendez-vous ce lundı, avant le 3 juillet 2025.",
+    ],
 )
 def test_odd_letters_the_patterns_accept_do_not_break_the_look_ups(text: str) -> None:
     # "ı" (dotless i) matches "i" in the case-blind patterns; the weekday look-up used to raise.

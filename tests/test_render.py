@@ -181,7 +181,11 @@ def test_timeline_table_bounds_the_html_rows(
         ("UNESCO (1 article(s)), ONU (2 article(s))", "fr", "UNESCO (1 article), ONU (2 articles)"),
         ("0 article(s) sans date", "fr", "0 article sans date"),
         ("0 undated article(s)", "en", "0 undated articles"),
-        ("1 article(s) pertinent(s) et non dupliqué(s)", "fr", "1 article pertinent et non dupliqué"),
+        (
+            "1 article(s) pertinent(s) et non dupliqué(s)",
+            "fr",
+            "1 article pertinent et non dupliqué",
+        ),
         ("1 000 fichier(s)", "fr", "1 000 fichiers"),
         (f"1{NBSP}000 fichier(s)", "fr", f"1{NBSP}000 fichiers"),
         ("2 événement(s) nouveau(x)", "fr", "2 événements nouveaux"),
