@@ -1,4 +1,4 @@
-"""Stage 3 reads only the core articles: off-topic pages and republications never reach NER."""
+"""Stage 3: events of every readable article; only the core articles reach the NER model."""
 
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ def test_only_core_articles_are_read_by_the_model(monkeypatch) -> None:
     # No worker process: every chunk is computed here, where the fake model is.
     monkeypatch.setattr(nlp, "submit_chunks", lambda fn, chunks, *a, **k: [None] * len(chunks))
     tables = extraction.build_timeline_tables(_articles())
-    assert seen == [TEXT]
-    assert set(tables.events["file"]) == {"core.txt"}
-    assert len(tables.timeline) >= 1
+    assert seen == [TEXT]  # the model reads the core article only
+    assert set(tables.events["file"]) == {"core.txt", "offtopic.txt", "copy.txt"}
+    assert set(tables.timeline["sources"].explode()) == {"core.txt"}
 
 
 def test_extraction_targets_are_the_core_articles_with_text() -> None:
@@ -56,7 +56,7 @@ def test_prefetched_work_is_used_once_for_the_same_articles(monkeypatch) -> None
     monkeypatch.setattr(nlp, "submit_chunks", count_chunks)
     monkeypatch.setattr(nlp, "cached_entities", lambda texts, *a, **k: iter([[] for _ in texts]))
     articles = _articles()
-    assert extraction.prefetch(articles, None) == 1
+    assert extraction.prefetch(articles, None) == 3  # the readable articles
     first = extraction.build_timeline_tables(articles)
     assert submitted == [1]  # the prefetched chunks were taken, nothing submitted again
     second = extraction.build_timeline_tables(articles)
@@ -75,4 +75,4 @@ def test_texts_already_read_by_the_model_are_not_sent_to_it(tmp_path, monkeypatc
     nlp.entity_cache(tmp_path).put(key_of(TEXT), [])  # the model has read TEXT before
     tables = extraction.build_timeline_tables(_articles(), cache_dir=tmp_path)
     assert sent == []  # nothing for the workers: the only core text is in the cache
-    assert set(tables.events["file"]) == {"core.txt"}
+    assert set(tables.events["file"]) == {"core.txt", "offtopic.txt", "copy.txt"}

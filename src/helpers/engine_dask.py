@@ -228,7 +228,7 @@ def timeline_tables_dask(
     """extraction.build_timeline_tables on a Dask cluster: NER, events and actor mentions per
     partition on the workers; merging into the timeline on the client."""
     _check_partition_size(partition_size)
-    records = extraction.article_records(extraction.extraction_targets(articles))
+    records = extraction.article_records(articles)
     parts: list[extraction.PartEvents] = []
     if records:
         with _client_or_local(client) as active:

@@ -1,4 +1,4 @@
-"""Stage 3: events and actors of the core articles, merged into the timeline."""
+"""Stage 3: events of every readable article, actors of the core ones, the timeline."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from helpers.params import TimelineParams
 from helpers.progress import progress
 
 EVENT_COLUMNS = [f.name for f in fields(events.Event)]
-# One article as stage 3 reads it: file, text, published, outlet.
-ArticleRecord = tuple[str, str, str | None, str | None]
+# One article as stage 3 reads it: file, text, published, outlet, and whether the NER model
+# reads it (core articles only).
+ArticleRecord = tuple[str, str, str | None, str | None, bool]
 # What the extraction of some articles gives: event rows and actor-mention rows.
 PartEvents = tuple[list[dict], list[dict]]
 # Articles in chunks, and the worker's future for each chunk (None: compute it here).
@@ -55,10 +56,11 @@ def build_timeline_tables(
     date_to: str | None = None,
     cache_dir: Path | None = None,
 ) -> TimelineTables:
-    """Events, actors and the timeline of the core articles (relevant, readable, not
-    duplicates): off-topic pages and republications are not read by the model at all.
+    """Events of every readable article (so date extraction can be checked on any text);
+    actors, and the actors of events, only for the core articles (relevant, readable, not
+    duplicates), the only ones the NER model reads; the timeline from the core articles.
     NER and extraction run in the model's worker processes, chunk by chunk (see prefetch)."""
-    records = article_records(extraction_targets(articles))
+    records = article_records(articles)
     chunks, futures = _take_prefetched(records, cache_dir) or _submit(records, cache_dir)
     parts = [
         nlp.chunk_result(future, extract_records, chunk, cache_dir)
@@ -69,18 +71,27 @@ def build_timeline_tables(
     return timeline_from_parts(articles, parts, date_from, date_to)
 
 
-def article_records(targets: pd.DataFrame) -> list[ArticleRecord]:
-    """Articles as the extraction receives them: (file, text, published, outlet) tuples."""
+def article_records(articles: pd.DataFrame) -> list[ArticleRecord]:
+    """The readable articles as the extraction receives them: (file, text, published, outlet,
+    read by the model) tuples."""
+    readable = articles[articles["readable"] & (articles["n_words"] > 0)]
+    core = set(extraction_targets(articles)["file"])
     columns = ("file", "text", "published", "outlet")
-    return list(zip(*(targets[c].tolist() for c in columns), strict=True))
+    rows = zip(*(readable[c].tolist() for c in columns), strict=True)
+    return [(file, text, published, outlet, file in core) for file, text, published, outlet in rows]
 
 
 def extract_records(records: Sequence[ArticleRecord], cache_dir: Path | None) -> PartEvents:
-    """NER over some articles' texts in this process (model loaded once per process), then
-    their event rows and actor-mention rows; what a worker or a Dask partition runs."""
+    """NER over the texts of the records marked for it, in this process (model loaded once per
+    process), then every record's event rows and actor-mention rows; what a worker or a Dask
+    partition runs. Records not read by the model get no entities."""
     records = list(records)
-    entities = nlp.cached_entities([r[1] for r in records], cache_dir, in_process=True)
-    with_entities = ((*record, ents) for record, ents in zip(records, entities, strict=True))
+    to_read = [r[1] for r in records if r[4]]
+    found = nlp.cached_entities(to_read, cache_dir, in_process=True) if to_read else iter(())
+    with_entities = (
+        (file, text, published, outlet, next(found) if read else [])
+        for file, text, published, outlet, read in records
+    )
     return extract_articles(with_entities, extract_cache(cache_dir))
 
 
@@ -110,7 +121,7 @@ def prefetch(articles: pd.DataFrame, cache_dir: Path | None) -> int:
     """Start stage 3's NER and extraction in the worker processes now, so that it runs while
     the themes are computed; build_timeline_tables picks the results up if it is called on
     the same articles and cache. Returns the number of articles submitted."""
-    records = article_records(extraction_targets(articles))
+    records = article_records(articles)
     _PREFETCHED.clear()
     _PREFETCHED[_records_key(records, cache_dir)] = _submit(records, cache_dir)
     return len(records)
@@ -127,7 +138,7 @@ def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitt
     read before submitted to the workers (as many as the new texts call for); a chunk read
     entirely from the cache gets None and is computed by whoever takes it, no model needed."""
     cache = nlp.entity_cache(cache_dir)
-    new = [not nlp.has_entities(record[1], cache) for record in records]
+    new = [record[4] and not nlp.has_entities(record[1], cache) for record in records]
     workers = nlp.n_processes(sum(new))
     chunks = nlp.chunked(records, workers)
     starts = range(0, len(records), len(chunks[0]) if chunks else 1)
@@ -157,7 +168,7 @@ def _take_prefetched(records: Sequence[ArticleRecord], cache_dir: Path | None) -
 
 
 def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles whose events and actors are extracted: the core ones with some text."""
+    """The articles the NER model reads (for actors): the core ones with some text."""
     core = core_articles(articles)
     return core[core["n_words"] > 0]
 

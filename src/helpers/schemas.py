@@ -109,7 +109,7 @@ class Articles(_Table):
 
 
 class Events(_Dated):
-    """Dated events found in the core articles (relevant, readable, not duplicates)."""
+    """Dated events found in every readable article (actors filled for the core ones)."""
 
     file: Series[str]
     actors: Series[object]
