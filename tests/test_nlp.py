@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import nlp
+from helpers import ner, nlp
 
 TEXTS = [
     "Ghita Mezzour a annoncé à Rabat une instance nationale dédiée à l'IA.",
@@ -15,7 +15,7 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def in_process() -> list[list[nlp.Entity]]:
+def in_process() -> list[list[ner.Entity]]:
     return list(nlp.iter_entities(TEXTS, in_process=True))
 
 
@@ -59,7 +59,7 @@ def test_empty_input_starts_nothing() -> None:
     ],
 )
 def test_a_sentence_may_hold_an_entity_only_with_a_capitalised_word(sentence, may_hold) -> None:
-    assert nlp.may_hold_entity(sentence) is may_hold
+    assert ner.may_hold_entity(sentence) is may_hold
 
 
 def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
@@ -68,7 +68,7 @@ def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
         "La formation reste un défi.\n"
         "Le ministère a signé avec Microsoft. Orange suivra."
     )
-    compact, table = nlp.compact_text(text)
+    compact, table = ner.compact_text(text)
     assert (
         compact
         == "Ghita Mezzour était à Rabat.\nLe ministère a signé avec Microsoft. Orange suivra."
@@ -83,7 +83,7 @@ def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
             "MISC",
         ),  # spans a seam
     ]
-    mapped = nlp.to_original(found, table)
+    mapped = ner.to_original(found, table)
     assert [(text[s:e], label) for s, e, _, label in mapped] == [
         ("Rabat", "LOC"),
         ("Orange", "ORG"),

@@ -159,9 +159,9 @@ FIXED_COSTS: dict[str, str] = {
     "import helpers.render + weasyprint": "import helpers.render, weasyprint",
     "import papermill": "import papermill",
     "spaCy model load": """
-from helpers import nlp
+from helpers import ner
 t = time.perf_counter()
-nlp.load_ner()
+ner.load_ner()
 BENCH(call_s=time.perf_counter() - t)
 """,
     "papermill kernel start (1-cell notebook)": """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from helpers.actors import ACTOR_TYPES, clean_name
@@ -531,15 +531,7 @@ def _sentence_events(
 
 def _shifted(mention: DateMention, offset: int) -> DateMention:
     """The mention with its span moved by offset characters."""
-    return DateMention(
-        mention.start + offset,
-        mention.end + offset,
-        mention.text,
-        mention.date,
-        mention.end_date,
-        mention.precision,
-        mention.kind,
-    )
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
 def _event(

@@ -14,6 +14,7 @@ import pandas as pd
 from helpers import actors, config, events, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
 from helpers.cache import JsonCache, code_version, key_of
+from helpers.ner import Entity
 from helpers.params import TimelineParams
 from helpers.progress import progress
 
@@ -141,10 +142,7 @@ def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitt
     new = [record[4] and not nlp.has_entities(record[1], cache) for record in records]
     workers = nlp.n_processes(sum(new))
     chunks = nlp.chunked(records, workers)
-    starts = range(0, len(records), len(chunks[0]) if chunks else 1)
-    to_model = [
-        any(new[start : start + len(chunk)]) for start, chunk in zip(starts, chunks, strict=True)
-    ]
+    to_model = [any(flags) for flags in nlp.chunked(new, workers)]
     submitted = iter(
         nlp.submit_chunks(
             extract_records,
@@ -179,7 +177,7 @@ def extract_cache(cache_dir: Path | None) -> JsonCache | None:
 
 
 def extract_articles(
-    articles: Iterable[tuple[str, str, str | None, str | None, Sequence[nlp.Entity]]],
+    articles: Iterable[tuple[str, str, str | None, str | None, Sequence[Entity]]],
     cache: JsonCache | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """Event rows and actor-mention rows of (file, text, published, outlet, entities) records."""
@@ -197,7 +195,7 @@ def article_extraction(
     text: str,
     published: str | None,
     outlet: str | None,
-    entities: Sequence[nlp.Entity],
+    entities: Sequence[Entity],
     cache: JsonCache | None = None,
 ) -> dict[str, list[dict]]:
     """{"events": rows, "mentions": rows} of one article, from the cache when this article

@@ -127,9 +127,13 @@ def _read_key(path: Path, data_hash: str, max_bytes: int) -> str:
     return key_of(data_hash, path.suffix.lower(), str(max_bytes))
 
 
-def read_article(path: Path, max_bytes: int, cache: JsonCache | None = None) -> ReadArticle:
-    """Pass 1 for one file: decode (HTML through the extractor) and fingerprint its blocks."""
-    data_hash = sha256_of(path)  # chunked: a 50 MB dump is not held in memory twice
+def read_article(
+    path: Path, max_bytes: int, cache: JsonCache | None = None, data_hash: str | None = None
+) -> ReadArticle:
+    """Pass 1 for one file: decode (HTML through the extractor) and fingerprint its blocks.
+    data_hash: the file's SHA-256 when the caller has it already."""
+    # sha256_of reads in chunks: a 50 MB dump is not held in memory twice.
+    data_hash = data_hash or sha256_of(path)
     key = _read_key(path, data_hash, max_bytes)
     cached = cache.get(key) if cache else None
     if cached is not None:
@@ -280,53 +284,51 @@ def ingest_corpus(
     paths, skipped = list_inputs(raw_dir)
     source_rows, source_problems = sources.read_sources(raw_dir, [p.name for p in paths])
     read_cache, describe_cache = ingest_cache(cache_dir)
+    hashed = [(path, sha256_of(path)) for path in paths]  # each file hashed once
 
-    def read_cached(path: Path) -> bool:
-        return read_cache is not None and read_cache.has(
-            _read_key(path, sha256_of(path), max_bytes)
-        )
+    def read_cached(item: tuple[Path, str]) -> bool:
+        return read_cache is not None and read_cache.has(_read_key(*item, max_bytes))
 
     reads = parallel.map_uncached(
         partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
-        paths,
+        hashed,
         read_cached,
         "ingest: read",
     )
     repeated = clean.repeated_among(r.keys for r in reads)
+    sourced = [(read, source_rows.get(read.file)) for read in reads]
 
-    def described(read: ReadArticle) -> bool:
-        key = _describe_key(read, repeated, source_rows.get(read.file), relevance_threshold)
+    def described(item: tuple[ReadArticle, sources.SourceRow | None]) -> bool:
+        read, source = item
+        key = _describe_key(read, repeated, source, relevance_threshold)
         return describe_cache is not None and describe_cache.has(key)
 
     rows = parallel.map_uncached(
         partial(
-            _describe_chunk,
-            repeated=repeated,
-            source_rows={r.file: source_rows.get(r.file) for r in reads},
-            threshold=relevance_threshold,
-            cache=describe_cache,
+            _describe_chunk, repeated=repeated, threshold=relevance_threshold, cache=describe_cache
         ),
-        reads,
+        sourced,
         described,
         "ingest: clean",
     )
     return assemble(rows, reads, skipped, source_problems, duplicate_threshold)
 
 
-def _read_chunk(paths: list[Path], max_bytes: int, cache: JsonCache | None) -> list[ReadArticle]:
-    """Pass 1 for some files (what a worker process runs)."""
-    return [read_article(p, max_bytes, cache) for p in paths]
+def _read_chunk(
+    items: list[tuple[Path, str]], max_bytes: int, cache: JsonCache | None
+) -> list[ReadArticle]:
+    """Pass 1 for some (file, SHA-256) pairs (what a worker process runs)."""
+    return [read_article(path, max_bytes, cache, data_hash) for path, data_hash in items]
 
 
 def _describe_chunk(
-    reads: list[ReadArticle],
+    items: list[tuple[ReadArticle, sources.SourceRow | None]],
     repeated: frozenset[str],
-    source_rows: dict[str, sources.SourceRow | None],
     threshold: float,
     cache: JsonCache | None,
 ) -> list[dict[str, object]]:
-    """Pass 2 for some files (what a worker process runs)."""
-    return [describe_article(r, repeated, source_rows[r.file], threshold, cache) for r in reads]
+    """Pass 2 for some (read, source row) pairs (what a worker process runs)."""
+    return [describe_article(read, repeated, source, threshold, cache) for read, source in items]
 
 
 def assemble(

@@ -18,18 +18,8 @@ from typing import Any, TypeVar
 
 from helpers import config
 from helpers.cache import JsonCache, code_version, key_of
-from helpers.ner import (
-    MAX_NER_CHARS,
-    Entity,
-    EntityTuple,
-    compact_text,
-    entity_tuples,
-    load_ner,
-    may_hold_entity,
-    ner_segments,
-    to_original,
-)
-from helpers.parallel import spawn_context
+from helpers.ner import Entity, entity_tuples, load_ner
+from helpers.parallel import chunks_of, spawn_context
 
 # Below this many texts, one process is faster than paying a second model load.
 PARALLEL_FROM = 400
@@ -39,18 +29,6 @@ CHUNK = 64
 R = TypeVar("R")
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-# Re-exported: the entity code lives in helpers.ner.
-__all__ = [
-    "MAX_NER_CHARS",
-    "Entity",
-    "EntityTuple",
-    "compact_text",
-    "entity_tuples",
-    "load_ner",
-    "may_hold_entity",
-    "ner_segments",
-    "to_original",
-]
 
 
 def n_processes(n_texts: int) -> int:
@@ -143,8 +121,7 @@ def chunk_result(
 
 def chunked(items: Sequence[T], workers: int) -> list[list[T]]:
     """Items in chunks of CHUNK when several workers share them, else in one chunk."""
-    size = CHUNK if workers > 1 else max(1, len(items))
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+    return chunks_of(items, CHUNK if workers > 1 else max(1, len(items)))
 
 
 def iter_entities(

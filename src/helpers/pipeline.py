@@ -6,6 +6,7 @@ Also the `briefing` console script: `briefing --raw-dir data/raw --out-dir .`.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import shutil
@@ -195,11 +196,12 @@ def _preload_libraries() -> None:
     """Import papermill, then what export_briefing needs (nbconvert, WeasyPrint), in the
     background; a failure here only means the caller imports them itself."""
     try:
-        import nbconvert  # noqa: F401
-        import papermill  # noqa: F401
-        import weasyprint  # noqa: F401
+        importlib.import_module("papermill")
+        from helpers.render import quiet_renderer_logs
 
-        import helpers.render  # noqa: F401
+        quiet_renderer_logs()
+        for name in ("nbconvert", "weasyprint"):
+            importlib.import_module(name)
     except Exception as exc:  # pragma: no cover - the caller reports the real error
         log.debug("preloading the libraries failed: %s", exc)
 
@@ -271,8 +273,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # papermill relays the notebooks' stderr (progress lines, warnings) at WARNING level: shown
     # by default, hidden by --quiet (a failing notebook still stops the run with its error).
     logging.getLogger("papermill").setLevel(logging.ERROR if args.quiet else logging.WARNING)
-    # WeasyPrint reports each rendering step at INFO ("Step 2 - Fetching and parsing CSS").
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_drop_client_noise)
     values: dict[str, Any] = dict(args.parameter)

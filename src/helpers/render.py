@@ -512,13 +512,18 @@ def notebook_body(notebook_path: Path) -> tuple[str, str, str]:
     return body, lang, title
 
 
+def quiet_renderer_logs() -> None:
+    """Only warnings from WeasyPrint and fontTools: they report every rendering step at INFO
+    ("Step 2 - Fetching and parsing CSS"), already when WeasyPrint is imported."""
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
     """Write reports/briefing.html (self-contained) and reports/briefing.pdf (A4) atomically."""
+    quiet_renderer_logs()
     from weasyprint import HTML
 
-    for name in ("weasyprint", "weasyprint.progress"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
     body, lang, title = notebook_body(notebook_path)
     html_text = bound_for_print(bound_for_screen(document(body, lang, title), lang))
     html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
