@@ -37,7 +37,11 @@ def n_processes(n_texts: int) -> int:
 
 
 def _load_in_worker(model: str) -> None:
-    """Worker initializer: the model is ready before the first text arrives."""
+    """Worker initializer: the model is ready before the first text arrives. One BLAS thread
+    per worker: the workers already fill the cores, more threads would only contend."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     load_ner(model)
 
 
