@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,25 +39,29 @@ class JsonCache:
     namespace: str
     version: str
 
-    def _path(self, key: str) -> Path:
+    @cached_property
+    def _folder(self) -> str:
         assert self.root is not None
-        return self.root / self.namespace / self.version / key[:2] / f"{key}.json"
+        return os.path.join(self.root, self.namespace, self.version)
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], f"{key}.json")
 
     def get(self, key: str) -> Any | None:
         """The cached record, or None when absent, unreadable or caching is off."""
         if self.root is None:
             return None
-        path = self._path(key)
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            with open(self._path(key), "rb") as handle:
+                return json.loads(handle.read())
         except (OSError, ValueError):
             return None
 
     def has(self, key: str) -> bool:
         """True when a record is stored under key (it may still be unreadable: get says)."""
-        return self.root is not None and self._path(key).is_file()
+        return self.root is not None and os.path.isfile(self._path(key))
 
     def put(self, key: str, record: Any) -> None:
         """Store a record atomically (no-op when caching is off)."""
         if self.root is not None:
-            storage.write_text(self._path(key), json.dumps(record, ensure_ascii=False))
+            storage.write_text(Path(self._path(key)), json.dumps(record, ensure_ascii=False))

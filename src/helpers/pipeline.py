@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers import config, manifest, params, storage
 from helpers.errors import ParameterError, StageError
+from helpers.fastimport import skip_slow_optional_imports
 from helpers.progress import BATCH_ENV
 
 if TYPE_CHECKING:
@@ -31,7 +32,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("helpers")
 NOTEBOOKS = tuple(model.notebook for model in params.STAGES)
-_WARM_UP = "import helpers.nlp; helpers.nlp.warm_up()"
+# Run in the kernel as soon as it is up, while this process still loads papermill: the NER
+# model starts loading in a background process, then the kernel imports what the notebooks use.
+_PRELOADED = (
+    "helpers.ingest",
+    "helpers.theming",
+    "helpers.extraction",
+    "helpers.actors",
+    "helpers.briefing",
+    "helpers.render",
+    "IPython.display",
+)
+_WARM_UP = "import helpers.nlp; helpers.nlp.warm_up()\nimport " + ", ".join(_PRELOADED)
 
 
 def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
@@ -61,6 +73,12 @@ class SharedKernel:
         """Run code in the kernel, outside any notebook."""
         self.client.execute_interactive(code, timeout=60)
 
+    def start(self, code: str) -> None:
+        """Send code to the kernel and return at once: requests sent after it (a notebook's
+        cells included) wait until it is done. Its errors are not reported: use it only for
+        work a notebook would redo and report anyway (imports)."""
+        self.client.execute(code, silent=True, store_history=False)
+
 
 @contextmanager
 def shared_kernel(kernel: str, cwd: Path) -> Iterator[SharedKernel]:
@@ -78,7 +96,7 @@ def shared_kernel(kernel: str, cwd: Path) -> Iterator[SharedKernel]:
         client.wait_for_ready(timeout=60)
         shared = SharedKernel(km, client)
         # The NER model loads in a background process while ingest and themes run.
-        shared.run(_WARM_UP)
+        shared.start(_WARM_UP)
         yield shared
         shared.run("import helpers.nlp; helpers.nlp.shutdown_workers()")
     finally:
@@ -140,6 +158,7 @@ def run_pipeline(
     run = manifest.new_manifest(raw_dir, out_dir, all_values)
     manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
     os.environ[BATCH_ENV] = "1"
+    skip_slow_optional_imports()
     # This process waits while the kernel starts and works: it loads papermill (needed by the
     # first notebook, ~3 s) and then the export libraries meanwhile.
     threading.Thread(target=_preload_libraries, daemon=True).start()

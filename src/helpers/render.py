@@ -15,6 +15,7 @@ import pandas as pd
 from helpers import briefing, figures, storage
 from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
+from helpers.fastimport import skip_slow_optional_imports
 from helpers.typography import agree, esc, percent_fr, quote_fr, typo_fr
 from helpers.wording import words
 
@@ -485,6 +486,7 @@ def document(body: str, lang: str, title: str) -> str:
 
 def notebook_body(notebook_path: Path) -> tuple[str, str, str]:
     """(body HTML, language, title) of an executed briefing notebook, code and narration removed."""
+    skip_slow_optional_imports()
     import nbformat
     from nbconvert import HTMLExporter
 
