@@ -111,7 +111,9 @@ def shingle_hashes(text: str, vocabulary: dict[str, int] | None = None) -> UInt6
     words = normalise_words(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    cache = vocabulary if vocabulary is not None else {}
+    cache = vocabulary if vocabulary is not None else _WORD_HASHES
+    if len(cache) > MAX_REMEMBERED_WORDS:
+        cache.clear()
     for word in set(words).difference(cache):
         cache[word] = _word_hash(word)
     ids = np.fromiter(map(cache.__getitem__, words), np.uint64, len(words))
@@ -199,16 +201,25 @@ def _candidate_pairs(signatures: UInt64Array, rows: int) -> IndexPairs:
         keys = _mix((columns * _BAND_MULTIPLIERS[:rows]).sum(axis=1, dtype=np.uint64))
         by_key = np.argsort(keys, kind="stable")
         sorted_keys = keys[by_key]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        ends = np.r_[starts[1:], len(keys)]
-        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = np.sort(usable[by_key[start:end]]).astype(np.int64)
-            first, second = np.triu_indices(len(members), 1)
-            codes.append(members[first] * n + members[second])
+        ends = np.r_[np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1, len(keys)]
+        codes.append(_pairs_within_groups(usable[by_key].astype(np.int64), ends, n))
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     unique = np.unique(np.concatenate(codes))
     return np.column_stack(np.divmod(unique, n))
+
+
+def _pairs_within_groups(
+    members: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], n: int
+) -> npt.NDArray[np.int64]:
+    """Codes i * n + j (i < j) of every pair of members in the same group, where groups are
+    consecutive runs of members ending at ends (one numpy pass, no loop over groups)."""
+    positions = np.arange(len(members))
+    later = np.repeat(ends, np.diff(np.r_[0, ends])) - positions - 1  # partners after each
+    first = np.repeat(positions, later)
+    offsets = np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
+    a, b = members[first], members[first + 1 + offsets]
+    return np.minimum(a, b) * n + np.maximum(a, b)
 
 
 def _ordered_keys(texts: Mapping[str, str], order: Sequence[str] | None) -> list[str]:
@@ -227,6 +238,11 @@ def _ordered_keys(texts: Mapping[str, str], order: Sequence[str] | None) -> list
 def _word_hash(word: str) -> int:
     """Stable 64-bit hash of a word (blake2b), the same in every process."""
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+# Hashes of the words met so far in this process (a corpus reuses most of its vocabulary).
+_WORD_HASHES: dict[str, int] = {}
+MAX_REMEMBERED_WORDS = 1_000_000
 
 
 def _mix(values: UInt64Array) -> UInt64Array:

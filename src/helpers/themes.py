@@ -274,9 +274,10 @@ def prepare_cached(text: str, language: str, cache: JsonCache | None) -> tuple[s
     if stored is not None:
         return stored[0], Counter(stored[1])
     body, forms = _prepare(text, language)
+    counts = Counter(forms)
     if cache is not None:
-        cache.put(key, [body, Counter(forms)])
-    return body, Counter(forms)
+        cache.put(key, [body, counts])
+    return body, counts
 
 
 def prepare_text(text: str, language: str) -> str:
