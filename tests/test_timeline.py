@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
-from helpers.timeline import dates_compatible, merge_events, span_of, within_window
+from helpers.timeline import (
+    PRECISION_RANK,
+    Entry,
+    _tokens,
+    dates_compatible,
+    merge_events,
+    span_of,
+    within_window,
+)
 
 
 def _event(
@@ -125,3 +135,59 @@ def test_window_keeps_entries_that_meet_it() -> None:
     timeline = merge_events(events, {})
     assert list(within_window(timeline, "2024-01", None)["date"]) == ["2025"]
     assert list(within_window(timeline, None, "2023-12")["date"]) == ["2023-10-23"]
+
+
+def _merged_by_scanning_every_entry(events: pd.DataFrame) -> list[tuple]:
+    """Reference merge: each event joins the earliest created entry it matches, all entries
+    compared (what the index must reproduce); (date, end, kind, label, sources) of each."""
+    ordered = events.assign(
+        _rank=events["precision"].map(PRECISION_RANK), _len=events["evidence"].str.len()
+    ).sort_values(["_rank", "date", "_len", "file"], ascending=[True, True, False, True])
+    entries: list[Entry] = []
+    for ev in ordered.to_dict("records"):
+        end = ev["end"] if isinstance(ev["end"], str) else None
+        span, tokens = span_of(ev["date"], end), _tokens(ev["label"])
+        entry = next((e for e in entries if e.matches(span, ev["kind"], tokens)), None)
+        if entry is None:
+            entry = Entry(ev["date"], end, ev["precision"], ev["kind"], ev["label"], None,
+                          ev["evidence"], ev["file"], tokens, order=len(entries))  # fmt: skip
+            entries.append(entry)
+        if ev["file"] not in entry.sources:
+            entry.sources.append(ev["file"])
+    return sorted((e.date, e.end or "", e.kind, e.label, tuple(sorted(e.sources))) for e in entries)
+
+
+def _random_events(seed: int, n: int) -> pd.DataFrame:
+    """Events of mixed precision, ranges (some over several years) and overlapping labels."""
+    rng = random.Random(seed)
+    words = ["plateforme", "fonds", "startups", "données", "centre", "campus", "cloud", "talents"]
+    rows = []
+    for i in range(n):
+        year, month, day = rng.choice([2023, 2024, 2025]), rng.randint(1, 12), rng.randint(1, 28)
+        precision = rng.choice(["day", "day", "month", "year"])
+        date = {"day": f"{year}-{month:02d}-{day:02d}", "month": f"{year}-{month:02d}"}.get(
+            precision, str(year)
+        )
+        end = None
+        if rng.random() < 0.25:  # a range: a few days, a few months or several years later
+            later = rng.choice([(0, 0, 3), (0, 4, 0), (3, 0, 0)])
+            end = {
+                "day": f"{year + later[0]}-{min(12, month + later[1]):02d}-{day + later[2]:02d}",
+                "month": f"{year + later[0]}-{min(12, month + later[1]):02d}",
+                "year": str(year + max(1, later[0])),
+            }[precision]
+        label = " ".join(rng.sample(words, 2))
+        kind = rng.choice(["annonce", "partenariat", "colloque"])
+        rows.append(_event(f"f{i % 37}.txt", date, end, precision, kind, label))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indexed_merge_equals_comparing_with_every_entry(seed: int) -> None:
+    events = _random_events(seed, 300)
+    merged = merge_events(events, {})
+    columns = ("date", "end", "kind", "label", "sources")
+    found = zip(*(merged[c] for c in columns), strict=True)
+    assert sorted(
+        (d, e if isinstance(e, str) else "", k, lab, tuple(s)) for d, e, k, lab, s in found
+    ) == (_merged_by_scanning_every_entry(events))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -10,6 +12,8 @@ import pandas as pd
 from helpers.textnorm import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# Entries spanning more months than this are compared with every event of their kind.
+WIDE_MONTHS = 24
 # Kinds that name a one-off gathering: two reports of the same kind at compatible dates are
 # the same event even when worded differently.
 GATHERINGS = frozenset({"assises", "colloque", "salon", "conference"})
@@ -101,6 +105,7 @@ class Entry:
     evidence: str
     evidence_file: str
     tokens: set[str]
+    order: int = 0  # rank of creation: an event joins the earliest created entry it matches
     sources: list[str] = field(default_factory=list)
     span: tuple[str, str] = field(init=False)
 
@@ -117,10 +122,63 @@ class Entry:
         return len(self.tokens & tokens) / max(1, len(self.tokens | tokens)) >= 0.34
 
 
-def _years(date: str, end: str | None) -> range:
-    """The calendar years a partial date or range touches (the index of candidate entries)."""
-    first, last = span_of(date, end)
-    return range(int(first[:4]), int(last[:4]) + 1)
+def _months(span: tuple[str, str]) -> range:
+    """The months a span touches, as year * 12 + month - 1."""
+    first = int(span[0][:4]) * 12 + int(span[0][5:7]) - 1
+    last = int(span[1][:4]) * 12 + int(span[1][5:7]) - 1
+    return range(first, last + 1)
+
+
+class EntryIndex:
+    """Timeline entries by kind, then by the month they fall in (entries within one month),
+    the years they touch (entries over several months) or nothing (over WIDE_MONTHS): an
+    event is compared with the entries of its kind that share a month or a year with it."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._by_month: dict[tuple[str, int], list[Entry]] = {}
+        self._by_year: dict[tuple[str, int], list[Entry]] = {}
+        self._wide: dict[str, list[Entry]] = {}
+        self._by_kind: dict[str, list[Entry]] = {}
+
+    def add(self, entry: Entry) -> None:
+        """Index a new entry (created after every entry already there)."""
+        self.entries.append(entry)
+        self._by_kind.setdefault(entry.kind, []).append(entry)
+        months = _months(entry.span)
+        if len(months) == 1:
+            self._by_month.setdefault((entry.kind, months[0]), []).append(entry)
+        elif len(months) <= WIDE_MONTHS:
+            for year in range(months[0] // 12, months[-1] // 12 + 1):
+                self._by_year.setdefault((entry.kind, year), []).append(entry)
+        else:
+            self._wide.setdefault(entry.kind, []).append(entry)
+
+    def _candidates(self, kind: str, span: tuple[str, str]) -> Iterable[Entry]:
+        """Entries that may match an event of this kind and span, in creation order (an entry
+        over several years may come more than once)."""
+        months = _months(span)
+        if len(months) > WIDE_MONTHS:
+            return self._by_kind.get(kind, [])
+        years = range(months[0] // 12, months[-1] // 12 + 1)
+        lists = [self._wide.get(kind, [])]
+        lists += [self._by_year.get((kind, year), []) for year in years]
+        lists += [self._by_month.get((kind, month), []) for month in months]
+        lists = [entries for entries in lists if entries]
+        if len(lists) <= 1:
+            return lists[0] if lists else []
+        return heapq.merge(*lists, key=_creation)
+
+    def find(self, span: tuple[str, str], kind: str, tokens: set[str]) -> Entry | None:
+        """The earliest created entry an event (first and last day, kind, label words) matches."""
+        return next(
+            (e for e in self._candidates(kind, span) if e.matches(span, kind, tokens)), None
+        )
+
+
+def _creation(entry: Entry) -> int:
+    """Sort key of entries: their order of creation."""
+    return entry.order
 
 
 def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.DataFrame:
@@ -130,14 +188,11 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
     ordered = events.assign(
         _rank=events["precision"].map(PRECISION_RANK), _len=events["evidence"].str.len()
     ).sort_values(["_rank", "date", "_len", "file"], ascending=[True, True, False, True])
-    entries: list[Entry] = []
-    # Entries indexed by (kind, year): each event is compared with a handful, not with all.
-    index: dict[tuple[str, int], list[Entry]] = {}
+    index = EntryIndex()
     for ev in ordered.to_dict("records"):
         end, tokens = _text(ev["end"]), _tokens(ev["label"])
         span = span_of(ev["date"], end)
-        candidates = (e for y in _years(ev["date"], end) for e in index.get((ev["kind"], y), []))
-        entry = next((e for e in candidates if e.matches(span, ev["kind"], tokens)), None)
+        entry = index.find(span, ev["kind"], tokens)
         if entry is None:
             entry = Entry(
                 date=ev["date"],
@@ -149,10 +204,9 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
                 evidence=ev["evidence"],
                 evidence_file=ev["file"],
                 tokens=tokens,
+                order=len(index.entries),
             )
-            entries.append(entry)
-            for year in _years(entry.date, entry.end):
-                index.setdefault((entry.kind, year), []).append(entry)
+            index.add(entry)
         if entry.place is None and isinstance(ev["place"], str):
             entry.place = ev["place"]
         if ev["file"] not in entry.sources:
@@ -171,7 +225,7 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
             "evidence": e.evidence,
             "evidence_file": e.evidence_file,
         }
-        for e in entries
+        for e in index.entries
     ]
     return (
         pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
