@@ -195,3 +195,48 @@ def test_timeline_table_bounds_the_html_rows(
 )
 def test_plural_marks_agree_with_the_number_before_them(raw: str, lang: str, expected: str) -> None:
     assert agree(raw, lang) == expected
+
+
+def test_notebook_body_keeps_html_outputs_as_nbconvert_does(tmp_path) -> None:
+    """The exporter without nbconvert's BeautifulSoup pass gives the same document: same text,
+    same images with their alt text, same structure (only the pass's tabindex is absent)."""
+    import nbformat
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    cells = [
+        nbformat.v4.new_markdown_cell("narration, dropped"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("show()"),
+    ]
+    shown = '<h2>Synthèse</h2><p>3 articles &amp; 2 événements</p><img alt="Frise" src="data:image/png;base64,iVBORw0KGgo="/>'
+    cells[2].outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": shown, "text/plain": "x"}),
+        nbformat.v4.new_output("stream", name="stderr", text="progress, dropped"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells, metadata={"papermill": {"parameters": {}}})
+    path = tmp_path / "04_briefing.ipynb"
+    nbformat.write(nb, path)
+
+    body, lang, _ = render.notebook_body(path)
+
+    assert lang == "fr" and shown in body and "dropped" not in body and "x = 1" not in body
+    options = dict(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                   exclude_output_prompt=True)  # fmt: skip
+    clean = nbformat.read(path, as_version=4)
+    clean.cells = [c for c in clean.cells if c.cell_type == "code"]
+    for cell in clean.cells:
+        cell.outputs = [
+            {**o, "data": {"text/html": o["data"]["text/html"]}}
+            for o in cell.outputs
+            if o.output_type == "display_data"
+        ]
+    stock, _ = HTMLExporter(**options).from_notebook_node(clean)
+    ours, theirs = BeautifulSoup(body, "html.parser"), BeautifulSoup(stock, "html.parser")
+    for tag in theirs.find_all(attrs={"tabindex": True}):
+        del tag["tabindex"]
+    assert ours.get_text() == theirs.get_text()
+    assert [t.name for t in ours.find_all()] == [t.name for t in theirs.find_all()]
+    assert [dict(i.attrs) for i in ours.find_all("img")] == [
+        dict(i.attrs) for i in theirs.find_all("img")
+    ]

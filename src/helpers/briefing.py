@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -66,7 +67,7 @@ def core_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return articles[mask]
 
 
-def status_of(row: pd.Series) -> str:
+def status_of(row: pd.Series | dict[str, Any]) -> str:
     """relevant | offtopic | duplicate | unreadable for one article row."""
     if not row["readable"]:
         return "unreadable"
@@ -77,7 +78,7 @@ def status_of(row: pd.Series) -> str:
 
 def corpus_counts(articles: pd.DataFrame, problems: pd.DataFrame) -> dict[str, int]:
     """How many files were kept, set aside as off-topic, duplicates, unreadable or unsupported."""
-    status = articles.apply(status_of, axis=1) if len(articles) else pd.Series(dtype=str)
+    status = pd.Series([status_of(r) for r in articles.to_dict("records")], dtype=str)
     skipped = problems[problems["stage"] == "ingest"]["file"].nunique() if len(problems) else 0
     return {
         "files": len(articles) + skipped,
@@ -206,7 +207,7 @@ def compare_runs(previous: Tables, current: Tables) -> dict[str, list[str]]:
 def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable)."""
     rows = []
-    for _, row in articles.iterrows():
+    for row in articles.to_dict("records"):
         status = status_of(row)
         if status == "offtopic":
             reason = (
