@@ -27,3 +27,26 @@ def test_written_files_are_readable_by_others(tmp_path) -> None:
 def test_missing_table_message_names_the_file(tmp_path) -> None:
     with pytest.raises(FileNotFoundError, match=r"articles\.parquet"):
         storage.read_parquet(tmp_path / "articles.parquet")
+
+
+def test_write_bytes_creates_the_folder_and_replaces_whole_files(tmp_path) -> None:
+    target = tmp_path / "a" / "b" / "record.json"
+    storage.write_bytes(target, b'{"v": 1}')
+    storage.write_bytes(target, b'{"v": 2}')
+    assert target.read_bytes() == b'{"v": 2}'
+    assert [p.name for p in target.parent.iterdir()] == ["record.json"]
+
+
+def test_failed_write_bytes_keeps_the_old_file_and_leaves_no_temporary(
+    tmp_path, monkeypatch
+) -> None:
+    target = storage.write_bytes(tmp_path / "record.json", b"old")
+
+    def disk_full(fd: int, data: memoryview) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "write", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        storage.write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["record.json"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -14,6 +15,9 @@ import pandas as pd
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+# write_bytes's temporary names: the process id and a counter make them unique.
+_SERIAL = itertools.count()
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 @contextmanager
@@ -35,10 +39,28 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 def write_bytes(target: Path, data: bytes) -> Path:
-    """Write bytes atomically."""
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-    return Path(target)
+    """Write bytes atomically: into a new temporary file beside target, renamed onto it when
+    complete. Plain os calls (a third of atomic_path's cost): the per-article cache writes
+    tens of thousands of small files in a cold run."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}-{next(_SERIAL)}.tmp{target.suffix}")
+    try:
+        fd = os.open(tmp, _NEW_FILE, 0o666)  # the umask applies, as to any new file
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, _NEW_FILE, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
 
 
 def write_text(target: Path, text: str) -> Path:
