@@ -49,3 +49,18 @@ def test_ingest_in_worker_processes_equals_ingest_here(
     warm = ingest.ingest_corpus(messy_corpus, cache_dir=tmp_path).articles  # all from the cache
     assert cold.equals(here)
     assert warm.equals(here)
+
+
+def test_ingest_passes_share_one_set_of_worker_processes(messy_corpus: Path, monkeypatch) -> None:
+    started: list[int] = []
+    real = parallel.ProcessPoolExecutor
+
+    def counted(workers: int, **kwargs):
+        started.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counted)
+    ingest.ingest_corpus(messy_corpus)
+    assert started == [2]

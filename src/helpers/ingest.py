@@ -289,28 +289,33 @@ def ingest_corpus(
     def read_cached(item: tuple[Path, str]) -> bool:
         return read_cache is not None and read_cache.has(_read_key(*item, max_bytes))
 
-    reads = parallel.map_uncached(
-        partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
-        hashed,
-        read_cached,
-        "ingest: read",
-    )
-    repeated = clean.repeated_among(r.keys for r in reads)
-    sourced = [(read, source_rows.get(read.file)) for read in reads]
-
     def described(item: tuple[ReadArticle, sources.SourceRow | None]) -> bool:
         read, source = item
         key = _describe_key(read, repeated, source, relevance_threshold)
         return describe_cache is not None and describe_cache.has(key)
 
-    rows = parallel.map_uncached(
-        partial(
-            _describe_chunk, repeated=repeated, threshold=relevance_threshold, cache=describe_cache
-        ),
-        sourced,
-        described,
-        "ingest: clean",
-    )
+    with parallel.pool() as workers:  # both passes share the worker processes
+        reads = parallel.map_uncached(
+            partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
+            hashed,
+            read_cached,
+            "ingest: read",
+            workers,
+        )
+        repeated = clean.repeated_among(r.keys for r in reads)
+        sourced = [(read, source_rows.get(read.file)) for read in reads]
+        rows = parallel.map_uncached(
+            partial(
+                _describe_chunk,
+                repeated=repeated,
+                threshold=relevance_threshold,
+                cache=describe_cache,
+            ),
+            sourced,
+            described,
+            "ingest: clean",
+            workers,
+        )
     return assemble(rows, reads, skipped, source_problems, duplicate_threshold)
 
 

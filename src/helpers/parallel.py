@@ -11,8 +11,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from multiprocessing.context import SpawnContext
 from typing import TypeVar
 
@@ -48,10 +49,51 @@ def chunks_of(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def process_map(function: Callable[[list[T]], list[R]], items: Sequence[T], desc: str) -> list[R]:
-    """function applied to chunks of items, in worker processes when there are enough items;
-    the results of all chunks in input order (function returns one result per item)."""
-    return list(progress(_results(function, items), desc, total=len(items)))
+class Pool:
+    """Worker processes that several process_map calls share (ingest's two passes): they
+    start at the first call with enough items and stop when the `pool()` block ends."""
+
+    def __init__(self) -> None:
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self, n_items: int) -> Executor | None:
+        """The processes for n items (started now if needed), None when not worth it."""
+        workers = n_workers(n_items)
+        if not workers:
+            return None
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(workers, mp_context=spawn_context())
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+@contextmanager
+def pool() -> Iterator[Pool]:
+    """A Pool for the duration of the block."""
+    shared = Pool()
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+def process_map(
+    function: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    desc: str,
+    workers: Pool | None = None,
+) -> list[R]:
+    """function applied to chunks of items, in worker processes when there are enough items
+    (those of workers if given); the results of all chunks in input order (function returns
+    one result per item)."""
+    if workers is not None:
+        return list(progress(_results(function, items, workers), desc, total=len(items)))
+    with pool() as own:
+        return list(progress(_results(function, items, own), desc, total=len(items)))
 
 
 def map_uncached(
@@ -59,28 +101,32 @@ def map_uncached(
     items: Sequence[T],
     is_cached: Callable[[T], bool],
     desc: str,
+    workers: Pool | None = None,
 ) -> list[R]:
     """function over items in input order: the cached ones here (a cache read is cheaper than
     a process start), the others in worker processes when there are enough of them."""
     cached = [is_cached(item) for item in items]
     todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
-    fresh = iter(process_map(function, todo, desc))
+    fresh = iter(process_map(function, todo, desc, workers))
     here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
     return [next(here) if hit else next(fresh) for hit in cached]
 
 
-def _results(function: Callable[[list[T]], list[R]], items: Sequence[T]) -> Iterator[R]:
-    """Each item's result, in order, from a process pool or from this process; if the pool
-    fails, the chunks it did not finish are computed here."""
+def _results(
+    function: Callable[[list[T]], list[R]], items: Sequence[T], workers: Pool
+) -> Iterator[R]:
+    """Each item's result, in order, from the worker processes or from this process; if the
+    processes fail, the chunks they did not finish are computed here."""
     chunks = chunks_of(items)
     done = 0
-    if n_workers(len(items)):
-        try:
-            with ProcessPoolExecutor(n_workers(len(items)), mp_context=spawn_context()) as pool:
-                for result in pool.map(function, chunks):
-                    yield from result
-                    done += 1
-        except (OSError, RuntimeError, BrokenProcessPool) as exc:
-            log.warning("worker processes failed (%s); going on in this process", exc)
+    try:
+        executor = workers.executor(len(items))
+        if executor is not None:
+            for result in executor.map(function, chunks):
+                yield from result
+                done += 1
+    except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        log.warning("worker processes failed (%s); going on in this process", exc)
+        workers.close()
     for chunk in chunks[done:]:
         yield from function(chunk)

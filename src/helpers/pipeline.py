@@ -66,8 +66,12 @@ class SharedKernel:
     client: BlockingKernelClient
 
     def reset_namespace(self) -> None:
-        """Forget every variable of the previous notebook (imported modules stay loaded)."""
-        self.run("get_ipython().run_line_magic('reset', '-f')")
+        """Forget every variable of the previous notebook (imported modules stay loaded) and
+        give the memory they held back to the system (on 10,000 articles, ~0.5 GB after ingest)."""
+        self.run(
+            "get_ipython().run_line_magic('reset', '-f')\n"
+            "import helpers.memory; helpers.memory.release_freed_memory()"
+        )
 
     def run(self, code: str) -> None:
         """Run code in the kernel, outside any notebook."""
