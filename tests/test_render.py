@@ -240,3 +240,26 @@ def test_notebook_body_keeps_html_outputs_as_nbconvert_does(tmp_path) -> None:
     assert [dict(i.attrs) for i in ours.find_all("img")] == [
         dict(i.attrs) for i in theirs.find_all("img")
     ]
+
+
+@pytest.mark.parametrize(
+    ("copies", "lang", "expected"),
+    [
+        (1, "fr", "1 événement daté depuis la première rencontre relevée, «\u00a0Assises"),
+        (1234, "fr", "1\u202f234 événements datés depuis"),
+        (1234, "en", "1,234 dated events since the first gathering found, “Assises"),
+    ],
+    ids=["one_fr", "thousands_fr", "thousands_en"],
+)
+def test_synthesis_counts_events_since_the_first_gathering(
+    copies: int, lang: str, expected: str
+) -> None:
+    tables = _tables(title="Assises nationales")
+    first = tables.timeline.iloc[0]
+    later = [first.to_dict() | {"kind": "annonce", "label": f"annonce {i}", "date": "2025-08-01", "end": None}
+             for i in range(copies - 1)]  # fmt: skip
+    tables.timeline = pd.concat([tables.timeline, pd.DataFrame(later)], ignore_index=True)
+    points = " ".join(render.summary_points(tables, lang))
+    assert expected in points.replace("&#x27;", "'")
+    one = "1 article pertinent publié entre" if lang == "fr" else "1 relevant article published"
+    assert one in points
