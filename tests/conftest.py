@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +25,24 @@ OFF_TOPIC = (
     "période grâce à un doublé de leur attaquant vedette.\n"
     "Avec cette victoire, le club prend la tête du championnat à trois journées de la fin de la saison.\n"
 )
+
+
+def _run_in_fresh_python(code: str) -> str:
+    """Run code in a new interpreter (imports are process-wide) and return its stdout."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def fresh_python() -> Callable[[str], str]:
+    """Runs code in a new interpreter and returns what it printed."""
+    return _run_in_fresh_python
 
 
 @pytest.fixture(scope="session")

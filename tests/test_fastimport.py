@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
+from collections.abc import Callable
 
 
-def run_python(code: str) -> str:
-    """Run code in a fresh interpreter (imports are process-wide) and return its stdout."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return done.stdout.strip()
-
-
-def test_skipped_module_is_not_imported_and_notebooks_still_validate() -> None:
-    out = run_python(
+def test_skipped_module_is_not_imported_and_notebooks_still_validate(
+    fresh_python: Callable[[str], str],
+) -> None:
+    out = fresh_python(
         """
         import sys
         from helpers.fastimport import skip_slow_optional_imports
@@ -39,8 +27,8 @@ def test_skipped_module_is_not_imported_and_notebooks_still_validate() -> None:
     assert out.splitlines() == ["invalid rejected", "True"]
 
 
-def test_a_module_already_loaded_is_left_alone() -> None:
-    out = run_python(
+def test_a_module_already_loaded_is_left_alone(fresh_python: Callable[[str], str]) -> None:
+    out = fresh_python(
         """
         import sys, types
         sys.modules["rfc3987_syntax"] = types.ModuleType("rfc3987_syntax")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from collections.abc import Callable
 
 import pandas as pd
 import pytest
@@ -49,12 +48,11 @@ def test_duplicate_files_are_rejected() -> None:
         schemas.validate("articles", pd.concat([_article(), _article()]))
 
 
-def test_validation_does_not_import_dask() -> None:
+def test_validation_does_not_import_dask(fresh_python: Callable[[str], str]) -> None:
     code = (
         "import sys, pandas as pd; from helpers import schemas; "
         "schemas.validate('themes', pd.DataFrame({'theme_id': [0], 'label': ['x'], "
         "'top_terms': [['x']], 'weights': [[1.0]], 'n_docs': [1], 'share': [1.0]})); "
         "print('dask.dataframe' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert fresh_python(code) == "False"

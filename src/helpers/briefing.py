@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ def core_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return articles[mask]
 
 
-def status_of(row: pd.Series | dict[str, Any]) -> str:
+def status_of(row: Mapping[str, Any]) -> str:
     """relevant | offtopic | duplicate | unreadable for one article row."""
     if not row["readable"]:
         return "unreadable"

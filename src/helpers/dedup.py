@@ -39,6 +39,10 @@ ESTIMATE_MARGIN = 0.2
 # Candidate pairs compared per numpy block.
 PAIR_BLOCK = 65536
 
+# Word hashes remembered per process (a corpus reuses most of its vocabulary), at most this many.
+MAX_REMEMBERED_WORDS = 1_000_000
+_WORD_HASHES: dict[str, int] = {}
+
 # Shingles hashed per block when computing a signature (bounds memory on very long texts).
 BLOCK = 4096
 
@@ -83,11 +87,10 @@ def find_duplicates(
     )
     floor = _decisive_jaccard(threshold)
     pairs = _plausible(_candidate_pairs(matrix, _rows_per_band(floor)), matrix, floor)
-    vocabulary: dict[str, int] = {}
 
     @cache
     def shingles(index: int) -> UInt64Array:
-        return shingle_hashes(texts[keys[index]], vocabulary)
+        return shingle_hashes(texts[keys[index]])
 
     earlier: dict[int, list[int]] = defaultdict(list)
     for first, second in pairs.tolist():
@@ -106,17 +109,16 @@ def text_signature(text: str) -> list[int]:
     return [int(v) for v in minhash_signature(shingle_hashes(text))]
 
 
-def shingle_hashes(text: str, vocabulary: dict[str, int] | None = None) -> UInt64Array:
+def shingle_hashes(text: str) -> UInt64Array:
     """Sorted unique 64-bit hashes of the text's normalised word 5-grams."""
     words = normalise_words(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    cache = vocabulary if vocabulary is not None else _WORD_HASHES
-    if len(cache) > MAX_REMEMBERED_WORDS:
-        cache.clear()
-    for word in set(words).difference(cache):
-        cache[word] = _word_hash(word)
-    ids = np.fromiter(map(cache.__getitem__, words), np.uint64, len(words))
+    if len(_WORD_HASHES) > MAX_REMEMBERED_WORDS:
+        _WORD_HASHES.clear()
+    for word in set(words).difference(_WORD_HASHES):
+        _WORD_HASHES[word] = _word_hash(word)
+    ids = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, len(words))
     # A text shorter than a shingle is one shingle of all its words.
     span = min(SHINGLE_WORDS, len(ids))
     width = len(ids) - span + 1
@@ -173,7 +175,7 @@ def _plausible(pairs: IndexPairs, signatures: UInt64Array, floor: float) -> Inde
               >= floor - ESTIMATE_MARGIN]
         for chunk in np.array_split(pairs, max(1, len(pairs) // PAIR_BLOCK))
     ]  # fmt: skip
-    return np.concatenate(keep) if keep else pairs
+    return np.concatenate(keep)
 
 
 def _decisive_jaccard(threshold: float) -> float:
@@ -203,8 +205,6 @@ def _candidate_pairs(signatures: UInt64Array, rows: int) -> IndexPairs:
         sorted_keys = keys[by_key]
         ends = np.r_[np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1, len(keys)]
         codes.append(_pairs_within_groups(usable[by_key].astype(np.int64), ends, n))
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
     unique = np.unique(np.concatenate(codes))
     return np.column_stack(np.divmod(unique, n))
 
@@ -238,11 +238,6 @@ def _ordered_keys(texts: Mapping[str, str], order: Sequence[str] | None) -> list
 def _word_hash(word: str) -> int:
     """Stable 64-bit hash of a word (blake2b), the same in every process."""
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-
-
-# Hashes of the words met so far in this process (a corpus reuses most of its vocabulary).
-_WORD_HASHES: dict[str, int] = {}
-MAX_REMEMBERED_WORDS = 1_000_000
 
 
 def _mix(values: UInt64Array) -> UInt64Array:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from multiprocessing.context import SpawnContext
 from typing import TypeVar
 
@@ -90,10 +90,8 @@ def process_map(
     """function applied to chunks of items, in worker processes when there are enough items
     (those of workers if given); the results of all chunks in input order (function returns
     one result per item)."""
-    if workers is not None:
-        return list(progress(_results(function, items, workers), desc, total=len(items)))
-    with pool() as own:
-        return list(progress(_results(function, items, own), desc, total=len(items)))
+    with nullcontext(workers) if workers is not None else pool() as active:
+        return list(progress(_results(function, items, active), desc, total=len(items)))
 
 
 def map_uncached(

@@ -164,7 +164,7 @@ def run_pipeline(
     os.environ[BATCH_ENV] = "1"
     skip_slow_optional_imports()
     # This process waits while the kernel starts and works: it loads papermill (needed by the
-    # first notebook, ~3 s) and then the export libraries meanwhile.
+    # first notebook, ~1 s) and then the export libraries meanwhile.
     threading.Thread(target=_preload_libraries, daemon=True).start()
     try:
         with shared_kernel(kernel, notebooks_dir) as shared:

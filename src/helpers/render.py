@@ -18,7 +18,7 @@ from helpers import briefing, figures, storage
 from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
 from helpers.fastimport import skip_slow_optional_imports
-from helpers.typography import agree, esc, number_fr, percent_fr, quote_fr, typo_fr
+from helpers.typography import agree, count_in, esc, percent_fr, quote_fr, quote_in, typo_fr
 from helpers.wording import words
 
 # Above this many articles, the printed annex lists only the articles the briefing cites.
@@ -121,11 +121,6 @@ def _place(place: object) -> str:
     return f", {place}" if isinstance(place, str) and place else ""
 
 
-def _count(n: int, lang: str) -> str:
-    """A count as a reader writes it: 9 487 in French, 9,487 in English."""
-    return number_fr(n) if lang == "fr" else f"{n:,}"
-
-
 def _plural(word: str, n: int) -> str:
     """A kind name in the plural when n > 1 ("colloque" -> "colloques")."""
     if n <= 1 or word.endswith(("s", "x")):
@@ -144,7 +139,7 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
         """One fact: the wording filled with values (counts with thousands separators), its
         sources, the table it comes from."""
         sources = _sources(files, arts, lang) if len(files) else " "
-        shown = {k: _count(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+        shown = {k: count_in(v, lang) if isinstance(v, int) else v for k, v in values.items()}
         points.append(text(w[key].format(**shown), lang) + sources + _trace(table))
 
     def event(entry: pd.Series) -> dict[str, object]:
@@ -166,10 +161,10 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
         by_kind = later["kind"].value_counts().head(4)
         detail = ", ".join(
-            f"{_count(n, lang)} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.items()
+            f"{count_in(n, lang)} {_plural(w['kind_' + k].lower(), n)}" for k, n in by_kind.items()
         )
-        name = f"« {landmark['label']} »" if lang == "fr" else f"“{landmark['label']}”"
-        since = f"{name} ({fmt_date(landmark['date'], landmark['end'], lang)})"
+        dates = fmt_date(landmark["date"], landmark["end"], lang)
+        since = f"{quote_in(landmark['label'], lang)} ({dates})"
         point(
             "pt_events",
             "timeline",

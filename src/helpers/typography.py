@@ -51,6 +51,11 @@ def quote_fr(text: str) -> str:
     return f"«{NBSP}{text}{NBSP}»"
 
 
+def quote_in(text: str, lang: str) -> str:
+    """A quotation marked as in lang: « French guillemets », “English quotes”."""
+    return quote_fr(text) if lang == "fr" else f"“{text}”"
+
+
 def esc(text: object) -> str:
     """HTML-escaped text (quotes included): article text can never inject markup."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -62,6 +67,11 @@ def number_fr(value: float, decimals: int = 0) -> str:
     """1234.5 -> "1 234,5" with a narrow non-breaking space as thousands separator."""
     formatted = f"{value:,.{decimals}f}".replace(",", NNBSP).replace(".", ",")
     return formatted
+
+
+def count_in(n: int, lang: str) -> str:
+    """A count as a reader of lang writes it: 9 487 in French, 9,487 in English."""
+    return number_fr(n) if lang == "fr" else f"{n:,}"
 
 
 def percent_fr(share: float) -> str:
