@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -202,7 +202,7 @@ def article_extraction(
     (same file, text, date, outlet and entities) was seen by the same code before."""
     key = None
     if cache is not None:
-        found_entities = json.dumps([astuple(e) for e in entities])
+        found_entities = json.dumps([e.as_tuple() for e in entities])
         key = key_of(file, text, _text_or_empty(published), _text_or_empty(outlet), found_entities)
         stored = cache.get(key)
         if stored is not None:

@@ -12,11 +12,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helpers import config
+from helpers import config, memory
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
@@ -43,6 +42,7 @@ def _load_in_worker(model: str) -> None:
 
     threadpool_limits(limits=1, user_api="blas")
     load_ner(model)
+    memory.freeze_survivors()  # the model lives as long as the worker: later collections skip it
 
 
 class _Workers:
@@ -198,6 +198,6 @@ def cached_entities(
             continue
         entities = next(fresh)
         if cache:
-            cache.put(key, [list(astuple(e)) for e in entities])
-        known[key] = [list(astuple(e)) for e in entities]
+            cache.put(key, [list(e.as_tuple()) for e in entities])
+        known[key] = [list(e.as_tuple()) for e in entities]
         yield entities
