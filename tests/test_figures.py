@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 
 from helpers import figures
@@ -40,3 +44,31 @@ def test_months_become_quarters_when_there_are_too_many() -> None:
     quarters = figures.by_quarter(periods)
     assert list(quarters["period"][:2]) == ["2023-T1", "2023-T2"]
     assert quarters["n_docs"].sum() == 30 and quarters["n_docs"].max() == 3
+
+
+def test_a_figure_drawn_once_is_read_back_for_the_same_inputs(tmp_path: Path) -> None:
+    drawn: list[str] = []
+
+    def draw(text: str) -> Callable[[], str]:
+        return lambda: drawn.append(text) or f"<svg>{text}</svg>"
+
+    listed = pd.DataFrame({"sources": [["a.txt", "b.txt"]], "n": [2]})
+    as_read_back = pd.DataFrame({"sources": [np.array(["a.txt", "b.txt"])], "n": [2]})
+    assert figures.memo_svg(tmp_path, "t", [listed, "fr"], draw("1")) == "<svg>1</svg>"
+    # The same table after a Parquet round trip (arrays for lists): no second drawing.
+    assert figures.memo_svg(tmp_path, "t", [as_read_back, "fr"], draw("2")) == "<svg>1</svg>"
+    # Another language, another figure name or other values: drawn again.
+    assert figures.memo_svg(tmp_path, "t", [listed, "en"], draw("3")) == "<svg>3</svg>"
+    assert figures.memo_svg(tmp_path, "u", [listed, "fr"], draw("4")) == "<svg>4</svg>"
+    changed = listed.assign(n=[3])
+    assert figures.memo_svg(tmp_path, "t", [changed, "fr"], draw("5")) == "<svg>5</svg>"
+    # Without a cache folder, every call draws.
+    assert figures.memo_svg(None, "t", [listed, "fr"], draw("6")) == "<svg>6</svg>"
+    assert drawn == ["1", "3", "4", "5", "6"]
+
+
+def test_cached_timeline_figure_equals_a_fresh_one(tmp_path: Path) -> None:
+    fresh = figures.timeline_svg(_timeline(12), "fr")
+    assert figures.timeline_svg(_timeline(12), "fr", tmp_path) == fresh
+    assert figures.timeline_svg(_timeline(12), "fr", tmp_path) == fresh  # read back
+    assert len(list(tmp_path.rglob("*.json"))) == 1

@@ -306,8 +306,8 @@ class BriefingInputs:
                 changes = None
         return cls(
             tables=tables,
-            timeline_svg=figures.timeline_svg(tables.timeline, p.language),
-            periods_svg=figures.periods_svg(periods, labels, p.language)
+            timeline_svg=figures.timeline_svg(tables.timeline, p.language, p.interim_dir),
+            periods_svg=figures.periods_svg(periods, labels, p.language, p.interim_dir)
             if periods is not None and len(periods)
             else None,
             clouds=clouds,

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from helpers.cache import JsonCache, code_version, key_of
 from helpers.schemas import EVENT_KINDS
 from helpers.timeline import span_of
 from helpers.wording import words
@@ -168,8 +172,52 @@ def by_quarter(periods: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def timeline_svg(entries: pd.DataFrame, language: str) -> str:
-    """The timeline figure with the briefing's wording for kinds and axes."""
+# The modules whose code draws a figure: changing one redraws the cached figures.
+FIGURE_MODULES = ("cache", "figures", "schemas", "timeline", "wording")
+
+
+def memo_svg(
+    cache_dir: Path | None, name: str, inputs: list[pd.DataFrame | str], draw: Callable[[], str]
+) -> str:
+    """draw(), or the SVG it gave before for the same figure name and inputs (tables compared
+    by their CSV text, so a Parquet round trip still matches), drawn by the same code and
+    matplotlib. Stages 2 and 3 draw their figure, the briefing reads it back: the same figure
+    is not drawn twice in a run (matplotlib takes ~0.3-0.7 s per figure)."""
+    if cache_dir is None:
+        return draw()
+    version = code_version(FIGURE_MODULES, f"matplotlib=={matplotlib.__version__}")
+    cache = JsonCache(cache_dir, "figures", version)
+    key = key_of(name, *(_as_text(x) if isinstance(x, pd.DataFrame) else x for x in inputs))
+    stored = cache.get(key)
+    if isinstance(stored, str):
+        return stored
+    svg = draw()
+    cache.put(key, svg)
+    return svg
+
+
+def _as_text(frame: pd.DataFrame) -> str:
+    """A table as CSV text, list cells written alike whether lists or arrays (Parquet reads
+    lists back as numpy arrays) and missing values alike whatever the dtype."""
+    listed = frame.copy()
+    for column in listed.select_dtypes(include="object").columns:
+        listed[column] = [
+            v.tolist() if isinstance(v, np.ndarray) else list(v) if isinstance(v, tuple) else v
+            for v in listed[column]
+        ]
+    return listed.to_csv(index=False)
+
+
+def timeline_svg(entries: pd.DataFrame, language: str, cache_dir: Path | None = None) -> str:
+    """The timeline figure with the briefing's wording for kinds and axes (cached in
+    cache_dir if given: see memo_svg)."""
+    return memo_svg(
+        cache_dir, "timeline", [entries, language], lambda: _timeline_svg(entries, language)
+    )
+
+
+def _timeline_svg(entries: pd.DataFrame, language: str) -> str:
+    """timeline_svg without the cache."""
     w = words(language)
     labels = {kind: w[f"kind_{kind}"] for kind in EVENT_KINDS}
     labels["xlabel"] = w["xlabel"]
@@ -178,8 +226,25 @@ def timeline_svg(entries: pd.DataFrame, language: str) -> str:
     return timeline_figure(shown, labels, w["timeline_title"])
 
 
-def periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: str) -> str:
-    """Themes over time with the briefing's wording (undated articles left out of the bars)."""
+def periods_svg(
+    periods: pd.DataFrame,
+    theme_labels: dict[int, str],
+    language: str,
+    cache_dir: Path | None = None,
+) -> str:
+    """Themes over time with the briefing's wording (undated articles left out of the bars;
+    cached in cache_dir if given: see memo_svg)."""
+    labels = pd.DataFrame({"theme_id": list(theme_labels), "label": list(theme_labels.values())})
+    return memo_svg(
+        cache_dir,
+        "periods",
+        [periods, labels, language],
+        lambda: _periods_svg(periods, theme_labels, language),
+    )
+
+
+def _periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: str) -> str:
+    """periods_svg without the cache."""
     w = words(language)
     dated = periods[periods["period"].str.match(r"^\d{4}-\d{2}$")]
     if dated["period"].nunique() > MAX_MONTHS:

@@ -65,23 +65,18 @@ def write_outputs(result: ThemeTables, processed_dir: Path, figures_dir: Path) -
         schemas.validate("doc_themes", result.doc_themes),
     )
     storage.write_parquet(Path(processed_dir) / "theme_periods.parquet", result.periods)
-    paths = []
-    for theme_id, weights in sorted(result.term_weights.items()):
-        if not weights:
-            continue
-        name = "corpus" if theme_id == -1 else f"theme_{theme_id}"
-        paths.append(
-            storage.write_bytes(
-                Path(figures_dir) / f"{name}.png", wordclouds.word_cloud_png(weights)
-            )
-        )
-    return paths
+    jobs = [
+        (Path(figures_dir) / ("corpus.png" if theme_id == -1 else f"theme_{theme_id}.png"), weights)
+        for theme_id, weights in sorted(result.term_weights.items())
+        if weights
+    ]
+    return wordclouds.write_clouds(jobs)
 
 
-def periods_figure(result: ThemeTables, language: str) -> str:
-    """Themes over time as SVG."""
+def periods_figure(result: ThemeTables, language: str, cache_dir: Path | None = None) -> str:
+    """Themes over time as SVG (kept in cache_dir, if given, for the briefing to reuse)."""
     labels = dict(zip(result.themes["theme_id"], result.themes["label"], strict=True))
-    return figures.periods_svg(result.periods, labels, language)
+    return figures.periods_svg(result.periods, labels, language, cache_dir)
 
 
 def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
@@ -93,6 +88,8 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
             return theme_tables_dask(
                 articles, n_themes=p.n_themes, random_state=p.random_state, client=client
             )
+    # The word clouds are drawn by processes that start now, while the themes are fitted.
+    wordclouds.start_painters()
     return build_theme_tables(
         articles, n_themes=p.n_themes, random_state=p.random_state, cache_dir=p.interim_dir
     )
