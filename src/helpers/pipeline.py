@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from helpers import config, manifest, params, storage
 from helpers.errors import ParameterError, StageError
 from helpers.fastimport import skip_slow_optional_imports
@@ -228,14 +226,15 @@ def _prefetch_code(values: dict[str, Any]) -> str:
 
 
 def _preload_libraries() -> None:
-    """Import papermill, then what export_briefing needs (nbconvert, WeasyPrint), in the
-    background; a failure here only means the caller imports them itself."""
+    """Import papermill, then what export_briefing and the manifest need (nbconvert,
+    WeasyPrint, pandas), in the background; a failure here only means the caller imports
+    them itself. (The kernel starts before any of them loads.)"""
     try:
         importlib.import_module("papermill")
         from helpers.render import quiet_renderer_logs
 
         quiet_renderer_logs()
-        for name in ("nbconvert", "weasyprint"):
+        for name in ("nbconvert", "weasyprint", "pandas"):
             importlib.import_module(name)
     except Exception as exc:  # pragma: no cover - the caller reports the real error
         log.debug("preloading the libraries failed: %s", exc)
@@ -246,7 +245,7 @@ def _problems(out_dir: Path) -> list[dict[str, str]]:
     path = out_dir / config.PROCESSED_SUBDIR / "problems.parquet"
     if not path.exists():
         return []
-    return pd.read_parquet(path).to_dict("records")
+    return storage.read_parquet(path).to_dict("records")
 
 
 def _drop_client_noise(record: logging.LogRecord) -> bool:

@@ -9,9 +9,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads with the first table read (the CLI starts without it)
+    import pandas as pd
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -88,4 +89,6 @@ def read_parquet(source: Path) -> pd.DataFrame:
         raise FileNotFoundError(
             f"{source} does not exist: run the stage that writes it first (see README, Pipeline)"
         )
+    import pandas as pd
+
     return pd.read_parquet(source)
