@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpers import config, manifest, params, storage
+from helpers import config, manifest, memory, params, storage
 from helpers.errors import ParameterError, StageError
 from helpers.fastimport import skip_slow_optional_imports
 from helpers.progress import BATCH_ENV
@@ -191,6 +191,10 @@ def run_pipeline(
         started = time.perf_counter()
         from helpers.render import export_briefing
 
+        # The libraries loaded so far (~300,000 objects) stay until exit: frozen, they are not
+        # scanned by every collection WeasyPrint's many small objects trigger (export 4.0 ->
+        # 3.0 s on 1,000 articles).
+        memory.freeze_survivors()
         outputs = export_briefing(
             out_dir / config.REPORTS_SUBDIR / "notebooks" / NOTEBOOKS[-1],
             out_dir / config.REPORTS_SUBDIR,
