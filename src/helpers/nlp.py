@@ -1,7 +1,8 @@
 """The NER model's worker processes and the per-text entity cache.
 
-The model (helpers.ner) loads in a background process (`warm_up`) while ingest runs; work goes
-to the workers in chunks, two workers for large corpora, and entities are cached per text.
+The model (helpers.ner) loads in a background process (`warm_up`, started by the kernel's warm-up
+when the corpus has a new file) while ingest runs; work goes to the workers in chunks, two
+workers for large corpora, and entities are cached per text.
 """
 
 from __future__ import annotations
