@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,34 @@ def test_ingest_passes_share_one_set_of_worker_processes(messy_corpus: Path, mon
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", counted)
     ingest.ingest_corpus(messy_corpus)
     assert started == [2]
+
+
+def _pids(items: list[int]) -> list[int]:
+    return [os.getpid() for _ in items]
+
+
+def test_a_pool_started_ahead_is_used_for_few_items_then_closed(monkeypatch) -> None:
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    workers = parallel.Pool(parallel_from=100, chunk=1)
+    assert parallel.process_map(_pids, [1, 2], "pids", workers) == [os.getpid()] * 2
+    workers.start(100)
+    assert workers.running
+    try:
+        pids = parallel.process_map(_pids, [1, 2, 3], "pids", workers)
+    finally:
+        workers.close()
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert not workers.running
+
+
+def test_a_pool_that_cannot_start_leaves_the_work_here(monkeypatch, caplog) -> None:
+    def refuse(*args, **kwargs):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    workers = parallel.Pool(parallel_from=1)
+    workers.start(4)
+    assert not workers.running
+    assert "could not start" in caplog.text
+    assert parallel.process_map(_squares, [1, 2, 3], "squares", workers) == [1, 4, 9]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -50,3 +54,16 @@ def test_failed_write_bytes_keeps_the_old_file_and_leaves_no_temporary(
         storage.write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["record.json"]
+
+
+def test_a_stale_temporary_file_of_the_same_name_is_stepped_over(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(storage, "_SERIAL", itertools.count(7))
+    stale = tmp_path / f".notes.{os.getpid()}-7.tmp.txt"  # left by a crashed process
+    stale.write_text("half written")
+    with storage.atomic_path(tmp_path / "notes.txt") as tmp:
+        assert tmp != stale
+        tmp.write_text("complete")
+    assert (tmp_path / "notes.txt").read_text() == "complete"
+    assert stale.read_text() == "half written"

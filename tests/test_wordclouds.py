@@ -22,7 +22,7 @@ def test_clouds_are_the_same_wherever_drawn(tmp_path: Path, n: int) -> None:
     assert wordclouds.write_clouds(jobs) == [path for path, _ in jobs]
     for path, weights in jobs:
         assert path.read_bytes() == wordclouds.word_cloud_png(weights)
-    assert wordclouds._PAINTERS.executor is None  # the processes stopped
+    assert not wordclouds._PAINTERS.running  # the processes stopped
     assert not list(tmp_path.glob(".*"))  # no temporary file left
 
 
@@ -30,7 +30,7 @@ def test_started_painters_are_used_then_stopped(tmp_path: Path) -> None:
     wordclouds.start_painters()
     jobs = _jobs(tmp_path, 2)
     assert wordclouds.write_clouds(jobs) == [path for path, _ in jobs]
-    assert wordclouds._PAINTERS.executor is None
+    assert not wordclouds._PAINTERS.running
 
 
 def test_clouds_are_drawn_here_when_the_processes_fail(
@@ -43,8 +43,8 @@ def test_clouds_are_drawn_here_when_the_processes_fail(
         def shutdown(self, **kwargs: object) -> None:
             pass
 
-    monkeypatch.setattr(wordclouds._PAINTERS, "executor", Broken())
+    monkeypatch.setattr(wordclouds._PAINTERS, "_executor", Broken())
     jobs = _jobs(tmp_path, 3)
     assert wordclouds.write_clouds(jobs) == [path for path, _ in jobs]
     assert all(path.read_bytes() == wordclouds.word_cloud_png(w) for path, w in jobs)
-    assert "drawing here" in caplog.text
+    assert "going on in this process" in caplog.text

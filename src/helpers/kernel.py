@@ -30,7 +30,6 @@ def warm_up(
     skipped: the notebook importing it reports the error."""
     started = False
     with memory.collection_paused():
-        _import("helpers.ingest")
         if raw_dir is not None:
             from helpers import config, ingest, nlp
 

@@ -38,10 +38,12 @@ def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
-def n_workers(n_items: int) -> int:
-    """Processes for n items: every core from PARALLEL_FROM items, else none (this one)."""
+def n_workers(n_items: int, parallel_from: int | None = None) -> int:
+    """Processes for n items: every core (at most one per item) from parallel_from items
+    (PARALLEL_FROM by default), else none (this one)."""
     cores = os.cpu_count() or 1
-    return cores if n_items >= PARALLEL_FROM and cores > 1 else 0
+    threshold = PARALLEL_FROM if parallel_from is None else parallel_from
+    return min(cores, n_items) if n_items >= threshold and cores > 1 else 0
 
 
 def chunks_of(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
@@ -50,20 +52,51 @@ def chunks_of(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
 
 
 class Pool:
-    """Worker processes that several process_map calls share (ingest's two passes): they
-    start at the first call with enough items and stop when the `pool()` block ends."""
+    """Worker processes that several process_map calls share (ingest's two passes, the word
+    clouds): they start at the first call with enough items, or ahead with start(), and stop
+    at close() (or when the `pool()` block ends). parallel_from: fewest items worth the
+    processes (PARALLEL_FROM by default); chunk: items per task; initializer: run once in
+    each process as it starts."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        parallel_from: int | None = None,
+        chunk: int = CHUNK,
+        initializer: Callable[[], object] | None = None,
+    ) -> None:
+        self.parallel_from = parallel_from
+        self.chunk = chunk
+        self._initializer = initializer
         self._executor: ProcessPoolExecutor | None = None
 
+    @property
+    def running(self) -> bool:
+        """True while the processes are up."""
+        return self._executor is not None
+
     def executor(self, n_items: int) -> Executor | None:
-        """The processes for n items (started now if needed), None when not worth it."""
-        workers = n_workers(n_items)
-        if not workers:
-            return None
+        """The processes (started now if needed and worth it for n items), None when not
+        worth it; processes already running are used whatever n."""
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(workers, mp_context=spawn_context())
+            workers = n_workers(n_items, self.parallel_from)
+            if not workers:
+                return None
+            self._executor = ProcessPoolExecutor(
+                workers, mp_context=spawn_context(), initializer=self._initializer
+            )
         return self._executor
+
+    def start(self, n_items: int) -> None:
+        """Start the processes for n items now and return at once: they import and run the
+        initializer while the caller does other work."""
+        try:
+            executor = self.executor(n_items)
+            if executor is not None:
+                for _ in range(n_workers(n_items, self.parallel_from)):
+                    executor.submit(int)  # spawn processes start on demand: one per task
+        except (OSError, RuntimeError) as exc:
+            log.warning("worker processes could not start (%s); going on in this process", exc)
+            self.close()
 
     def close(self) -> None:
         if self._executor is not None:
@@ -115,7 +148,7 @@ def _results(
 ) -> Iterator[R]:
     """Each item's result, in order, from the worker processes or from this process; if the
     processes fail, the chunks they did not finish are computed here."""
-    chunks = chunks_of(items)
+    chunks = chunks_of(items, workers.chunk)
     done = 0
     try:
         executor = workers.executor(len(items))

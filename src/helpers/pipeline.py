@@ -104,8 +104,9 @@ def shared_kernel(kernel: str, cwd: Path, warm_up: str = "pass") -> Iterator[Sha
 
     # Clients (this one, and papermill's one per notebook) are ready as soon as the kernel has
     # answered (helpers.kernelclient), without jupyter_client's fixed 0.2 s wait.
-    km = KernelManager(kernel_name=kernel, client_class="helpers.kernelclient.QuickReadyClient")
-    km.blocking_class = QuickReadyClient
+    km = KernelManager(
+        kernel_name=kernel, client_factory=QuickReadyClient, blocking_class=QuickReadyClient
+    )
     # The kernel's own warnings at start ("running over TCP without encryption": it listens on
     # localhost only) are not the reader's concern; its errors still show.
     km.start_kernel(cwd=str(cwd), env=dict(os.environ), extra_arguments=["--log-level=ERROR"])

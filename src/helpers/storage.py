@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,26 +13,33 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pandas loads with the first table read (the CLI starts without it)
     import pandas as pd
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-# write_bytes's temporary names: the process id and a counter make them unique.
+# Temporary file names: the process id and a counter make them unique.
 _SERIAL = itertools.count()
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _new_temp(target: Path) -> tuple[int, Path]:
+    """A new, empty, open temporary file beside target (its folder made if missing), named
+    after the process and a counter: (file descriptor, path). Plain os calls, a third of
+    tempfile's cost: a cold run writes tens of thousands of small cache files."""
+    while True:
+        tmp = target.with_name(f".{target.stem}.{os.getpid()}-{next(_SERIAL)}.tmp{target.suffix}")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp  # the umask applies, as to any new file
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            pass  # left by a crashed process that had the same id: take the next name
 
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside target; move it onto target only if the block succeeds."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent
-    )
+    fd, tmp = _new_temp(target)
     os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; outputs are meant to be shared
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -41,15 +47,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 def write_bytes(target: Path, data: bytes) -> Path:
     """Write bytes atomically: into a new temporary file beside target, renamed onto it when
-    complete. Plain os calls (a third of atomic_path's cost): the per-article cache writes
-    tens of thousands of small files in a cold run."""
+    complete."""
     target = Path(target)
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}-{next(_SERIAL)}.tmp{target.suffix}")
-    try:
-        fd = os.open(tmp, _NEW_FILE, 0o666)  # the umask applies, as to any new file
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, _NEW_FILE, 0o666)
+    fd, tmp = _new_temp(target)
     try:
         try:
             view = memoryview(data)

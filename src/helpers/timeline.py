@@ -105,7 +105,7 @@ class Entry:
     evidence: str
     evidence_file: str
     tokens: set[str]
-    order: int = 0  # rank of creation: an event joins the earliest created entry it matches
+    order: int = 0  # rank of creation (set by EntryIndex.add): events join the earliest match
     sources: list[str] = field(default_factory=list)
     span: tuple[str, str] = field(init=False)
 
@@ -142,7 +142,8 @@ class EntryIndex:
         self._by_kind: dict[str, list[Entry]] = {}
 
     def add(self, entry: Entry) -> None:
-        """Index a new entry (created after every entry already there)."""
+        """Index a new entry: it ranks after every entry already there."""
+        entry.order = len(self.entries)
         self.entries.append(entry)
         self._by_kind.setdefault(entry.kind, []).append(entry)
         months = _months(entry.span)
@@ -204,7 +205,6 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
                 evidence=ev["evidence"],
                 evidence_file=ev["file"],
                 tokens=tokens,
-                order=len(index.entries),
             )
             index.add(entry)
         if entry.place is None and isinstance(ev["place"], str):

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import atexit
 import io
-import logging
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from random import Random
 
@@ -16,8 +12,7 @@ from PIL import Image
 from wordcloud import WordCloud
 from wordcloud.wordcloud import FONT_PATH as BUNDLED_FONT
 
-from helpers import storage
-from helpers.parallel import spawn_context
+from helpers import parallel, storage
 
 # Readable and covers French accents; absent on some machines, then wordcloud's own font.
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -38,7 +33,6 @@ MAX_WORDS = 80
 PNG_COLOURS = 64
 # From this many clouds, they are drawn in worker processes (each cloud takes ~0.2 s).
 PAINT_IN_PROCESSES_FROM = 4
-log = logging.getLogger(__name__)
 
 
 def font_path() -> str:
@@ -117,73 +111,33 @@ def word_cloud_png(
 CloudJob = tuple[Path, Mapping[str, float]]
 
 
-class _Painters:
-    """Worker processes that draw clouds: started ahead (while the themes are fitted, so that
-    their ~0.6 s start is hidden), used by write_clouds, then stopped."""
-
-    def __init__(self) -> None:
-        self.executor: ProcessPoolExecutor | None = None
-
-    def start(self, processes: int) -> ProcessPoolExecutor | None:
-        if self.executor is None and processes > 1:
-            try:
-                self.executor = ProcessPoolExecutor(
-                    processes, mp_context=spawn_context(), initializer=_warm_painter
-                )
-                for _ in range(processes):
-                    self.executor.submit(int)  # the processes start and import now
-            except (OSError, RuntimeError) as exc:
-                log.warning("word cloud processes could not start (%s); drawing here", exc)
-                self.executor = None
-        return self.executor
-
-    def stop(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
-
-
-_PAINTERS = _Painters()
-atexit.register(_PAINTERS.stop)
-
-
-def painter_processes() -> int:
-    """Processes that draw clouds in parallel: every core (at most two), none on one core."""
-    cores = os.cpu_count() or 1
-    return min(2, cores) if cores > 1 else 0
-
-
-def start_painters() -> None:
-    """Start the cloud-drawing processes now (returns at once); write_clouds uses them."""
-    _PAINTERS.start(painter_processes())
-
-
-def write_clouds(jobs: Sequence[CloudJob]) -> list[Path]:
-    """Draw each (path, weights) cloud as PNG and write it atomically; the paths, in order.
-    From PAINT_IN_PROCESSES_FROM clouds, in worker processes (started by start_painters or
-    now); if they fail, the clouds they did not draw are drawn here. The processes stop after."""
-    done: list[Path] = []
-    try:
-        executor = _PAINTERS.executor
-        if executor is None and len(jobs) >= PAINT_IN_PROCESSES_FROM:
-            executor = _PAINTERS.start(painter_processes())
-        if executor is not None:
-            for path in executor.map(_write_cloud, jobs):
-                done.append(path)
-    except (OSError, RuntimeError, BrokenProcessPool) as exc:
-        log.warning("word cloud processes failed (%s); drawing here", exc)
-    finally:
-        _PAINTERS.stop()
-    return done + [_write_cloud(job) for job in jobs[len(done) :]]
-
-
 def _warm_painter() -> None:
     """Worker initializer: draw a tiny cloud, so that the libraries and the font are loaded
     before the first real one arrives."""
     _cloud({"a": 1.0}, 40, 20, 0, scale=1)
 
 
-def _write_cloud(job: CloudJob) -> Path:
-    """Draw one cloud and write it atomically."""
-    path, weights = job
-    return storage.write_bytes(Path(path), word_cloud_png(weights))
+# The processes that draw clouds, one cloud per task; they are started ahead (start_painters,
+# while the themes are fitted) so that their ~0.6 s start is hidden.
+_PAINTERS = parallel.Pool(parallel_from=PAINT_IN_PROCESSES_FROM, chunk=1, initializer=_warm_painter)
+atexit.register(_PAINTERS.close)
+
+
+def start_painters() -> None:
+    """Start the cloud-drawing processes now (returns at once); write_clouds uses them."""
+    _PAINTERS.start(PAINT_IN_PROCESSES_FROM)
+
+
+def write_clouds(jobs: Sequence[CloudJob]) -> list[Path]:
+    """Draw each (path, weights) cloud as PNG and write it atomically; the paths, in order.
+    In worker processes when started ahead or from PAINT_IN_PROCESSES_FROM clouds (see
+    helpers.parallel: if they fail, the rest is drawn here); the processes stop after."""
+    try:
+        return parallel.process_map(_write_clouds, list(jobs), "word clouds", _PAINTERS)
+    finally:
+        _PAINTERS.close()
+
+
+def _write_clouds(jobs: list[CloudJob]) -> list[Path]:
+    """Draw clouds and write each atomically."""
+    return [storage.write_bytes(Path(path), word_cloud_png(weights)) for path, weights in jobs]
