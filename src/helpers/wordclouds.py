@@ -135,7 +135,7 @@ def write_clouds(jobs: Sequence[CloudJob]) -> list[Path]:
     try:
         return parallel.process_map(_write_clouds, list(jobs), "word clouds", _PAINTERS)
     finally:
-        _PAINTERS.close()
+        _PAINTERS.close(wait=False)
 
 
 def _write_clouds(jobs: list[CloudJob]) -> list[Path]:
