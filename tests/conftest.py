@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from helpers import config, standby
 from helpers.config import PROJECT_ROOT
+
+# The pipeline's kernel stops with each run in tests (as in CI, nothing is left running); the
+# tests of the standby kernel ask for it with the standby_home fixture.
+os.environ[standby.IDLE_ENV] = "0"
 
 SEEDS_DIR = PROJECT_ROOT / "data" / "raw"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,6 +49,21 @@ def _run_in_fresh_python(code: str) -> str:
 def fresh_python() -> Callable[[str], str]:
     """Runs code in a new interpreter and returns what it printed."""
     return _run_in_fresh_python
+
+
+@pytest.fixture
+def standby_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Standby kernels on (60 s), recorded in a folder of this test's own; the kernels left
+    are stopped after the test. Returns the record folder."""
+    cache = tmp_path / "cache"
+    regex = config.user_cache_dir() / "regex"  # the compiled tokenizer pattern: reuse it
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    if regex.is_dir():
+        config.user_cache_dir().mkdir(parents=True)
+        (config.user_cache_dir() / "regex").symlink_to(regex)
+    monkeypatch.setenv(standby.IDLE_ENV, "60")
+    yield standby.folder()
+    standby.stop_all()
 
 
 @pytest.fixture(scope="session")

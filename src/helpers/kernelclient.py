@@ -1,13 +1,20 @@
-"""The Jupyter client papermill uses on the pipeline's shared kernel: ready as soon as the
-kernel has answered, without jupyter_client's fixed 0.2 s wait."""
+"""The Jupyter client classes of the pipeline's shared kernel: a client ready as soon as the
+kernel has answered (without jupyter_client's fixed 0.2 s wait), and a manager for a kernel
+left on standby by an earlier run."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import time
 from queue import Empty
 from typing import Any
 
 from jupyter_client.blocking.client import BlockingKernelClient
+from jupyter_client.manager import KernelManager
+
+from helpers.standby import Record
 
 
 class QuickReadyClient(BlockingKernelClient):
@@ -52,3 +59,28 @@ class QuickReadyClient(BlockingKernelClient):
             ):
                 return True
         return False
+
+
+class StandbyKernelManager(KernelManager):
+    """The manager of a kernel that an earlier run started and left on standby
+    (helpers.standby): it reaches the kernel through the recorded connection info, and tells
+    whether it runs, or stops it, through the recorded process."""
+
+    def __init__(self, record: Record, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.load_connection_info(record.connection)  # type: ignore[arg-type]
+        self.record = record
+
+    @property
+    def has_kernel(self) -> bool:
+        return self.record.running()
+
+    def is_alive(self) -> bool:
+        return self.record.running()
+
+    def interrupt_kernel(self) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(self.record.pid, signal.SIGINT)
+
+    def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
+        self.record.stop()

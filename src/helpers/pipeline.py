@@ -6,11 +6,13 @@ Also the `briefing` console script: `briefing --raw-dir data/raw --out-dir .`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpers import config, manifest, memory, params, storage
+from helpers import config, manifest, memory, params, standby, storage
 from helpers.errors import ParameterError, StageError
 from helpers.fastimport import skip_slow_optional_imports
 from helpers.progress import BATCH_ENV
@@ -78,6 +80,7 @@ class SharedKernel:
 
     km: KernelManager
     client: BlockingKernelClient
+    reused: bool = False  # taken over from a standby kernel (helpers.standby)
 
     def reset_namespace(self) -> None:
         """Forget every variable of the previous notebook (see helpers.kernel.reset)."""
@@ -93,11 +96,86 @@ class SharedKernel:
         work a notebook would redo and report anyway (imports)."""
         self.client.execute(code, silent=True, store_history=False)
 
+    def record(self) -> standby.Record:
+        """The kernel's address, to find it again from another run."""
+        from helpers.kernelclient import StandbyKernelManager
+
+        if isinstance(self.km, StandbyKernelManager):
+            return self.km.record
+        assert self.km.provisioner is not None
+        pid = self.km.provisioner.pid  # type: ignore[attr-defined]
+        return standby.Record.of(pid, dict(self.km.get_connection_info()))
+
 
 @contextmanager
-def shared_kernel(kernel: str, cwd: Path, warm_up: str = "pass") -> Iterator[SharedKernel]:
+def shared_kernel(
+    kernel: str, cwd: Path, warm_up: str = "pass", idle: float = 0.0
+) -> Iterator[SharedKernel]:
     """One kernel for the whole run: libraries and the NER model load once, not per notebook.
-    Each notebook still starts from an empty namespace (see run_notebook)."""
+    Each notebook still starts from an empty namespace (see run_notebook).
+
+    With idle > 0, the kernel of an earlier run waiting on standby is taken over if there is
+    one, and after a successful run the kernel stays on standby for idle seconds
+    (helpers.standby); otherwise it stops with the run."""
+    slot: contextlib.AbstractContextManager[standby.Claim | None] = contextlib.nullcontext()
+    if idle > 0:
+        slot = standby.claimed(*standby.identity(kernel, cwd, dict(os.environ)))
+    with slot as claim:
+        shared = _take_over(claim, kernel) or _launch(kernel, cwd, claim)
+        kept = False
+        try:
+            if claim is not None:
+                # A kernel whose run is killed stops after idle seconds all the same.
+                shared.start(_keep_code(claim, idle))
+            shared.start(warm_up)
+            yield shared
+            shared.run("import helpers.nlp; helpers.nlp.shutdown_workers()")
+            if claim is not None:
+                shared.run(_keep_code(claim, idle))
+                shared.start("helpers.kernel.settle()")
+                claim.keep(shared.record())
+                kept = True
+        finally:
+            shared.client.stop_channels()
+            if kept:
+                shared.km.cleanup_connection_file()  # the record holds the connection info
+            else:
+                shared.km.shutdown_kernel(now=True)
+
+
+def _keep_code(claim: standby.Claim, idle: float) -> str:
+    return (
+        "import helpers.kernel; helpers.kernel.keep("
+        f"{str(claim.lock_path)!r}, {str(claim.record_path)!r}, {idle!r})"
+    )
+
+
+def _take_over(claim: standby.Claim | None, kernel: str) -> SharedKernel | None:
+    """The standby kernel of this slot, connected and answering; None if there is none (a
+    kernel that does not answer within a few seconds is stopped)."""
+    record = claim.take() if claim is not None else None
+    if record is None:
+        return None
+    from helpers.kernelclient import QuickReadyClient, StandbyKernelManager
+
+    km = StandbyKernelManager(
+        record, kernel_name=kernel, client_factory=QuickReadyClient, blocking_class=QuickReadyClient
+    )
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=5)
+    except RuntimeError as exc:
+        log.warning("standby kernel %d did not answer (%s): starting a new one", record.pid, exc)
+        client.stop_channels()
+        record.stop()
+        return None
+    return SharedKernel(km, client, reused=True)
+
+
+def _launch(kernel: str, cwd: Path, claim: standby.Claim | None) -> SharedKernel:
+    """Start a kernel. One that may go on standby (a claim) outlives this process: its own
+    output goes to the slot's log file instead of this process's terminal."""
     from jupyter_client.manager import KernelManager
 
     from helpers.kernelclient import QuickReadyClient
@@ -107,20 +185,24 @@ def shared_kernel(kernel: str, cwd: Path, warm_up: str = "pass") -> Iterator[Sha
     km = KernelManager(
         kernel_name=kernel, client_factory=QuickReadyClient, blocking_class=QuickReadyClient
     )
+    env = {key: value for key, value in os.environ.items() if key != "JPY_PARENT_PID"}
     # The kernel's own warnings at start ("running over TCP without encryption": it listens on
     # localhost only) are not the reader's concern; its errors still show.
-    km.start_kernel(cwd=str(cwd), env=dict(os.environ), extra_arguments=["--log-level=ERROR"])
+    options: dict[str, Any] = {"extra_arguments": ["--log-level=ERROR"]}
+    with contextlib.ExitStack() as files:
+        if claim is not None:
+            output = files.enter_context(claim.log_path.open("w", encoding="utf-8"))
+            options.update(independent=True, stdin=subprocess.DEVNULL, stdout=output, stderr=output)
+        km.start_kernel(cwd=str(cwd), env=env, **options)
     client = km.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        shared = SharedKernel(km, client)
-        shared.start(warm_up)
-        yield shared
-        shared.run("import helpers.nlp; helpers.nlp.shutdown_workers()")
-    finally:
+    except BaseException:
         client.stop_channels()
         km.shutdown_kernel(now=True)
+        raise
+    return SharedKernel(km, client)
 
 
 def run_notebook(
@@ -168,11 +250,16 @@ def run_pipeline(
     values: dict[str, Any] | None = None,
     notebooks_dir: Path = config.NOTEBOOKS_DIR,
     kernel: str = config.KERNEL_NAME,
+    kernel_idle: float | None = None,
 ) -> dict[str, Any]:
-    """Run ingest -> themes -> timeline -> briefing on raw_dir, writing under out_dir."""
+    """Run ingest -> themes -> timeline -> briefing on raw_dir, writing under out_dir.
+
+    kernel_idle: seconds the kernel stays on standby for the next run (helpers.standby);
+    None: $BRIEFING_KERNEL_IDLE or 600; 0: it stops with the run."""
     raw_dir, out_dir = Path(raw_dir).resolve(), Path(out_dir).resolve()
     all_values = {"raw_dir": str(raw_dir), "out_dir": str(out_dir), **(values or {})}
     per_stage = params.split_for_stages(all_values)  # stops here on a bad parameter
+    idle = standby.idle_seconds() if kernel_idle is None else kernel_idle
     ensure_kernel(kernel)
     run = manifest.new_manifest(raw_dir, out_dir, all_values)
     manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
@@ -183,7 +270,8 @@ def run_pipeline(
     threading.Thread(target=_preload_libraries, daemon=True).start()
     try:
         warm_up = _warm_up_code(per_stage)
-        with shared_kernel(kernel, notebooks_dir, warm_up) as shared:
+        with shared_kernel(kernel, notebooks_dir, warm_up, idle) as shared:
+            run["kernel"] = {"reused": shared.reused, "standby_seconds": idle}
             for index, notebook in enumerate(NOTEBOOKS, start=1):
                 log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
                 started = time.perf_counter()
@@ -237,15 +325,17 @@ def _prefetch_code(values: dict[str, Any]) -> str:
 
 def _preload_libraries() -> None:
     """Import papermill, then what export_briefing and the manifest need (nbconvert,
-    WeasyPrint, pandas), in the background; a failure here only means the caller imports
-    them itself. (The kernel starts before any of them loads.)"""
+    WeasyPrint, pandas), and rehearse the export (fonts, templates), in the background; a
+    failure here only means the caller does it itself. (The kernel starts before any of them
+    loads.)"""
     try:
         importlib.import_module("papermill")
-        from helpers.render import quiet_renderer_logs
+        from helpers.render import quiet_renderer_logs, rehearse_export
 
         quiet_renderer_logs()
         for name in ("nbconvert", "weasyprint", "pandas"):
             importlib.import_module(name)
+        rehearse_export()
     except Exception as exc:  # pragma: no cover - the caller reports the real error
         log.debug("preloading the libraries failed: %s", exc)
 
@@ -302,6 +392,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="any other stage parameter (repeatable)",
     )
+    parser.add_argument(
+        "--kernel-idle",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="keep the kernel on standby this long after the run, for the next one to start "
+        f"warm (default ${standby.IDLE_ENV} or {standby.DEFAULT_IDLE_SECONDS}; 0: stop it)",
+    )
+    parser.add_argument(
+        "--stop-kernel", action="store_true", help="stop the kernels on standby, then exit"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     return parser
 
@@ -325,11 +426,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             values[name] = getattr(args, name)
     if args.previous is not None:
         values["previous"] = str(args.previous.resolve())
+    if args.stop_kernel:
+        print(f"briefing: {standby.stop_all()} standby kernel(s) stopped")
+        return 0
+    try:
+        idle = standby.idle_seconds(None if args.kernel_idle is None else str(args.kernel_idle))
+    except ValueError as exc:
+        print(f"briefing: --kernel-idle: {exc}", file=sys.stderr)
+        return 2
     if not args.raw_dir.is_dir():
         print(f"briefing: --raw-dir {args.raw_dir} is not a folder", file=sys.stderr)
         return 2
     try:
-        run = run_pipeline(args.raw_dir, args.out_dir, values)
+        run = run_pipeline(args.raw_dir, args.out_dir, values, kernel_idle=idle)
     except ParameterError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2

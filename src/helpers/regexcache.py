@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import re
 import sys
@@ -26,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from helpers import storage
+from helpers import config, storage
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +36,7 @@ _LOCK = threading.Lock()
 
 def cache_folder() -> Path:
     """Per-user cache of compiled programs ($XDG_CACHE_HOME or ~/.cache), safe to delete."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "ai-maroc-briefing" / "regex"
+    return config.user_cache_dir() / "regex"
 
 
 def _internals() -> tuple[Any, Any, Any] | None:
