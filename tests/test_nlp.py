@@ -93,3 +93,21 @@ def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
 def test_entities_offsets_point_into_the_original_text(in_process) -> None:
     for text, found in zip(TEXTS, in_process, strict=True):
         assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
+    stopped: list[str] = []
+
+    class Executor:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+            stopped.append(self.name)
+
+    workers = nlp._Workers()
+    workers.executors = [Executor("a"), Executor("b")]  # type: ignore[list-item]
+    workers.shutdown(keep=1)
+    assert stopped == ["b"] and [e.name for e in workers.executors] == ["a"]  # type: ignore[attr-defined]
+    workers.shutdown()
+    assert stopped == ["b", "a"] and workers.executors == []

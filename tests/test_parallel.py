@@ -96,3 +96,27 @@ def test_a_pool_that_cannot_start_leaves_the_work_here(monkeypatch, caplog) -> N
     assert not workers.running
     assert "could not start" in caplog.text
     assert parallel.process_map(_squares, [1, 2, 3], "squares", workers) == [1, 4, 9]
+
+
+def test_background_work_runs_at_lower_priority(fresh_python) -> None:
+    printed = fresh_python(
+        """
+        import os, threading
+        from helpers import parallel
+        here = lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        main_before = here()
+        seen = {}
+        def background():
+            seen["before"] = here()
+            parallel.lower_priority(thread_only=True)
+            seen["after"] = here()
+        thread = threading.Thread(target=background)
+        thread.start(); thread.join()
+        main_after_thread = here()
+        parallel.lower_priority()
+        print(seen["after"] - seen["before"], main_after_thread - main_before, os.nice(0) - main_before)
+        """
+    )
+    # A thread lowers itself only; a process lowers itself (and the threads it starts after).
+    step = parallel.BACKGROUND_NICENESS
+    assert printed.split() == [str(step), "0", str(step)]

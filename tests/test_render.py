@@ -263,3 +263,9 @@ def test_synthesis_counts_events_since_the_first_gathering(
     assert expected in points.replace("&#x27;", "'")
     one = "1 article pertinent publié entre" if lang == "fr" else "1 relevant article published"
     assert one in points
+
+
+def test_export_rehearsal_writes_nothing(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    render.rehearse_export()  # the same exporter and renderer as the real export, in memory
+    assert list(tmp_path.iterdir()) == []

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helpers import config, memory
+from helpers import config, memory, parallel
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
@@ -38,9 +38,11 @@ def n_processes(n_texts: int) -> int:
 
 def _load_in_worker(model: str) -> None:
     """Worker initializer: the model is ready before the first text arrives. One BLAS thread
-    per worker: the workers already fill the cores, more threads would only contend."""
+    per worker: the workers already fill the cores, more threads would only contend. At
+    background priority: the model loads while the kernel runs ingest and themes."""
     from threadpoolctl import threadpool_limits
 
+    parallel.lower_priority()
     threadpool_limits(limits=1, user_api="blas")
     load_ner(model)
     memory.freeze_survivors()  # the model lives as long as the worker: later collections skip it
@@ -66,10 +68,10 @@ class _Workers:
             self.executors.append(executor)
         return self.executors[:count]
 
-    def shutdown(self) -> None:
-        for executor in self.executors:
+    def shutdown(self, keep: int = 0) -> None:
+        for executor in self.executors[keep:]:
             executor.shutdown(wait=False, cancel_futures=True)
-        self.executors = []
+        self.executors = self.executors[:keep]
 
 
 _WORKERS = _Workers()
@@ -81,9 +83,10 @@ def warm_up(model: str = config.SPACY_MODEL, workers: int = 1) -> None:
     _WORKERS.ensure(model, workers)
 
 
-def shutdown_workers() -> None:
-    """Stop the background NER workers (they are also stopped at interpreter exit)."""
-    _WORKERS.shutdown()
+def shutdown_workers(keep: int = 0) -> None:
+    """Stop the background NER workers but the first `keep` (they are all stopped at
+    interpreter exit)."""
+    _WORKERS.shutdown(keep)
 
 
 def submit_chunks(

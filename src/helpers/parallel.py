@@ -10,10 +10,11 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from multiprocessing.context import SpawnContext
 from typing import TypeVar
 
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 
 # Below this many items, starting processes costs more than it saves.
 PARALLEL_FROM = 200
+# Niceness of work the kernel does not wait for yet (the NER model loading during ingest and
+# themes, the cloud painters starting during the theme fit, the export rehearsal): on two cores
+# it would otherwise slow the kernel's own work, which is what the run waits for.
+BACKGROUND_NICENESS = 10
 # Items sent to a worker at a time.
 CHUNK = 32
 
@@ -36,6 +41,22 @@ def spawn_context() -> SpawnContext:
         # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
         main.__spec__ = None
     return multiprocessing.get_context("spawn")
+
+
+def lower_priority(thread_only: bool = False) -> None:
+    """Run the calling process, or only the calling thread (Linux; elsewhere nothing), at
+    background priority. Best effort: a system that refuses leaves the priority as it is."""
+    with suppress(OSError, AttributeError):
+        if not thread_only:
+            os.nice(BACKGROUND_NICENESS)
+        elif sys.platform.startswith("linux"):
+            # On Linux a thread has its own niceness, set through its thread id.
+            thread = threading.get_native_id()
+            os.setpriority(
+                os.PRIO_PROCESS,
+                thread,
+                os.getpriority(os.PRIO_PROCESS, thread) + BACKGROUND_NICENESS,
+            )
 
 
 def n_workers(n_items: int, parallel_from: int | None = None) -> int:

@@ -26,6 +26,10 @@ LAYOUT_WIDTH, LAYOUT_HEIGHT = 600, 300
 # The largest word starts at this share of the height and shrinks until it fits; without it,
 # wordcloud first lays out the two largest words from the full height down, one size at a time.
 MAX_FONT_SHARE = 0.4
+# A word that does not fit is tried again this many pixels smaller: 2 instead of wordcloud's 1
+# halves the tries of the words that shrink (a cloud in 0.16 s instead of 0.22 s), with the
+# same words placed (79.5 of 80 on average over a 1,000-article corpus's 13 clouds).
+FONT_STEP = 2
 # 80 words fill a printed half page; 150 took twice the layout time for words too small to read.
 MAX_WORDS = 80
 # Six colours antialiased on white fit a 64-colour palette: a third of the RGB file's size,
@@ -72,6 +76,7 @@ def _cloud(
         prefer_horizontal=1.0,
         max_words=MAX_WORDS,
         max_font_size=max(1, int(height * MAX_FONT_SHARE)),
+        font_step=FONT_STEP,
         random_state=random_state,
         collocations=False,
         normalize_plurals=False,
@@ -113,7 +118,9 @@ CloudJob = tuple[Path, Mapping[str, float]]
 
 def _warm_painter() -> None:
     """Worker initializer: draw a tiny cloud, so that the libraries and the font are loaded
-    before the first real one arrives."""
+    before the first real one arrives; at background priority, as it starts while the kernel
+    fits the themes."""
+    parallel.lower_priority()
     _cloud({"a": 1.0}, 40, 20, 0, scale=1)
 
 
