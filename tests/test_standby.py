@@ -170,23 +170,23 @@ def slot(standby_home: Path, monkeypatch: pytest.MonkeyPatch) -> standby.Claim:
 
 
 def test_idle_kernel_forgets_its_record_and_exits(slot: standby.Claim) -> None:
-    exits: list[int] = []
+    left: list[bool] = []
     slot.keep(standby.Record.of(os.getpid(), {}))
     kernel._STANDBY.deadline = time.monotonic() - 1
-    assert kernel.stop_if_idle(exits.append)
-    assert exits == [0] and not slot.record_path.exists()
+    assert kernel.stop_if_idle(lambda: left.append(True))
+    assert left == [True] and not slot.record_path.exists()
 
 
 def test_kernel_waits_while_a_run_holds_it_or_after_a_new_deadline(slot: standby.Claim) -> None:
-    exits: list[int] = []
+    left: list[bool] = []
     kernel._STANDBY.deadline = time.monotonic() - 1
     held = standby.try_lock(slot.lock_path)
     assert held is not None
-    assert not kernel.stop_if_idle(exits.append)
+    assert not kernel.stop_if_idle(lambda: left.append(True))
     held.close()
     kernel._STANDBY.deadline = time.monotonic() + 60  # the run ended: keep() set a new one
-    assert not kernel.stop_if_idle(exits.append)
-    assert exits == []
+    assert not kernel.stop_if_idle(lambda: left.append(True))
+    assert left == []
 
 
 def test_idle_kernel_leaves_the_record_of_another_kernel(slot: standby.Claim) -> None:
@@ -194,7 +194,7 @@ def test_idle_kernel_leaves_the_record_of_another_kernel(slot: standby.Claim) ->
     try:
         slot.keep(_record_of(process))
         kernel._STANDBY.deadline = time.monotonic() - 1
-        assert kernel.stop_if_idle(lambda code: None)
+        assert kernel.stop_if_idle(lambda: None)
         assert slot.record_path.exists()
     finally:
         process.kill()
@@ -243,11 +243,17 @@ def test_next_run_takes_over_the_kernel_and_a_failed_run_stops_it(
         assert not shared.reused and _pid(shared) != first
 
 
-def test_kernel_stops_by_itself_once_idle(standby_home: Path, tmp_path: Path) -> None:
+def test_kernel_stops_by_itself_once_idle_with_its_workers(standby_home, tmp_path) -> None:
     with shared_kernel(config.KERNEL_NAME, tmp_path, idle=1) as shared:
         pid = _pid(shared)
+        # A process of the kernel's own, as the NER worker kept on standby.
+        shared.run(
+            "import subprocess, sys; _worker = subprocess.Popen("
+            "[sys.executable, '-c', 'import time; time.sleep(60)'])"
+        )
+        (worker,) = psutil.Process(pid).children()
     assert list(standby_home.glob("*.json"))
-    assert _gone(pid)
+    assert _gone(pid) and _gone(worker.pid, timeout=1)
     assert not list(standby_home.glob("*.json"))
 
 

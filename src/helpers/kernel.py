@@ -9,11 +9,12 @@ import gc
 import importlib
 import logging
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import psutil
 
 from helpers import memory, standby
 
@@ -114,9 +115,10 @@ def _watch() -> None:
             time.sleep(_BUSY_RECHECK_SECONDS)
 
 
-def stop_if_idle(exit_process: Callable[[int], object] = os._exit) -> bool:
-    """If the deadline has passed and no run holds the slot: forget this kernel's record,
-    stop its worker processes and exit. False if a run holds it or extended the deadline."""
+def stop_if_idle(leave: Callable[[], object] | None = None) -> bool:
+    """If the deadline has passed and no run holds the slot: forget this kernel's record and
+    leave (stop the child processes, then exit). False if a run holds the slot or extended
+    the deadline."""
     assert _STANDBY.lock_path is not None and _STANDBY.record_path is not None
     handle = standby.try_lock(_STANDBY.lock_path)
     if handle is None:
@@ -129,8 +131,13 @@ def stop_if_idle(exit_process: Callable[[int], object] = os._exit) -> bool:
                 _STANDBY.record_path.unlink(missing_ok=True)
         except (OSError, ValueError, KeyError, TypeError):
             pass
-        if "helpers.nlp" in sys.modules:
-            sys.modules["helpers.nlp"].shutdown_workers()
-        log.info("standby kernel %d: idle, stopping", os.getpid())
-        exit_process(0)
+        (leave or _leave)()
     return True
+
+
+def _leave() -> None:
+    """Stop this kernel's child processes (the NER worker and multiprocessing's helpers would
+    outlive a kernel that exits without joining them), then exit at once."""
+    standby.stop_processes(psutil.Process().children(recursive=True))
+    log.info("standby kernel %d: idle, stopping", os.getpid())
+    os._exit(0)

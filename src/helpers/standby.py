@@ -26,6 +26,7 @@ import logging
 import os
 import sys
 import sysconfig
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -267,18 +268,39 @@ def _process(pid: int, started: float) -> psutil.Process | None:
 
 def stop_kernel(pid: int, started: float, grace: float = 2.0) -> bool:
     """Stop a kernel and the processes it started (NER workers, painters): SIGTERM, then
-    SIGKILL after grace seconds. True if it was running."""
+    SIGKILL to those still running after grace seconds. True if it was running."""
     process = _process(pid, started)
     if process is None:
         return False
     with contextlib.suppress(psutil.Error):
-        family = [*process.children(recursive=True), process]
-        for member in family:
-            with contextlib.suppress(psutil.Error):
-                member.terminate()
-        _, alive = psutil.wait_procs(family, timeout=grace)
-        for member in alive:
-            with contextlib.suppress(psutil.Error):
-                member.kill()
-        psutil.wait_procs(alive, timeout=grace)
+        stop_processes([*process.children(recursive=True), process], grace)
     return True
+
+
+def stop_processes(processes: list[psutil.Process], grace: float = 2.0) -> None:
+    """SIGTERM to each process, then SIGKILL to those still running after grace seconds."""
+    for signal_them in (psutil.Process.terminate, psutil.Process.kill):
+        for process in processes:
+            with contextlib.suppress(psutil.Error):
+                signal_them(process)
+        processes = _running_after(processes, grace)
+        if not processes:
+            return
+
+
+def _running_after(processes: list[psutil.Process], seconds: float) -> list[psutil.Process]:
+    """Those of the processes still running after up to `seconds`. A zombie counts as ended:
+    an orphaned kernel's parent (init, or a container's first process) may reap it late."""
+    deadline = time.monotonic() + seconds
+    while True:
+        running = [p for p in processes if _still_running(p)]
+        if not running or time.monotonic() >= deadline:
+            return running
+        time.sleep(0.01)
+
+
+def _still_running(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
