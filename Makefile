@@ -64,7 +64,8 @@ lock: env
 	$(BIN)/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
 	$(BIN)/python -m helpers.envfile requirements.lock environment.yml
 
-## clean: delete generated tables, reports and the per-article cache (not the environment)
+## clean: stop the standby kernel; delete generated tables, reports and the per-article cache (not the environment)
 clean:
+	-test -x $(BIN)/briefing && $(BIN)/briefing --stop-kernel
 	rm -rf data/interim/* data/processed/* reports/*
 	touch data/interim/.gitkeep data/processed/.gitkeep reports/.gitkeep

@@ -96,3 +96,13 @@ def test_write_report_writes_markdown_and_json(tmp_path: Path) -> None:
     assert "| gen_10000 | 10000 | ingest | 420 | 900 | 80.00 | 5.25 |" in markdown
     assert "| interpreter start | 0.05 |  | 9.00 |" in markdown
     assert "- ingest: x10.5" in markdown
+
+
+def test_added_articles_are_new_and_about_ai(tmp_path: Path) -> None:
+    from helpers import relevance
+
+    first, second = bench.add_article(tmp_path, 1), bench.add_article(tmp_path, 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new_001.txt", "new_002.txt"]
+    texts = [p.read_text(encoding="utf-8") for p in (first, second)]
+    assert texts[0] != texts[1]
+    assert all(relevance.relevance_score(text, None, "fr") >= 0.5 for text in texts)

@@ -291,3 +291,8 @@ def test_a_rebuild_on_the_standby_kernel_writes_the_same_tables(
         assert first.equals(second), table
     assert (outputs[1][0] / "reports" / "briefing.pdf").stat().st_size > 10_000
     assert main(["--stop-kernel"]) == 0 and not list(standby_home.glob("*.json"))
+
+
+def test_the_record_folder_is_private(standby_home: Path) -> None:
+    standby_home.chmod(0o755)
+    assert standby.folder().stat().st_mode & 0o777 == 0o700

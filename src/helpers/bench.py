@@ -6,6 +6,8 @@ Every stage runs in a fresh Python process, as a notebook's kernel would; its pe
 the largest resident size of that process tree (sampled, and the child's own ru_maxrss).
 Fixed costs (interpreter, imports, spaCy model, Jupyter kernel) and floors (the one library
 call each stage cannot avoid) are measured apart, so that what a stage adds can be read off.
+On generated corpora, after the full run, one new article is added and the briefing rebuilt:
+with a new kernel, and on the kernel a previous run left on standby (helpers.standby).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +30,7 @@ from typing import Any
 
 import psutil
 
-from helpers import config
+from helpers import config, standby
 from helpers.progress import BATCH_ENV
 
 # The child's last stdout line starting with this carries its own figures as JSON.
@@ -251,10 +254,16 @@ def _kill_tree(process: psutil.Process) -> bool:
 
 
 def measure_subprocess(
-    code: str, args: Sequence[str] = (), name: str = "snippet", timeout_s: float | None = None
+    code: str,
+    args: Sequence[str] = (),
+    name: str = "snippet",
+    timeout_s: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> Measurement:
-    """Run `python -c code *args` in a fresh process; its wall time, peak RSS and BENCH figures."""
-    env = {**os.environ, BATCH_ENV: "1"}
+    """Run `python -c code *args` in a fresh process; its wall time, peak RSS and BENCH figures.
+    The child's environment is this one's, with env on top; its kernel stops with it unless
+    env asks for standby."""
+    env = {**os.environ, BATCH_ENV: "1", standby.IDLE_ENV: "0", **(env or {})}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
@@ -292,10 +301,15 @@ def _last_result(stdout: str) -> dict[str, Any]:
 
 
 def measure(
-    name: str, snippet: str, raw: Path, out: Path, timeout_s: float | None = None
+    name: str,
+    snippet: str,
+    raw: Path,
+    out: Path,
+    timeout_s: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> Measurement:
     """Measure one snippet of the tables above on a corpus folder and an output folder."""
-    return measure_subprocess(PRELUDE + snippet, [str(raw), str(out)], name, timeout_s)
+    return measure_subprocess(PRELUDE + snippet, [str(raw), str(out)], name, timeout_s, env)
 
 
 def parse_sizes(text: str) -> list[str | int]:
@@ -364,8 +378,58 @@ def bench_corpus(
                 Row(corpus, n_articles, "full pipeline (papermill)", m.wall_s, m.peak_rss_mb)
             )
             full.update(wall_s=round(m.wall_s, 2), stages=m.result.get("stages", {}))
+            if corpus != SEEDS:  # the seed folder is the user's data/raw: never written to
+                rows += rebuilds(corpus, raw, full_out, work, errors, timeout_s)
     figures = _stage_figures(stages, floors)
     return {"rows": rows, "full_run": full, "stage_figures": figures, "errors": errors}
+
+
+def add_article(raw: Path, number: int) -> Path:
+    """Add one new generated article (relevant, not a duplicate) to a corpus folder."""
+    from helpers.corpus_gen import generate_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (made,) = generate_corpus(
+            1, Path(tmp), seed=10_000 + number, duplicate_share=0, offtopic_share=0,
+            english_share=0,
+        )  # fmt: skip
+        return Path(shutil.move(made, raw / f"new_{number:03d}.txt"))
+
+
+def rebuilds(
+    corpus: str, raw: Path, out: Path, work: Path, errors: dict[str, str], timeout_s: float
+) -> list[Row]:
+    """The briefing rebuilt after one new article: with a new kernel, then on the kernel the
+    previous run left on standby (kernel records under work/, stopped after)."""
+    cache = work / "user_cache"
+    regex = config.user_cache_dir() / "regex"  # the compiled tokenizer pattern: reuse it
+    if regex.is_dir() and not (cache / "ai-maroc-briefing" / "regex").exists():
+        (cache / "ai-maroc-briefing").mkdir(parents=True)
+        (cache / "ai-maroc-briefing" / "regex").symlink_to(regex)
+    env = {"XDG_CACHE_HOME": str(cache), standby.IDLE_ENV: "600"}
+    plan = (
+        ("rebuild +1 article (new kernel)", {"XDG_CACHE_HOME": str(cache)}),
+        ("rebuild +1 article (kernel left on standby)", env),
+        ("rebuild +1 article (standby kernel)", env),
+    )
+    rows = []
+    n_articles = sum(1 for p in raw.iterdir() if p.suffix.lower() in config.TEXT_SUFFIXES)
+    try:
+        for number, (stage, stage_env) in enumerate(plan, start=1):
+            add_article(raw, number)
+            n_articles += 1
+            print(f"bench: {corpus}: {stage} ...", file=sys.stderr, flush=True)
+            try:
+                m = measure(stage, FULL_RUN, raw, out, timeout_s, stage_env)
+            except BenchError as exc:
+                errors[f"{corpus}/{stage}"] = str(exc)
+                break
+            rows.append(Row(corpus, n_articles, stage, m.wall_s, m.peak_rss_mb, None, m.result))
+    finally:
+        measure_subprocess(
+            "from helpers import standby; standby.stop_all()", env=env, name="stop kernels"
+        )
+    return rows
 
 
 def _stage_figures(

@@ -87,7 +87,8 @@ def idle_seconds(value: str | None = None) -> float:
 def folder() -> Path:
     """Where standby kernels are recorded (created private if missing)."""
     path = config.user_cache_dir() / "kernels"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o700)  # the records hold the keys that sign the kernels' messages
     return path
 
 
