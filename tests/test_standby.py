@@ -19,7 +19,7 @@ from helpers.pipeline import shared_kernel
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, 600.0), ("", 600.0), ("0", 0.0), ("90", 90.0), ("2.5", 2.5)],
+    [(None, 1800.0), ("", 1800.0), ("0", 0.0), ("90", 90.0), ("2.5", 2.5)],
     ids=["unset", "empty", "off", "seconds", "fraction"],
 )
 def test_idle_seconds_from_the_environment(monkeypatch, value, expected) -> None:

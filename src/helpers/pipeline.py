@@ -258,7 +258,7 @@ def run_pipeline(
     """Run ingest -> themes -> timeline -> briefing on raw_dir, writing under out_dir.
 
     kernel_idle: seconds the kernel stays on standby for the next run (helpers.standby);
-    None: $BRIEFING_KERNEL_IDLE or 600; 0: it stops with the run."""
+    None: $BRIEFING_KERNEL_IDLE or 1800; 0: it stops with the run."""
     raw_dir, out_dir = Path(raw_dir).resolve(), Path(out_dir).resolve()
     all_values = {"raw_dir": str(raw_dir), "out_dir": str(out_dir), **(values or {})}
     per_stage = params.split_for_stages(all_values)  # stops here on a bad parameter

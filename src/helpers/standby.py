@@ -38,7 +38,8 @@ from helpers import config, storage
 log = logging.getLogger(__name__)
 
 IDLE_ENV = "BRIEFING_KERNEL_IDLE"
-DEFAULT_IDLE_SECONDS = 600
+# An analyst's next run (another corpus, a parameter changed) usually comes within half an hour.
+DEFAULT_IDLE_SECONDS = 1800
 # Environment variables that change from shell to shell without changing what the kernel does
 # (they do not count in the identity, so that `make report` and `briefing` share a kernel),
 # and two that pandera sets on import in every process that loads it (the kernel included),
@@ -71,7 +72,7 @@ _VOLATILE_ENV = frozenset(
 
 def idle_seconds(value: str | None = None) -> float:
     """How long a kernel stays on standby after a run: $BRIEFING_KERNEL_IDLE (seconds) or
-    600; 0 means none (the kernel stops with the run)."""
+    1800; 0 means none (the kernel stops with the run)."""
     text = os.environ.get(IDLE_ENV) if value is None else value
     if text is None or not text.strip():
         return DEFAULT_IDLE_SECONDS
