@@ -30,10 +30,23 @@ def test_idle_seconds_from_the_environment(monkeypatch, value, expected) -> None
     assert standby.idle_seconds() == expected
 
 
-@pytest.mark.parametrize("value", ["-1", "ten", "1e"], ids=["negative", "word", "malformed"])
-def test_bad_idle_seconds_are_named(value) -> None:
-    with pytest.raises(ValueError, match=standby.IDLE_ENV):
+@pytest.mark.parametrize(
+    "value", ["-1", "ten", "1e", "nan"], ids=["negative", "word", "malformed", "nan"]
+)
+def test_bad_idle_seconds_are_refused(value) -> None:
+    with pytest.raises(ValueError, match="seconds >= 0"):
         standby.idle_seconds(value)
+
+
+def test_bad_idle_seconds_are_named_with_their_source(tmp_path, monkeypatch, capsys) -> None:
+    from helpers.pipeline import main
+
+    assert main(["--raw-dir", str(tmp_path), "--kernel-idle", "-5"]) == 2
+    assert "--kernel-idle: expected a number of seconds >= 0, got '-5'" in capsys.readouterr().err
+    monkeypatch.setenv(standby.IDLE_ENV, "soon")
+    assert main(["--raw-dir", str(tmp_path)]) == 2
+    assert f"{standby.IDLE_ENV}: expected a number" in capsys.readouterr().err
+    assert not (tmp_path / "reports").exists()
 
 
 def test_identity_follows_what_the_kernel_inherits(tmp_path: Path) -> None:

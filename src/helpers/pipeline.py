@@ -401,7 +401,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--kernel-idle",
-        type=float,
         default=None,
         metavar="SECONDS",
         help="keep the kernel on standby this long after the run, for the next one to start "
@@ -437,9 +436,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefing: {standby.stop_all()} standby kernel(s) stopped")
         return 0
     try:
-        idle = standby.idle_seconds(None if args.kernel_idle is None else str(args.kernel_idle))
+        idle = standby.idle_seconds(args.kernel_idle)
     except ValueError as exc:
-        print(f"briefing: --kernel-idle: {exc}", file=sys.stderr)
+        source = "--kernel-idle" if args.kernel_idle is not None else standby.IDLE_ENV
+        print(f"briefing: {source}: {exc}", file=sys.stderr)
         return 2
     if not args.raw_dir.is_dir():
         print(f"briefing: --raw-dir {args.raw_dir} is not a folder", file=sys.stderr)

@@ -71,17 +71,18 @@ _VOLATILE_ENV = frozenset(
 
 
 def idle_seconds(value: str | None = None) -> float:
-    """How long a kernel stays on standby after a run: $BRIEFING_KERNEL_IDLE (seconds) or
-    1800; 0 means none (the kernel stops with the run)."""
+    """How long a kernel stays on standby after a run: value, else $BRIEFING_KERNEL_IDLE, in
+    seconds, else 1800; 0 means none (the kernel stops with the run). ValueError if it is not
+    a number >= 0."""
     text = os.environ.get(IDLE_ENV) if value is None else value
     if text is None or not text.strip():
         return DEFAULT_IDLE_SECONDS
     try:
         seconds = float(text)
-    except ValueError as exc:
-        raise ValueError(f"{IDLE_ENV} must be a number of seconds, got {text!r}") from exc
-    if seconds < 0:
-        raise ValueError(f"{IDLE_ENV} must be >= 0, got {text!r}")
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # negative, or not a number (NaN included)
+        raise ValueError(f"expected a number of seconds >= 0, got {text!r}")
     return seconds
 
 
