@@ -171,10 +171,18 @@ class EntryIndex:
         return heapq.merge(*lists, key=_creation)
 
     def find(self, span: tuple[str, str], kind: str, tokens: set[str]) -> Entry | None:
-        """The earliest created entry an event (first and last day, kind, label words) matches."""
-        return next(
-            (e for e in self._candidates(kind, span) if e.matches(span, kind, tokens)), None
-        )
+        """The earliest created entry an event (first and last day, kind, label words) matches.
+        Outside gatherings, an entry matches only if its label shares a word with the event's:
+        the others are skipped before the full test (which measures the overlap)."""
+        gathering = kind in GATHERINGS
+        if not gathering and not tokens:
+            return None
+        for entry in self._candidates(kind, span):
+            if (gathering or not entry.tokens.isdisjoint(tokens)) and entry.matches(
+                span, kind, tokens
+            ):
+                return entry
+        return None
 
 
 def _creation(entry: Entry) -> int:
