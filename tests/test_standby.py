@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psutil
@@ -84,39 +85,48 @@ def test_a_lock_file_removed_by_its_holder_is_locked_anew(tmp_path: Path) -> Non
     fresh.close()
 
 
-def _sleeper(with_child: bool = False) -> subprocess.Popen[bytes]:
-    """A process standing for a kernel (with a worker process of its own, if asked)."""
-    code = "import subprocess, sys, time\n"
-    if with_child:
-        code += "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
-    code += "print('up', flush=True); time.sleep(60)\n"
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
-    assert process.stdout is not None and process.stdout.readline() == b"up\n"
-    return process
+@pytest.fixture
+def sleeper() -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    """Starts processes standing for kernels (with a worker process of their own, if asked);
+    those still running after the test are killed."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(with_child: bool = False) -> subprocess.Popen[bytes]:
+        code = "import subprocess, sys, time\n"
+        if with_child:
+            code += "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        code += "print('up', flush=True); time.sleep(60)\n"
+        process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+        started.append(process)
+        assert process.stdout is not None and process.stdout.readline() == b"up\n"
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
 
 
 def _record_of(process: subprocess.Popen[bytes]) -> standby.Record:
     return standby.Record.of(process.pid, {"ip": "127.0.0.1", "key": b"secret"})
 
 
-def test_take_returns_a_live_kernel_once(standby_home: Path) -> None:
-    process = _sleeper()
-    try:
-        with standby.claimed("c", "v1") as claim:
-            assert claim is not None and claim.take() is None
-            claim.keep(_record_of(process))
-            assert json.loads(claim.record_path.read_text())["connection"]["key"] == "secret"
-            taken = claim.take()
-            assert taken is not None and taken.pid == process.pid
-            # A kernel in use is never on record: a second run cannot find it.
-            assert not claim.record_path.exists() and claim.take() is None
-    finally:
-        process.kill()
-        process.wait()
+def test_take_returns_a_live_kernel_once(standby_home: Path, sleeper) -> None:
+    process = sleeper()
+    with standby.claimed("c", "v1") as claim:
+        assert claim is not None and claim.take() is None
+        claim.keep(_record_of(process))
+        assert json.loads(claim.record_path.read_text())["connection"]["key"] == "secret"
+        taken = claim.take()
+        assert taken is not None and taken.pid == process.pid
+        # A kernel in use is never on record: a second run cannot find it.
+        assert not claim.record_path.exists() and claim.take() is None
 
 
-def test_take_forgets_a_dead_kernel_a_reused_pid_and_a_broken_record(standby_home, caplog) -> None:
-    process = _sleeper()
+def test_take_forgets_a_dead_kernel_a_reused_pid_and_a_broken_record(
+    standby_home, sleeper, caplog
+) -> None:
+    process = sleeper()
     record = _record_of(process)
     process.kill()
     process.wait()
@@ -132,8 +142,8 @@ def test_take_forgets_a_dead_kernel_a_reused_pid_and_a_broken_record(standby_hom
     assert "unreadable" in caplog.text and "{not json" not in caplog.text
 
 
-def test_stop_ends_the_kernel_and_its_workers(standby_home: Path) -> None:
-    process = _sleeper(with_child=True)
+def test_stop_ends_the_kernel_and_its_workers(standby_home: Path, sleeper) -> None:
+    process = sleeper(with_child=True)
     worker = psutil.Process(process.pid).children()[0]
     record = _record_of(process)
     assert record.running() and record.stop()
@@ -143,34 +153,26 @@ def test_stop_ends_the_kernel_and_its_workers(standby_home: Path) -> None:
     assert not record.stop()  # already gone
 
 
-def test_a_new_code_version_stops_the_old_idle_kernel(standby_home: Path) -> None:
-    old = _sleeper()
-    try:
-        with standby.claimed("c", "v1") as claim:
-            assert claim is not None
-            claim.keep(_record_of(old))
-        with standby.claimed("c", "v2") as claim:
-            assert claim is not None and claim.take() is None
-        old.wait(timeout=5)
-        assert sorted(p.name for p in standby_home.iterdir()) == ["c-v2.lock"]
-    finally:
-        old.kill()
-        old.wait()
+def test_a_new_code_version_stops_the_old_idle_kernel(standby_home: Path, sleeper) -> None:
+    old = sleeper()
+    with standby.claimed("c", "v1") as claim:
+        assert claim is not None
+        claim.keep(_record_of(old))
+    with standby.claimed("c", "v2") as claim:
+        assert claim is not None and claim.take() is None
+    old.wait(timeout=5)
+    assert sorted(p.name for p in standby_home.iterdir()) == ["c-v2.lock"]
 
 
-def test_stop_all_leaves_a_kernel_in_use(standby_home: Path) -> None:
-    process = _sleeper()
-    try:
-        with standby.claimed("c", "v1") as claim:
-            assert claim is not None
-            claim.keep(_record_of(process))
-            assert standby.stop_all() == 0  # a run holds it
-            assert process.poll() is None
-        assert standby.stop_all() == 1
-        process.wait(timeout=5)
-    finally:
-        process.kill()
-        process.wait()
+def test_stop_all_leaves_a_kernel_in_use(standby_home: Path, sleeper) -> None:
+    process = sleeper()
+    with standby.claimed("c", "v1") as claim:
+        assert claim is not None
+        claim.keep(_record_of(process))
+        assert standby.stop_all() == 0  # a run holds it
+        assert process.poll() is None
+    assert standby.stop_all() == 1
+    process.wait(timeout=5)
 
 
 @pytest.fixture
@@ -202,16 +204,11 @@ def test_kernel_waits_while_a_run_holds_it_or_after_a_new_deadline(slot: standby
     assert left == []
 
 
-def test_idle_kernel_leaves_the_record_of_another_kernel(slot: standby.Claim) -> None:
-    process = _sleeper()
-    try:
-        slot.keep(_record_of(process))
-        kernel._STANDBY.deadline = time.monotonic() - 1
-        assert kernel.stop_if_idle(lambda: None)
-        assert slot.record_path.exists()
-    finally:
-        process.kill()
-        process.wait()
+def test_idle_kernel_leaves_the_record_of_another_kernel(slot: standby.Claim, sleeper) -> None:
+    slot.keep(_record_of(sleeper()))
+    kernel._STANDBY.deadline = time.monotonic() - 1
+    assert kernel.stop_if_idle(lambda: None)
+    assert slot.record_path.exists()
 
 
 def _pid(shared) -> int:
