@@ -306,3 +306,17 @@ def test_a_rebuild_on_the_standby_kernel_writes_the_same_tables(
 def test_the_record_folder_is_private(standby_home: Path) -> None:
     standby_home.chmod(0o755)
     assert standby.folder().stat().st_mode & 0o777 == 0o700
+
+
+def test_a_kernel_that_cannot_be_recorded_stops_and_the_run_goes_on(
+    standby_home: Path, tmp_path: Path, monkeypatch, caplog
+) -> None:
+    def disk_full(self, record) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(standby.Claim, "keep", disk_full)
+    with shared_kernel(config.KERNEL_NAME, tmp_path, idle=60) as shared:
+        pid = _pid(shared)
+    assert "could not be kept on standby" in caplog.text and "No space left" in caplog.text
+    assert _gone(pid, timeout=5)
+    assert not list(standby_home.glob("*.json"))

@@ -134,16 +134,28 @@ def shared_kernel(
             keep = 0 if claim is None else 1
             shared.run(f"import helpers.nlp; helpers.nlp.shutdown_workers({keep})")
             if claim is not None:
-                shared.run(_keep_code(claim, idle))
-                shared.start("helpers.kernel.settle()")
-                claim.keep(shared.record())
-                kept = True
+                kept = _put_on_standby(shared, claim, idle)
         finally:
             shared.client.stop_channels()
             if kept:
                 shared.km.cleanup_connection_file()  # the record holds the connection info
             else:
                 shared.km.shutdown_kernel(now=True)
+
+
+def _put_on_standby(shared: SharedKernel, claim: standby.Claim, idle: float) -> bool:
+    """Leave the kernel waiting for the next run; False (the caller stops it) if that fails:
+    the run's own work is done, so a full disk or a kernel gone at this point only costs the
+    next run a new kernel."""
+    try:
+        shared.run(_keep_code(claim, idle))
+        shared.start("helpers.kernel.settle()")
+        claim.keep(shared.record())
+    except Exception as exc:
+        log.warning("the kernel could not be kept on standby (%s): it stops", exc)
+        claim.record_path.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _keep_code(claim: standby.Claim, idle: float) -> str:
