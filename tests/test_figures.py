@@ -67,6 +67,23 @@ def test_a_figure_drawn_once_is_read_back_for_the_same_inputs(tmp_path: Path) ->
     assert drawn == ["1", "3", "4", "5", "6"]
 
 
+def test_only_the_latest_drawing_of_each_figure_is_kept(tmp_path: Path) -> None:
+    for n in range(5):  # five rebuilds, each with a new article
+        figures.memo_svg(tmp_path, "t", [pd.DataFrame({"n": [n]})], lambda n=n: f"<svg>{n}</svg>")
+    figures.memo_svg(tmp_path, "u", ["fr"], lambda: "<svg>u</svg>")
+    stale = tmp_path / "figures" / "t" / "old-version" / "ab" / "ab.json"  # older figure code
+    stale.parent.mkdir(parents=True)
+    stale.write_text('"<svg>old</svg>"', encoding="utf-8")
+    figures.memo_svg(tmp_path, "t", [pd.DataFrame({"n": [5]})], lambda: "<svg>5</svg>")
+    kept = sorted(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
+    assert kept == ['"<svg>5</svg>"', '"<svg>u</svg>"']
+    assert not (tmp_path / "figures" / "t" / "old-version").exists()
+    # The latest drawing is still read back, not drawn again.
+    assert (
+        figures.memo_svg(tmp_path, "t", [pd.DataFrame({"n": [5]})], lambda: "x") == "<svg>5</svg>"
+    )
+
+
 def test_cached_timeline_figure_equals_a_fresh_one(tmp_path: Path) -> None:
     fresh = figures.timeline_svg(_timeline(12), "fr")
     assert figures.timeline_svg(_timeline(12), "fr", tmp_path) == fresh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -65,3 +66,20 @@ class JsonCache:
         """Store a record atomically (no-op when caching is off)."""
         if self.root is not None:
             storage.write_text(Path(self._path(key)), json.dumps(record, ensure_ascii=False))
+
+    def keep_only(self, key: str) -> None:
+        """Delete every record of this namespace, whatever its version, but the one under key
+        (for a namespace that only ever needs its latest record)."""
+        if self.root is None:
+            return
+        kept = os.path.abspath(self._path(key))
+        top = os.path.join(self.root, self.namespace)
+        for folder, _, files in os.walk(top, topdown=False):
+            for name in files:
+                path = os.path.join(folder, name)
+                if os.path.abspath(path) != kept:
+                    with contextlib.suppress(OSError):
+                        os.remove(path)
+            if folder != top:
+                with contextlib.suppress(OSError):
+                    os.rmdir(folder)  # only when empty

@@ -182,17 +182,20 @@ def memo_svg(
     """draw(), or the SVG it gave before for the same figure name and inputs (tables compared
     by their CSV text, so a Parquet round trip still matches), drawn by the same code and
     matplotlib. Stages 2 and 3 draw their figure, the briefing reads it back: the same figure
-    is not drawn twice in a run (matplotlib takes ~0.3-0.7 s per figure)."""
+    is not drawn twice in a run (matplotlib takes ~0.3-0.7 s per figure). Only the latest
+    drawing of each figure is kept."""
     if cache_dir is None:
         return draw()
     version = code_version(FIGURE_MODULES, f"matplotlib=={matplotlib.__version__}")
-    cache = JsonCache(cache_dir, "figures", version)
+    # One namespace per figure, holding only its latest drawing: rebuilds do not pile up.
+    cache = JsonCache(cache_dir, f"figures/{name}", version)
     key = key_of(name, *(_as_text(x) if isinstance(x, pd.DataFrame) else x for x in inputs))
     stored = cache.get(key)
     if isinstance(stored, str):
         return stored
     svg = draw()
     cache.put(key, svg)
+    cache.keep_only(key)
     return svg
 
 
