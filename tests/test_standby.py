@@ -275,31 +275,36 @@ def test_without_standby_the_kernel_stops_with_the_run(standby_home: Path, tmp_p
 
 
 @pytest.mark.e2e
-def test_a_rebuild_on_the_standby_kernel_writes_the_same_tables(
+def test_a_run_on_the_standby_kernel_writes_what_a_new_kernel_writes(
     standby_home: Path, tmp_path: Path
 ) -> None:
     from conftest import SEEDS_DIR
     from helpers.pipeline import main
     from helpers.storage import read_parquet
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for seed in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
-        (raw / seed.name).write_bytes(seed.read_bytes())
-    outputs = []
-    for name in ("first", "second"):
-        out = tmp_path / name
-        assert main(["--raw-dir", str(raw), "--out-dir", str(out), "-q"]) == 0
-        manifest = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
-        outputs.append((out, manifest["kernel"]))
-    assert outputs[0][1] == {"reused": False, "standby_seconds": 60.0}
-    assert outputs[1][1] == {"reused": True, "standby_seconds": 60.0}
-    for table in ("articles", "themes", "events", "timeline", "actors"):
-        first, second = (
-            read_parquet(out / "data" / "processed" / f"{table}.parquet") for out, _ in outputs
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    corpora = {"a": seeds[:3], "b": seeds[2:]}  # the second run reads another corpus
+    for name, files in corpora.items():
+        (tmp_path / name).mkdir()
+        for seed in files:
+            (tmp_path / name / seed.name).write_bytes(seed.read_bytes())
+
+    def run(corpus: str, out: str, *options: str) -> dict:
+        argv = ["--raw-dir", str(tmp_path / corpus), "--out-dir", str(tmp_path / out), "-q"]
+        assert main([*argv, *options]) == 0
+        manifest = (tmp_path / out / "reports" / "manifest.json").read_text(encoding="utf-8")
+        return json.loads(manifest)["kernel"]
+
+    assert run("a", "a_out") == {"reused": False, "standby_seconds": 60.0}
+    assert run("b", "b_standby") == {"reused": True, "standby_seconds": 60.0}
+    assert run("b", "b_new", "--kernel-idle", "0") == {"reused": False, "standby_seconds": 0.0}
+    for table in ("articles", "themes", "doc_themes", "events", "timeline", "actors"):
+        on_standby, on_new = (
+            read_parquet(tmp_path / out / "data" / "processed" / f"{table}.parquet")
+            for out in ("b_standby", "b_new")
         )
-        assert first.equals(second), table
-    assert (outputs[1][0] / "reports" / "briefing.pdf").stat().st_size > 10_000
+        assert len(on_standby) and on_standby.equals(on_new), table
+    assert (tmp_path / "b_standby" / "reports" / "briefing.pdf").stat().st_size > 10_000
     assert main(["--stop-kernel"]) == 0 and not list(standby_home.glob("*.json"))
 
 
