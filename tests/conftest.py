@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import config, standby
+from helpers import regexcache, standby
 from helpers.config import PROJECT_ROOT
 
 # The pipeline's kernel stops with each run in tests (as in CI, nothing is left running); the
@@ -56,11 +56,8 @@ def standby_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     """Standby kernels on (60 s), recorded in a folder of this test's own; the kernels left
     are stopped after the test. Returns the record folder."""
     cache = tmp_path / "cache"
-    regex = config.user_cache_dir() / "regex"  # the compiled tokenizer pattern: reuse it
+    regexcache.share_into(cache)  # the compiled tokenizer pattern: no compiling it again
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    if regex.is_dir():
-        config.user_cache_dir().mkdir(parents=True)
-        (config.user_cache_dir() / "regex").symlink_to(regex)
     monkeypatch.setenv(standby.IDLE_ENV, "60")
     yield standby.folder()
     standby.stop_all()

@@ -60,3 +60,16 @@ def test_only_long_patterns_go_through_the_store_and_only_inside_the_block(
     assert re._compiler.compile is original  # type: ignore[attr-defined]
     re.compile(long_pattern + "|(?:after-the-block)")
     assert len(list(tmp_path.glob("*.pickle"))) == 1
+
+
+def test_another_cache_home_shares_the_compiled_programs(tmp_path, monkeypatch) -> None:
+    mine = tmp_path / "mine"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(mine))
+    regexcache.share_into(tmp_path / "other")  # nothing compiled yet: nothing to share
+    assert not (tmp_path / "other").exists()
+    regexcache.cache_folder().mkdir(parents=True)
+    (regexcache.cache_folder() / "program").write_bytes(b"compiled")
+    regexcache.share_into(tmp_path / "other")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other"))
+    assert (regexcache.cache_folder() / "program").read_bytes() == b"compiled"
+    regexcache.share_into(tmp_path / "other")  # already there: left as it is

@@ -30,7 +30,7 @@ from typing import Any
 
 import psutil
 
-from helpers import config, standby
+from helpers import config, regexcache, standby
 from helpers.progress import BATCH_ENV
 
 # The child's last stdout line starting with this carries its own figures as JSON.
@@ -402,10 +402,7 @@ def rebuilds(
     """The briefing rebuilt after one new article: with a new kernel, then on the kernel the
     previous run left on standby (kernel records under work/, stopped after)."""
     cache = work / "user_cache"
-    regex = config.user_cache_dir() / "regex"  # the compiled tokenizer pattern: reuse it
-    if regex.is_dir() and not (cache / "ai-maroc-briefing" / "regex").exists():
-        (cache / "ai-maroc-briefing").mkdir(parents=True)
-        (cache / "ai-maroc-briefing" / "regex").symlink_to(regex)
+    regexcache.share_into(cache)
     env = {"XDG_CACHE_HOME": str(cache), standby.IDLE_ENV: "600"}
     plan = (
         ("rebuild +1 article (new kernel)", {"XDG_CACHE_HOME": str(cache)}),

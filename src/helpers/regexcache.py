@@ -39,6 +39,17 @@ def cache_folder() -> Path:
     return config.user_cache_dir() / "regex"
 
 
+def share_into(cache_home: Path) -> None:
+    """Let processes run with XDG_CACHE_HOME=cache_home use this user's compiled programs (a
+    link), so that the tests and the bench, which keep their own cache, do not compile the
+    tokenizer's pattern again."""
+    source = cache_folder()
+    target = Path(cache_home) / config.user_cache_dir().name / "regex"
+    if source.is_dir() and not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(source)
+
+
 def _internals() -> tuple[Any, Any, Any] | None:
     """(re._compiler, re._parser, _sre) when they have the functions used here, else None."""
     compiler = getattr(re, "_compiler", None)

@@ -87,9 +87,13 @@ def idle_seconds(value: str | None = None) -> float:
     return seconds
 
 
+def _folder_path() -> Path:
+    return config.user_cache_dir() / "kernels"
+
+
 def folder() -> Path:
     """Where standby kernels are recorded (created private if missing)."""
-    path = config.user_cache_dir() / "kernels"
+    path = _folder_path()
     path.mkdir(parents=True, exist_ok=True)
     path.chmod(0o700)  # the records hold the keys that sign the kernels' messages
     return path
@@ -159,9 +163,16 @@ class Record:
         """Whether the recorded kernel process still runs."""
         return _process(self.pid, self.started) is not None
 
-    def stop(self) -> bool:
-        """Stop the recorded kernel (and its children); True if it was running."""
-        return stop_kernel(self.pid, self.started)
+    def stop(self, grace: float = 2.0) -> bool:
+        """Stop the recorded kernel and the processes it started (NER worker, painters):
+        SIGTERM, then SIGKILL to those still running after grace seconds. True if it was
+        running."""
+        process = _process(self.pid, self.started)
+        if process is None:
+            return False
+        with contextlib.suppress(psutil.Error):
+            stop_processes([*process.children(recursive=True), process], grace)
+        return True
 
 
 @dataclasses.dataclass
@@ -250,7 +261,7 @@ def stop(lock_path: Path) -> bool:
 
 def stop_all() -> int:
     """Stop every standby kernel of this user that no run is using; how many were stopped."""
-    base = config.user_cache_dir() / "kernels"
+    base = _folder_path()
     if not base.is_dir():
         return 0
     return sum(stop(lock_path) for lock_path in sorted(base.glob("*.lock")))
@@ -261,24 +272,11 @@ def _process(pid: int, started: float) -> psutil.Process | None:
     be reused by an unrelated process once the kernel is gone)."""
     try:
         process = psutil.Process(pid)
-        if abs(process.create_time() - started) > 0.01 or not process.is_running():
-            return None
-        if process.status() == psutil.STATUS_ZOMBIE:
+        if abs(process.create_time() - started) > 0.01:
             return None
     except psutil.Error:
         return None
-    return process
-
-
-def stop_kernel(pid: int, started: float, grace: float = 2.0) -> bool:
-    """Stop a kernel and the processes it started (NER workers, painters): SIGTERM, then
-    SIGKILL to those still running after grace seconds. True if it was running."""
-    process = _process(pid, started)
-    if process is None:
-        return False
-    with contextlib.suppress(psutil.Error):
-        stop_processes([*process.children(recursive=True), process], grace)
-    return True
+    return process if _still_running(process) else None
 
 
 def stop_processes(processes: list[psutil.Process], grace: float = 2.0) -> None:
@@ -304,6 +302,7 @@ def _running_after(processes: list[psutil.Process], seconds: float) -> list[psut
 
 
 def _still_running(process: psutil.Process) -> bool:
+    """Running, and not a zombie waiting to be reaped."""
     try:
         return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
