@@ -15,7 +15,7 @@ unexport PYTHONDONTWRITEBYTECODE
 # System libraries WeasyPrint needs (Pango, HarfBuzz subsetting) and a font with French glyphs.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 
-.PHONY: help env sysdeps report test bench lint lock clean
+.PHONY: help env sysdeps report test eval bench lint lock clean
 
 ## help: list the targets
 help:
@@ -48,6 +48,10 @@ report: env
 ## test: run the whole test suite (unit + end-to-end)
 test: env
 	$(BIN)/python -m pytest -q
+
+## eval: run the pipeline on tests/eval/pages and score it with ../shared/eval's scorers -> reports/eval/
+eval: env
+	$(BIN)/python tests/eval/run.py --out reports/eval
 
 ## bench: wall time and peak memory per stage, seeds and generated corpora -> reports/bench/
 bench: env
