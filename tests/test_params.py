@@ -46,17 +46,20 @@ def test_good_parameters_keep_their_values() -> None:
     assert str(p.figures_dir) == "/x/reports/figures"
 
 
-def test_from_namespace_ignores_modules_and_functions_but_not_typos() -> None:
+def test_from_namespace_reads_only_the_declared_parameters() -> None:
     namespace = {
         "out_dir": "/x",
         "pd": types.ModuleType("pd"),
         "display": print,
         "In": [],
         "_": None,
+        "articles": [1, 2, 3],  # an analyst's variable from an earlier run in the same kernel
+        "max_actor": 3,
     }
-    assert params.from_namespace(params.BriefingParams, namespace).out_dir == "/x"
-    with pytest.raises(ParameterError, match="max_actor"):
-        params.from_namespace(params.BriefingParams, {**namespace, "max_actor": 3})
+    p = params.from_namespace(params.BriefingParams, namespace)
+    assert p.out_dir == "/x"
+    with pytest.raises(ParameterError, match="max_actors"):
+        params.from_namespace(params.BriefingParams, {**namespace, "max_actors": "many"})
 
 
 def test_split_for_stages_gives_each_notebook_its_own_parameters(tmp_path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 from pypdf import PdfReader
@@ -162,3 +164,28 @@ def test_duplicate_and_off_topic_are_kept_in_articles_but_not_in_the_timeline(
     copy_events = tables.events[tables.events["file"] == "101_republished.txt"]
     assert all(len(found) == 0 for found in copy_events["actors"])
     assert not tables.actors["file"].isin(["101_republished.txt", "100_football.txt"]).any()
+
+
+def test_an_analyst_reruns_a_notebook_in_one_kernel_with_a_changed_parameter(
+    run: Path, tmp_path: Path
+) -> None:
+    """As in Jupyter: run 02_themes, change n_themes, run it again without restarting."""
+    from jupyter_client.manager import start_new_kernel
+
+    from helpers.config import KERNEL_NAME, NOTEBOOKS_DIR
+
+    shutil.copytree(run / "data" / "processed", tmp_path / "data" / "processed")
+    nb = nbformat.read(NOTEBOOKS_DIR / "02_themes.ipynb", as_version=4)
+    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    manager, client = start_new_kernel(kernel_name=KERNEL_NAME, cwd=str(NOTEBOOKS_DIR))
+    try:
+        for n_themes in (2, 3):
+            injected = f"out_dir = {str(tmp_path)!r}\nn_themes = {n_themes}"
+            for source in [code[0], injected, *code[1:]]:
+                reply = client.execute_interactive(source, timeout=300, output_hook=lambda _: None)
+                assert reply["content"]["status"] == "ok", (n_themes, source[:80], reply["content"])
+            themes = pd.read_parquet(tmp_path / "data" / "processed" / "themes.parquet")
+            assert len(themes) == n_themes
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from helpers.errors import ParameterError
-
-# Names IPython puts in a notebook's namespace; they are not parameters.
-_IPYTHON_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
 
 
 class StageParams(BaseModel):
@@ -139,16 +135,14 @@ def validate_params(model: type[StageParams], values: Mapping[str, Any]) -> Stag
 
 
 def from_namespace(model: type[StageParams], namespace: Mapping[str, Any]) -> StageParams:
-    """Validate the parameters found in a notebook's globals (catches papermill -p typos)."""
-    values = {
-        name: value
-        for name, value in namespace.items()
-        if not name.startswith("_")
-        and name not in _IPYTHON_NAMES
-        and not isinstance(value, ModuleType | type)
-        and not callable(value)
-    }
-    return validate_params(model, values)
+    """Validate the declared parameters found in a notebook's globals.
+
+    Only the model's fields are read: an analyst's own variables (a DataFrame from an earlier
+    run of the notebook in the same kernel) are not parameters. Unknown `-p` names are refused
+    before any notebook runs (`split_for_stages`).
+    """
+    declared = {name: namespace[name] for name in model.model_fields if name in namespace}
+    return validate_params(model, declared)
 
 
 def split_for_stages(values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

@@ -12,10 +12,33 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KINDS = {"colloque", "assises", "conference", "salon", "partenariat", "annonce", "strategie", "loi", "nomination", "objectif", "autre"}
+KINDS = {
+    "colloque",
+    "assises",
+    "conference",
+    "salon",
+    "partenariat",
+    "annonce",
+    "strategie",
+    "loi",
+    "nomination",
+    "objectif",
+    "autre",
+}
 LABELS = {"body", "title", "meta", "noise", "mixed"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-KEYS = {"file", "url", "outlet", "language", "relevant", "title", "published", "published_evidence", "events", "actors"}
+KEYS = {
+    "file",
+    "url",
+    "outlet",
+    "language",
+    "relevant",
+    "title",
+    "published",
+    "published_evidence",
+    "events",
+    "actors",
+}
 
 
 def spans(value: object) -> list[str]:
@@ -37,7 +60,7 @@ def check_page(g: dict, page: str) -> list[str]:
             out.append(f"published_evidence not in the page: {ev!r}")
     if g["language"] not in {"fr", "en"}:
         out.append(f"language {g['language']!r}")
-    if not g["outlet"] or "." in g["outlet"].split()[-1] and " " not in g["outlet"]:
+    if not g["outlet"] or ("." in g["outlet"].split()[-1] and " " not in g["outlet"]):
         out.append(f"outlet {g['outlet']!r} looks like a domain")
     for e in g["events"]:
         if not DATE.match(e["date"] or "") or (e["end"] and not DATE.match(e["end"])):
@@ -84,14 +107,35 @@ def check_lines(row: dict, page: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     gold_dir = HERE / "gold"
-    shards = [gold_dir / f"{s}.jsonl" for s in argv] or [p for p in sorted(gold_dir.glob("*.jsonl")) if not p.name.endswith(".lines.jsonl")]
+    shards = [gold_dir / f"{s}.jsonl" for s in argv] or [
+        p for p in sorted(gold_dir.glob("*.jsonl")) if not p.name.endswith(".lines.jsonl")
+    ]
     problems = 0
     for shard in shards:
         rows = [json.loads(x) for x in shard.read_text(encoding="utf-8").splitlines() if x.strip()]
         lines_path = shard.with_name(shard.stem + ".lines.jsonl")
-        lines = {r["file"]: r for r in ([json.loads(x) for x in lines_path.read_text(encoding="utf-8").splitlines() if x.strip()] if lines_path.exists() else [])}
+        lines = {
+            r["file"]: r
+            for r in (
+                [
+                    json.loads(x)
+                    for x in lines_path.read_text(encoding="utf-8").splitlines()
+                    if x.strip()
+                ]
+                if lines_path.exists()
+                else []
+            )
+        }
         topics_path = shard.with_name(shard.stem + ".topics.json")
-        grouped = {n for nums in (json.loads(topics_path.read_text(encoding="utf-8")).values() if topics_path.exists() else []) for n in nums}
+        grouped = {
+            n
+            for nums in (
+                json.loads(topics_path.read_text(encoding="utf-8")).values()
+                if topics_path.exists()
+                else []
+            )
+            for n in nums
+        }
         for g in rows:
             page_path = HERE / "pages" / g["file"]
             if not page_path.is_file():
@@ -100,7 +144,9 @@ def main(argv: list[str]) -> int:
                 continue
             page = page_path.read_text(encoding="utf-8")
             found = check_page(g, page)
-            found += check_lines(lines[g["file"]], page) if g["file"] in lines else ["no line labels"]
+            found += (
+                check_lines(lines[g["file"]], page) if g["file"] in lines else ["no line labels"]
+            )
             if g["relevant"] and g["file"][:3] not in grouped:
                 found.append("relevant page in no topic group")
             for p in found:

@@ -74,8 +74,15 @@ def assemble(eval_dir: Path, work: Path) -> tuple[Path, Path, Path]:
     corpus, gold_dir = work / "pages", work / "gold"
     corpus.mkdir(parents=True)
     gold_dir.mkdir()
-    gold = [row for p in sorted((eval_dir / "gold").glob("*.jsonl")) if not p.name.endswith(".lines.jsonl") for row in read_jsonl(p)]
-    lines = [row for p in sorted((eval_dir / "gold").glob("*.lines.jsonl")) for row in read_jsonl(p)]
+    gold = [
+        row
+        for p in sorted((eval_dir / "gold").glob("*.jsonl"))
+        if not p.name.endswith(".lines.jsonl")
+        for row in read_jsonl(p)
+    ]
+    lines = [
+        row for p in sorted((eval_dir / "gold").glob("*.lines.jsonl")) for row in read_jsonl(p)
+    ]
     topics: dict[str, list[str]] = {}
     for p in sorted((eval_dir / "gold").glob("*.topics.json")):
         for group, nums in json.loads(p.read_text(encoding="utf-8")).items():
@@ -92,8 +99,12 @@ def assemble(eval_dir: Path, work: Path) -> tuple[Path, Path, Path]:
         writer = csv.writer(fh)
         writer.writerow(["file", "url"])
         writer.writerows([g["file"], g["url"]] for g in gold if g.get("url"))
-    (gold_dir / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
-    (gold_dir / "lines_gold.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    (gold_dir / "gold.jsonl").write_text(
+        "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8"
+    )
+    (gold_dir / "lines_gold.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8"
+    )
     (gold_dir / "topics.json").write_text(json.dumps(topics, ensure_ascii=False), encoding="utf-8")
     return corpus, gold_dir / "gold.jsonl", gold_dir / "topics.json"
 
@@ -119,11 +130,16 @@ def published_null_ok(gold_path: Path, out: Path) -> float | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "eval")
-    parser.add_argument("--scorers", type=Path, default=Path(os.environ.get("EVAL_SCORERS", DEFAULT_SCORERS)))
+    parser.add_argument(
+        "--scorers", type=Path, default=Path(os.environ.get("EVAL_SCORERS", DEFAULT_SCORERS))
+    )
     parser.add_argument("--keep", action="store_true", help="keep the run's tables in --out/run")
     args = parser.parse_args(argv)
     if not (args.scorers / "score.py").is_file():
-        print(f"eval: the shared scorers are not in {args.scorers} (set EVAL_SCORERS)", file=sys.stderr)
+        print(
+            f"eval: the shared scorers are not in {args.scorers} (set EVAL_SCORERS)",
+            file=sys.stderr,
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="eval-") as tmp:
@@ -133,22 +149,61 @@ def main(argv: list[str] | None = None) -> int:
         if run_dir.exists():
             shutil.rmtree(run_dir)
         briefing = Path(sys.executable).parent / "briefing"
-        subprocess.run([str(briefing), "--raw-dir", str(corpus), "--out-dir", str(run_dir), "--kernel-idle", "0"], check=True)
-        scored = subprocess.run([sys.executable, str(args.scorers / "score.py"), str(run_dir), "--gold", str(gold), "--articles", str(corpus)], check=True, capture_output=True, text=True)
-        themes = subprocess.run([sys.executable, str(args.scorers / "score_themes.py"), str(run_dir), str(topics)], check=True, capture_output=True, text=True)
+        subprocess.run(
+            [
+                str(briefing),
+                "--raw-dir",
+                str(corpus),
+                "--out-dir",
+                str(run_dir),
+                "--kernel-idle",
+                "0",
+            ],
+            check=True,
+        )
+        scored = subprocess.run(
+            [
+                sys.executable,
+                str(args.scorers / "score.py"),
+                str(run_dir),
+                "--gold",
+                str(gold),
+                "--articles",
+                str(corpus),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        themes = subprocess.run(
+            [sys.executable, str(args.scorers / "score_themes.py"), str(run_dir), str(topics)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         metrics = {**last_json(scored.stdout), **last_json(themes.stdout)}
         metrics["published_null_ok"] = published_null_ok(gold, run_dir)
         n_pages = len(read_jsonl(gold))
     (args.out / "score.md").write_text(scored.stdout + "\n" + themes.stdout, encoding="utf-8")
-    (args.out / "eval.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
-    rows = [f"| metric | value | goal |", "| --- | --- | --- |"]
+    (args.out / "eval.json").write_text(
+        json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    rows = ["| metric | value | goal |", "| --- | --- | --- |"]
     for name, goal, sense in GOALS:
         value = metrics.get(name)
-        shown = "null" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-        target = "" if goal == 0.0 and sense == "min" else (">= " if sense == "min" else "<= ") + f"{goal:g}"
+        shown = (
+            "null" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+        )
+        target = (
+            ""
+            if goal == 0.0 and sense == "min"
+            else (">= " if sense == "min" else "<= ") + f"{goal:g}"
+        )
         rows.append(f"| {name} | {shown} | {target} |")
     table = "\n".join(rows)
-    (args.out / "eval.md").write_text(f"# make eval: {n_pages} pages\n\n{table}\n", encoding="utf-8")
+    (args.out / "eval.md").write_text(
+        f"# make eval: {n_pages} pages\n\n{table}\n", encoding="utf-8"
+    )
     print(f"{n_pages} pages\n{table}\n(all metrics: {args.out / 'score.md'})")
     return 0
 
