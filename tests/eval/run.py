@@ -123,7 +123,7 @@ def published_null_ok(gold_path: Path, out: Path) -> float | None:
     if not nulls:
         return None
     articles = pd.read_parquet(out / "data" / "processed" / "articles.parquet").set_index("file")
-    ok = sum(f in articles.index and not articles.at[f, "published"] for f in nulls)
+    ok = sum(f in articles.index and pd.isna(articles.at[f, "published"]) for f in nulls)
     return ok / len(nulls)
 
 
