@@ -72,6 +72,13 @@ SEGMENT_SEPARATOR = re.compile(rf"\s(?:(?<={SPACING}){SPACING}{{2,}}|\s*[|•·]
 EDGE_SPACE = "\t\r\n\v\f \u00a0\u200b\u202f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
 # A non-empty line of text.
 LINE = re.compile(r"[^\n]+")
+# An ISO date opening a line, with or without the word "date" before it and a time after it
+# (the " date 2025-07 " prefix a crawler writes before the page's first line): a block of its
+# own, so that it never glues to the headline or the first paragraph.
+DATE_PREFIX = re.compile(
+    r"[^\S\n]*(?i:date\s*:?\s*)?(?:19|20)\d{2}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"(?=[^\S\n]+\S)"
+)
 # A word: a run of letters (digits and apostrophes split words: l'IA -> l, IA).
 WORD = re.compile(r"[^\W\d_]+")
 # A word of a line fingerprint: a run of letters and digits.
@@ -292,7 +299,12 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of text; a line of headline segments is split into them."""
     spans: list[tuple[int, int]] = []
     for line in LINE.finditer(text):
-        spans.extend(_split_line(text, line.start(), line.end()))
+        start = line.start()
+        prefix = DATE_PREFIX.match(text, start, line.end())
+        if prefix is not None:
+            spans.append(_trim(text, start, prefix.end()))
+            start = prefix.end()
+        spans.extend(_split_line(text, start, line.end()))
     return spans
 
 

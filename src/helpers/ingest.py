@@ -28,8 +28,8 @@ from helpers import (
     storage,
 )
 from helpers.cache import JsonCache, code_version, key_of
-from helpers.dates import find_published
 from helpers.manifest import sha256_of
+from helpers.published import page_date
 from helpers.params import IngestParams
 
 
@@ -78,6 +78,7 @@ INGEST_MODULES = (
     "ingest",
     "language",
     "outlets",
+    "published",
     "relevance",
     "sources",
     "textnorm",
@@ -192,10 +193,14 @@ def _describe(
         return _unreadable_row(read, problems or "no text could be read", source)
     result = clean.clean_text(read.text, repeated=repeated)
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
-    published_mention = find_published(meta_lines)
-    text_published = published_mention.date if published_mention else read.html_meta.get("date")
+    # The raw text, not only the kept blocks: the cleaner drops the top date line of a dump.
+    text_published = page_date(read.text, meta_lines) or read.html_meta.get("date")
     footer_lines = [b.text for b in result.blocks if b.reason == "footer"]
-    text_outlet = outlets.find_outlet(meta_lines + footer_lines) or read.html_meta.get("sitename")
+    text_outlet = (
+        outlets.find_outlet(meta_lines + footer_lines)
+        or read.html_meta.get("sitename")
+        or outlets.find_site_name(read.text.splitlines())
+    )
     outlet, published, _provenance = sources.resolve_metadata(
         text_outlet, _partial_date(text_published), source
     )
