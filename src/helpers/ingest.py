@@ -27,10 +27,10 @@ from helpers import (
     sources,
     storage,
 )
-from helpers.cache import JsonCache, code_version, key_of
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.manifest import sha256_of
-from helpers.published import page_date
 from helpers.params import IngestParams
+from helpers.published import page_date
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ INGEST_MODULES = (
     "sources",
     "textnorm",
 )
+# The packaged data files whose content shapes a cached ingest result.
+INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
 # The key of the near-duplicate signature in a described row (not a column of the table).
 SIGNATURE = "_signature"
 ARTICLE_COLUMNS = [
@@ -206,7 +208,10 @@ def _describe(
     )
     title = result.title or read.html_meta.get("title")
     lang = language.detect_language(result.body) if result.body else None
-    score = relevance.relevance_score(result.body, title, lang) if result.body else 0.0
+    moroccan_outlet = outlets.outlet_country(outlet) == "MA"
+    score = (
+        relevance.relevance_score(result.body, title, lang, moroccan_outlet) if result.body else 0.0
+    )
     if not result.body:  # only page furniture: nothing to read, counted with the unreadable
         reason = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
         return {
@@ -273,7 +278,7 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     """The caches of the two passes (None when caching is off)."""
     if cache_dir is None:
         return None, None
-    version = code_version(INGEST_MODULES)
+    version = code_version(INGEST_MODULES, resources_digest(INGEST_RESOURCES))
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
 
 
