@@ -20,6 +20,7 @@ from typing import Literal
 import justext
 
 from helpers.errors import ParameterError
+from helpers.outlets import registry_outlet
 from helpers.textnorm import strip_accents as _fold_accents
 
 Label = Literal["body", "title", "meta", "noise"]
@@ -35,6 +36,10 @@ STOPWORDS_HIGH = 0.32
 # short parts of at most SEGMENT_MAX_WORDS words each); from TICKER_MIN_SEGMENTS it is a ticker.
 TICKER_MIN_SEGMENTS = 3
 SEGMENT_MAX_WORDS = 15
+# Captions closed by a photo credit are at most this many words.
+CAPTION_MAX_WORDS = 40
+# A line that is only an outlet's name (a site-name or logo line) is at most this many words.
+OUTLET_NAME_MAX_WORDS = 5
 # Blocks of at most this many words may be UI strings, meta lines or headlines.
 UI_MAX_WORDS = 12
 META_MAX_WORDS = 14
@@ -51,6 +56,10 @@ MAX_HEADING_RUN = 3
 META_WINDOW = 4
 # The title is looked for this many blocks before the article.
 TITLE_WINDOW = 25
+# Content words a paragraph at most LEDE_WINDOW blocks above the title must share with it to
+# be the article's lede.
+LEDE_MIN_SHARED = 2
+LEDE_WINDOW = 2
 # Share of a headline's content words that must occur in the body to make it the title.
 TITLE_MIN_OVERLAP = 0.4
 # A document whose good text is mostly repeated elsewhere is a syndicated copy: repetition is
@@ -162,7 +171,7 @@ RELATED_CUE = re.compile(
     r"^\W*(?:(?:à\s+)?lire\s+(?:aussi|également|encore)|voir\s+aussi|(?:les\s+)?(?:articles?|"
     r"tags?|sujets?|vidéos?|contenus?)\s+(?:en\s+relation|similaires|liés|connexes|associés|"
     r"recommandés)|dans\s+la\s+même\s+(?:rubrique|catégorie)|sur\s+le\s+même\s+(?:sujet|thème)"
-    r"|(?:les\s+)?(?:plus\s+lus|plus\s+populaires|derniers?\s+articles?|dernières\s+"
+    r"|(?:les?\s+)?(?:plus\s+lus?|plus\s+populaires|derniers?\s+articles?|dernières\s+"
     r"(?:actualités|nouvelles|infos))|(?:à\s+la\s+une)|mots[- ]clés|tags?|étiquettes"
     r"|related(?:\s+(?:articles?|posts?|stories|news|content))?|read\s+(?:also|next|more)"
     r"|see\s+also|you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on|stories|news)"
@@ -180,6 +189,13 @@ READ_ALSO = re.compile(
 # Photo captions and credits: "Photo : MAP", "Crédit photo : DR", "Illustration / AFP".
 CAPTION = re.compile(
     r"^\W*(?:photos?|crédits?(?:\s+photos?)?|illustration|image|ph\.|photo\s+credit)\s*[:©/|–-]",
+    re.IGNORECASE,
+)
+# A photo credit closing a caption: "... à Rabat. DR", "... Crédit: Rachid T.", "... © MAP",
+# "... (Photo MAP)", "... Ph. Y. Toumi".
+CAPTION_CREDIT = re.compile(
+    r"(?:[.,]\s*|\s)(?:D\.?R\.?|©\s*[^\W\d_][^.]{0,40}|cr[ée]dits?(?:\s+photos?)?\s*:\s*[^.]{2,40}"
+    r"|ph(?:oto)?\.?\s*:\s*[^.]{2,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
     re.IGNORECASE,
 )
 # French and English month names, full, abbreviated, with or without accents.
@@ -235,7 +251,7 @@ FIRST_REASON: dict[Klass, str] = {
 STOP_REASONS = frozenset({"ticker", "tags"})
 # Noise that may sit inside an article without ending it (widgets, embeds, links, teasers).
 INLINE_NOISE = frozenset(
-    {"ui", "embed", "urls", "footer", "caption", "related", "repeated", "truncated"}
+    {"ui", "embed", "urls", "footer", "caption", "related", "repeated", "truncated", "outlet_name"}
 )
 # Reasons a headline can never be the title for.
 NOT_TITLE_REASONS = frozenset(
@@ -251,6 +267,7 @@ NOT_TITLE_REASONS = frozenset(
         "repeated",
         "teaser",
         "truncated",
+        "outlet_name",
     }
 )
 
@@ -361,8 +378,12 @@ def clean_text(
     title_index = _find_title(features, labels, reasons, run, stoplists)
     if title_index is not None:
         labels[title_index], reasons[title_index] = "title", "title"
+        title_stems = _stems(features[title_index].text, _union(stoplists))
         for i in range(title_index):
-            if labels[i] == "body":
+            lede = title_index - i <= LEDE_WINDOW and reasons[i] in ("body", "isolated")
+            if lede and _lede_of(features[i], title_stems, stoplists):
+                labels[i], reasons[i] = "body", "lede"
+            elif labels[i] == "body":
                 labels[i], reasons[i] = "noise", "before_title"
     _label_meta(features, labels, reasons, run, title_index)
     blocks = tuple(Block(s, e, text[s:e], labels[i], reasons[i]) for i, (s, e) in enumerate(spans))
@@ -499,6 +520,10 @@ def _noise_reason(
         return "footer"
     if n_words <= UI_MAX_WORDS and CAPTION.match(block):
         return "caption"
+    if n_words <= CAPTION_MAX_WORDS and CAPTION_CREDIT.search(block):
+        return "caption"
+    if n_words <= OUTLET_NAME_MAX_WORDS and registry_outlet(block) is not None:
+        return "outlet_name"
     if _mostly_urls(block):
         return "urls"
     if ellipsis and TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
@@ -869,6 +894,13 @@ def _find_title(
     in_headline_list = j >= 2 and features[j - 1].headline and features[j - 2].headline
     shares_words = bool(_stems(features[j].text, stopwords) & body_stems)
     return j if shares_words and not in_headline_list else None
+
+
+def _lede_of(f: _Features, title_stems: set[str], stoplists: tuple[frozenset[str], ...]) -> bool:
+    """A paragraph placed above its own headline (a lede): full prose sharing at least
+    LEDE_MIN_SHARED content words with the title."""
+    shared = _stems(f.text, _union(stoplists)) & title_stems
+    return f.sentence_like and len(shared) >= LEDE_MIN_SHARED
 
 
 def _title_shaped(features: Sequence[_Features], reasons: Sequence[str], i: int) -> bool:

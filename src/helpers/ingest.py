@@ -30,7 +30,7 @@ from helpers import (
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.manifest import sha256_of
 from helpers.params import IngestParams
-from helpers.published import page_date
+from helpers.published import page_date, top_end
 
 
 @dataclass(frozen=True)
@@ -195,8 +195,10 @@ def _describe(
         return _unreadable_row(read, problems or "no text could be read", source)
     result = clean.clean_text(read.text, repeated=repeated)
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
-    # The raw text, not only the kept blocks: the cleaner drops the top date line of a dump.
-    text_published = page_date(read.text, meta_lines) or read.html_meta.get("date")
+    # Every top block, kept or not: the cleaner drops the top date line of a dump.
+    top = top_end(read.text)
+    top_blocks = [b.text for b in result.blocks if b.start < top]
+    text_published = page_date(top_blocks, meta_lines) or read.html_meta.get("date")
     footer_lines = [b.text for b in result.blocks if b.reason == "footer"]
     text_outlet = (
         outlets.find_outlet(meta_lines + footer_lines)

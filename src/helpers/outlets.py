@@ -28,6 +28,8 @@ AGGREGATORS: dict[str, re.Pattern[str] | None] = {
     "menara.ma": re.compile(r"^/(?:(?:fr|ar|en)/)?(?P<outlet>[a-z][a-z0-9_-]*)/\d+"),
     # pressreader.com/<country>/<newspaper>/<yyyymmdd>/...
     "pressreader.com": re.compile(r"^/[a-z-]+/(?P<outlet>[a-z0-9][a-z0-9-]*)/\d{8}"),
+    # allafrica.com/stories/<yyyymmdd><id>.html: the original outlet is named in the text
+    "allafrica.com": None,
     "news.google.com": None,
     "msn.com": None,
     "yahoo.com": None,
@@ -76,6 +78,12 @@ COPYRIGHT_TAIL = re.compile(
     r"|\.\s.*$|\.$",
     re.I,
 )
+
+# A rights notice where a copyright line's name would be: "© Tous droits réservés".
+RIGHTS_NOTICE = re.compile(r"\s*(?:tous\s+droits|all\s+rights|droits\s+r[ée]serv)", re.I)
+
+# A source credit: an outlet's name and its city in brackets, "LeBrief (Casablanca)".
+SOURCE_CREDIT = re.compile(r"^\s*(?P<outlet>[^()]{2,40}?)\s*\([^\W\d_][^()]{1,30}\)\s*$")
 
 # A news agency's credit in a dateline: "Rabat, 2 juillet (MAP) -", "(AFP)".
 AGENCY_DATELINE = re.compile(r"\((?P<outlet>MAP|AFP|Reuters|AP|EFE|APS|Xinhua|Anadolu|dpa)\)")
@@ -272,6 +280,7 @@ def find_outlet(meta_lines: Sequence[str]) -> str | None:
         _from_source,
         _from_newsroom,
         _from_byline,
+        _from_source_credit,
         _from_copyright,
         _from_agency,
     )
@@ -505,10 +514,21 @@ def _from_copyright(line: str) -> str | None:
     match = COPYRIGHT.search(line)
     if match is None:
         return None
-    name = _valid_outlet(COPYRIGHT_TAIL.sub("", match["outlet"]))
+    if RIGHTS_NOTICE.match(match["outlet"]):
+        # "Al Bayane © Tous droits réservés": the name stands before the sign.
+        name = _valid_outlet(line[: match.start()])
+    else:
+        name = _valid_outlet(COPYRIGHT_TAIL.sub("", match["outlet"]))
     if name is None or _is_aggregator_name(name):
         return None
     return name
+
+
+def _from_source_credit(line: str) -> str | None:
+    """Outlet credited with its city, "Infomédiaire (Casablanca)", when the registry knows it."""
+    match = SOURCE_CREDIT.match(line)
+    outlet = registry_outlet(match["outlet"]) if match else None
+    return outlet.name if outlet is not None else None
 
 
 def _from_agency(line: str) -> str | None:

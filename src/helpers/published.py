@@ -16,10 +16,10 @@ from datetime import date
 
 from helpers.dates import find_published
 
-# How many non-empty lines at the top of a dump may hold its ISO date line.
+# How many blocks at the top of a page may hold its ISO date line.
 TOP_LINES = 3
-# How many non-empty lines at the top of a dump may open with an agency dateline.
-DATELINE_LINES = 8
+# How many non-empty lines at the top of a page are read for a dateline.
+TOP_LINES_READ = 10
 # How many words a line may have to be read as a "12/05/25 10:30" stamp.
 MAX_STAMP_WORDS = 12
 
@@ -35,28 +35,51 @@ DATELINE_PREFIX = re.compile(
     r"^\W*[A-ZÀ-Þ][^\W\d_]+(?:[\s-][A-ZÀ-Þ][^\W\d_]+){0,2}\s*,\s*[^()]{4,40}?"
     r"\((?:[^()]{2,30})\)\s*[-–—:]"
 )
+# A non-empty line of text.
+LINE = re.compile(r"[^\n]+")
+# A numeric date after "Le" ending a short line, with an optional time: "... Le 12/06/2025",
+# "... le 02-07-2025 à 10h30".
+DATE_TAIL = re.compile(
+    r"\b[Ll]e\s+\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?:\s+(?:[àa]\s+)?\d{1,2}\s*[h:]\s*\d{2})?\s*$"
+)
 # A day, month and two-digit year followed by a time: "12/05/25 10:30", "12/05/25 à 10h30".
 SHORT_STAMP = re.compile(
     r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})\s+(?:[àa]\s+)?\d{1,2}\s*[:h]\s*\d{2}\b"
 )
 
 
-def page_date(text: str, meta_lines: Sequence[str]) -> str | None:
+def page_date(top: Sequence[str], meta_lines: Sequence[str]) -> str | None:
     """The publication date of a page (YYYY-MM-DD or YYYY-MM), or None when nothing states it.
 
-    text: the page dump as decoded; meta_lines: its dateline and byline lines (the cleaner's).
+    top: the first blocks of the page as cut by the cleaner (lines, or the segments of a line),
+    every one, kept or not; meta_lines: its dateline and byline lines (the cleaner's).
     """
-    lines = [line for line in text.splitlines() if line.strip()]
-    top = top_iso_date(lines[:TOP_LINES])
-    datelines = list(meta_lines) + dateline_prefixes(lines[:DATELINE_LINES])
+    top = [block for block in top if block.strip()]
+    iso = top_iso_date(top[:TOP_LINES])
+    # Short top blocks are datelines too (find_published reads only short, dateline-shaped
+    # ones), and so are their "Le 14/11/2025" ends ("Edition N°:7034 Le 12/06/2025").
+    tails = [m.group() for block in top if (m := DATE_TAIL.search(block))]
+    datelines = [*meta_lines, *dateline_prefixes(top), *top, *tails]
     mention = find_published(datelines)
-    stated = mention.date if mention is not None else short_stamp(datelines + lines[:TOP_LINES])
-    if top is None:
+    stated = mention.date if mention is not None else short_stamp(datelines)
+    if iso is None:
         return stated
     # The top line is the page's date; a dateline of the same month only makes it precise.
-    if stated is not None and len(stated) > len(top) and stated.startswith(top):
+    if stated is not None and len(stated) > len(iso) and stated.startswith(iso):
         return stated
-    return top
+    return iso
+
+
+def top_end(text: str) -> int:
+    """The offset in text just after its first TOP_LINES_READ non-empty lines."""
+    seen, end = 0, 0
+    for line in LINE.finditer(text):
+        if line.group().strip():
+            seen += 1
+            end = line.end()
+            if seen == TOP_LINES_READ:
+                break
+    return end
 
 
 def top_iso_date(lines: Sequence[str]) -> str | None:

@@ -107,6 +107,12 @@ AI_TERMS: tuple[Term, ...] = (
         r"|ai\s+act|mlops|supercalculateurs?|supercomputers?",
         1.0,
     ),
+    _folded(
+        "programmes nationaux d'IA",
+        r"instituts?\s+(?:al[\s-]?)?jazari|jazari\s+(?:root|institutes?|network)|ai\s+movement"
+        r"|ia\s+made\s+in\s+morocco",
+        1.0,
+    ),
     _folded("algorithme", r"algorithmes?|algorithmiques?|algorithms?|algorithmic", 0.5),
     _exact("GPU", r"GPUs?|TPUs?", 0.5),
     _folded(
