@@ -36,6 +36,8 @@ STOPWORDS_HIGH = 0.32
 # short parts of at most SEGMENT_MAX_WORDS words each); from TICKER_MIN_SEGMENTS it is a ticker.
 TICKER_MIN_SEGMENTS = 3
 SEGMENT_MAX_WORDS = 15
+# A "Lire aussi : <headline>" line is at most this many words.
+READ_ALSO_MAX_WORDS = 30
 # Captions closed by a photo credit are at most this many words.
 CAPTION_MAX_WORDS = 40
 # A line that is only an outlet's name (a site-name or logo line) is at most this many words.
@@ -495,7 +497,7 @@ def _features(block: str, stoplists: tuple[frozenset[str], ...], ticker: bool) -
         noise_reason=_noise_reason(block, n_words, ticker, ellipsis, density),
         headline=headline,
         meta=_is_meta(block, n_words, truncated),
-        related_heading=_is_related_heading(block, n_words),
+        related_heading=_is_related_heading(block, n_words) or _is_read_also(block, n_words),
         listed=bool(LIST_MARK.match(block)),
         sentence_like=sentence_end and n_words >= 4 and density >= STOPWORDS_LOW,
     )
@@ -528,7 +530,7 @@ def _noise_reason(
         return "urls"
     if ellipsis and TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
         return "truncated"
-    if n_words <= UI_MAX_WORDS and RELATED_CUE.match(block):
+    if (n_words <= UI_MAX_WORDS and RELATED_CUE.match(block)) or _is_read_also(block, n_words):
         return "related"
     if _is_ui(block, n_words):
         return "ui"
@@ -583,6 +585,11 @@ def _is_related_heading(block: str, n_words: int) -> bool:
     if match is None:
         return False
     return not block[match.end() :].strip(" :-–—»>").strip()
+
+
+def _is_read_also(block: str, n_words: int) -> bool:
+    """A "Lire aussi : <headline>" line: a cue and the teaser it points to."""
+    return n_words <= READ_ALSO_MAX_WORDS and READ_ALSO.match(block) is not None
 
 
 def _is_meta(block: str, n_words: int, truncated: bool) -> bool:
@@ -666,9 +673,15 @@ def _see_through_inline_noise(
     """Classes for neighbour look-ups: inline widgets (an ad label, a share bar, an embedded
     post, a caption) count as short, so they do not cut the article around them."""
     return [
-        "short" if reasons[i] in INLINE_NOISE and not f.related_heading else k
+        "short" if reasons[i] in INLINE_NOISE and not _bare_related(f) else k
         for i, (f, k) in enumerate(zip(features, klass, strict=True))
     ]
+
+
+def _bare_related(f: _Features) -> bool:
+    """A related-content heading with nothing after it ("Articles similaires"), unlike an inline
+    "Lire aussi : <headline>" the article may go on after."""
+    return f.related_heading and _is_related_heading(f.text, f.n_words)
 
 
 def _mark_teaser_pairs(
@@ -852,8 +865,10 @@ def _breaks(
 
 
 def _article_resumes(klass: Sequence[Klass], reasons: Sequence[str], b: int) -> bool:
-    """Whether two body paragraphs in a row start at b (the article goes on after a cue)."""
-    return b + 1 < len(klass) and klass[b + 1] == "good" and reasons[b] == reasons[b + 1] == "body"
+    """Whether the article goes on at b after a cue: two body paragraphs among the blocks from
+    b (a subheading may come first)."""
+    following = [i for i in range(b, min(b + 3, len(klass))) if klass[i] == "good"]
+    return sum(reasons[i] == "body" for i in following) >= 2
 
 
 def _find_title(
@@ -887,7 +902,7 @@ def _find_title(
     if best is not None:
         return best[1]
     j = first - 1
-    while j >= 0 and features[j].meta:
+    while j >= 0 and (features[j].meta or reasons[j] == "caption"):
         j -= 1
     if j < 0 or not _title_shaped(features, reasons, j):
         return None

@@ -214,6 +214,7 @@ def _describe(
     score = (
         relevance.relevance_score(result.body, title, lang, moroccan_outlet) if result.body else 0.0
     )
+    text = f"{result.title}\n\n{result.body}" if result.title and result.body else result.body
     if not result.body:  # only page furniture: nothing to read, counted with the unreadable
         reason = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
         return {
@@ -235,14 +236,15 @@ def _describe(
         "relevance_score": float(score),
         "relevant": relevance.is_relevant(score, threshold),
         "duplicate_of": None,
-        "text": result.body,
-        "n_words": len(result.body.split()),
+        # The headline heads the text: it is the article's first line for every later stage.
+        "text": text,
+        "n_words": len(text.split()),
         "chars_kept": result.chars_kept,
         "chars_removed": result.chars_removed,
         "problems": problems,
         # Not a column: the near-duplicate signature, computed here so that it is cached and
         # made in the worker processes (assemble takes it out).
-        SIGNATURE: dedup.text_signature(result.body),
+        SIGNATURE: dedup.text_signature(text),
     }
 
 
