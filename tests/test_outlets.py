@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.outlets import date_from_url, find_outlet, is_aggregator, outlet_from_url
+from helpers.outlets import (
+    date_from_url,
+    find_outlet,
+    find_site_name,
+    is_aggregator,
+    load_registry,
+    outlet_country,
+    outlet_from_url,
+    readable_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -185,3 +194,105 @@ def test_is_aggregator(url: str, expected: bool) -> None:
 )
 def test_date_from_url(url: str, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Par LeSiteinfo avec MAP"], "Le Site Info"),
+        (["Par Nadia Salah – Le Matin"], "Le Matin"),
+        (["By Sara Alami | Morocco World News"], "Morocco World News"),
+        (["Par Nadia Salah – Fatima Alaoui"], None),
+        (["Infomédiaire (Casablanca)"], "Infomédiaire"),
+        (["Karim Bennani (Rabat)"], None),
+        (["Al Bayane © Tous droits réservés"], "Al Bayane"),
+        (["© 2025 hespress fr. Tous droits réservés"], "Hespress FR"),
+        (["Rédaction de lanouvelletribune"], "La Nouvelle Tribune"),
+    ],
+    ids=[
+        "byline_outlet_with_agency",
+        "byline_person_dash_outlet",
+        "byline_en_bar_outlet",
+        "byline_two_people",
+        "source_credit_with_city",
+        "person_with_city_not_an_outlet",
+        "name_before_copyright_sign",
+        "registry_spelling",
+        "slug_to_registry_name",
+    ],
+)
+def test_find_outlet_names_as_readers_do(lines: list[str], expected: str | None) -> None:
+    assert find_outlet(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["TelQuel", "Maroc Digital 2030 : l'IA au cœur du plan", "Texte..."], "TelQuel"),
+        (["Menu", "Titre de l'article", "Texte.", "Médias24"], "Médias24"),
+        (["Le Matin publie un dossier sur l'intelligence artificielle au Maroc"], None),
+        (["Maroc", "Texte"], None),
+    ],
+    ids=["site_name_at_top", "site_name_at_bottom", "name_inside_a_sentence", "not_an_outlet"],
+)
+def test_find_site_name(lines: list[str], expected: str | None) -> None:
+    assert find_site_name(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("examplenews.ma", "Example News"),
+        ("www.lagazettedumaroc.com", "La Gazette Du Maroc"),
+        ("mcg24.com", "MCG24"),
+        ("atlas-info-tv.ma", "Atlas Info TV"),
+        ("sub.example-press.co.uk", "Example Press"),
+        ("maghrebinfo", "Maghreb Info"),
+    ],
+    ids=["two_words", "article_and_particles", "acronym", "hyphens", "registered_domain", "slug"],
+)
+def test_readable_name(site: str, expected: str) -> None:
+    assert readable_name(site) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://fr.allafrica.com/stories/202311150318.html", "2023-11-15"),
+        ("https://example.ma/a/2025071512345", "2025-07-15"),
+        ("https://example.ma/article/123456789012", None),
+        ("https://example.ma/p/20251340123.html", None),
+    ],
+    ids=["yyyymmdd_glued_to_id", "glued_without_extension", "plain_id", "invalid_glued_date"],
+)
+def test_date_from_url_glued_to_id(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected
+
+
+def test_allafrica_names_no_outlet_of_its_own() -> None:
+    assert outlet_from_url("https://fr.allafrica.com/stories/202504030412.html") is None
+    assert is_aggregator("https://fr.allafrica.com/stories/202504030412.html")
+
+
+def test_registry_rows_are_usable() -> None:
+    registry = load_registry()
+    outlets = set(registry.by_domain.values())
+    assert len(outlets) >= 200
+    for outlet in outlets:
+        assert outlet.name and outlet.name == outlet.name.strip()
+        assert all("." in domain and domain == domain.lower() for domain in outlet.domains)
+        assert outlet.country is None or len(outlet.country) == 2
+        assert (
+            "." not in outlet.name
+            or outlet.name in {"Bladi.net", "Abidjan.net"}
+            or (outlet.name.endswith((".net", ".cd", ".com", ".ma", ".io")))
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Hespress FR", "MA"), ("Jeune Afrique", "FR"), ("TechCabal", "NG"), ("Inconnu", None)],
+    ids=["moroccan", "french", "nigerian", "unknown"],
+)
+def test_outlet_country(name: str, country: str | None) -> None:
+    assert outlet_country(name) == country

@@ -264,10 +264,11 @@ class Outlet:
 
 @dataclass(frozen=True)
 class Registry:
-    """The outlets by domain and by name key (name, aliases and domain stems)."""
+    """The outlets by domain, by name key (name and aliases) and by slug."""
 
     by_domain: dict[str, Outlet]
-    by_key: dict[str, Outlet]
+    by_key: dict[str, Outlet]  # names and aliases, as a text writes them
+    by_slug: dict[str, Outlet]  # also domains and their first label, as a URL path writes them
 
 
 def find_outlet(meta_lines: Sequence[str]) -> str | None:
@@ -322,7 +323,7 @@ def outlet_of_url(url: str) -> Outlet | None:
         return None
     if "." in site:
         return registry_outlet_by_host(site)
-    return registry_outlet(site)
+    return load_registry().by_slug.get(name_key(site))
 
 
 def _site_of_url(url: str) -> str | None:
@@ -396,6 +397,7 @@ def load_registry() -> Registry:
     text = resources.files("helpers").joinpath(REGISTRY_FILE).read_text(encoding="utf-8")
     by_domain: dict[str, Outlet] = {}
     by_key: dict[str, Outlet] = {}
+    by_slug: dict[str, Outlet] = {}
     for row in csv.DictReader(text.splitlines()):
         outlet = Outlet(
             name=row["name"].strip(),
@@ -406,10 +408,14 @@ def load_registry() -> Registry:
         for domain in outlet.domains:
             by_domain.setdefault(domain.lower(), outlet)
         stems = [domain.split(".")[0] for domain in outlet.domains if domain.count(".") == 1]
-        for key in map(name_key, (outlet.name, *outlet.aliases, *outlet.domains, *stems)):
+        for key in map(name_key, (outlet.name, *outlet.aliases)):
             if key:
                 by_key.setdefault(key, outlet)
-    return Registry(by_domain, by_key)
+                by_slug.setdefault(key, outlet)
+        for key in map(name_key, (*outlet.domains, *stems)):
+            if key:
+                by_slug.setdefault(key, outlet)
+    return Registry(by_domain, by_key, by_slug)
 
 
 def _segment(label: str) -> list[str]:

@@ -20,6 +20,8 @@ from helpers.dates import find_published
 TOP_LINES = 3
 # How many non-empty lines at the top of a page are read for a dateline.
 TOP_LINES_READ = 10
+# Top blocks longer than this are paragraphs, not datelines (a date needs a digit).
+MAX_DATELINE_CHARS = 120
 # How many words a line may have to be read as a "12/05/25 10:30" stamp.
 MAX_STAMP_WORDS = 12
 
@@ -32,9 +34,11 @@ TOP_ISO = re.compile(
 # A dateline opening a paragraph, up to its agency credit and the dash or colon after it:
 # "Rabat, 15 avr 2025 (MAP) -", "Dakar, le 3 juillet 2025 (APS) :".
 DATELINE_PREFIX = re.compile(
-    r"^\W*[A-ZÀ-Þ][^\W\d_]+(?:[\s-][A-ZÀ-Þ][^\W\d_]+){0,2}\s*,\s*[^()]{4,40}?"
+    r"^\W*(?P<head>[A-ZÀ-Þ][^\W\d_]+(?:[\s-][A-ZÀ-Þ][^\W\d_]+){0,2}\s*,\s*[^()]{4,40}?)"
     r"\((?:[^()]{2,30})\)\s*[-–—:]"
 )
+# A digit: every date written with numbers has one.
+DIGIT = re.compile(r"\d")
 # A non-empty line of text.
 LINE = re.compile(r"[^\n]+")
 # A numeric date after "Le" ending a short line, with an optional time: "... Le 12/06/2025",
@@ -59,7 +63,8 @@ def page_date(top: Sequence[str], meta_lines: Sequence[str]) -> str | None:
     # Short top blocks are datelines too (find_published reads only short, dateline-shaped
     # ones), and so are their "Le 14/11/2025" ends ("Edition N°:7034 Le 12/06/2025").
     tails = [m.group() for block in top if (m := DATE_TAIL.search(block))]
-    datelines = [*meta_lines, *dateline_prefixes(top), *top, *tails]
+    short = [block for block in top if len(block) <= MAX_DATELINE_CHARS and DIGIT.search(block)]
+    datelines = [*meta_lines, *dateline_prefixes(top), *short, *tails]
     mention = find_published(datelines)
     stated = mention.date if mention is not None else short_stamp(datelines)
     if iso is None:
@@ -92,8 +97,9 @@ def top_iso_date(lines: Sequence[str]) -> str | None:
 
 
 def dateline_prefixes(lines: Sequence[str]) -> list[str]:
-    """The datelines that open paragraphs ("Rabat, 15 avr 2025 (MAP) -"), without the text."""
-    return [match.group() for line in lines if (match := DATELINE_PREFIX.match(line))]
+    """The place and date of the datelines that open paragraphs ("Rabat, 15 avr 2025 (MAP) -"
+    -> "Rabat, 15 avr 2025"), without the agency's name or the text."""
+    return [match["head"] for line in lines if (match := DATELINE_PREFIX.match(line))]
 
 
 def short_stamp(lines: Sequence[str]) -> str | None:

@@ -214,8 +214,11 @@ ALL_TERMS = AI_TERMS + MOROCCO_TERMS + CONTEXT_TERMS + ELSEWHERE_TERMS
 FOLDED_START = _start_finder(tuple(t for t in ALL_TERMS if t.folded), FOLDED_EDGES)
 EXACT_START = _start_finder(tuple(t for t in ALL_TERMS if not t.folded), EXACT_EDGES)
 
-# Words in a body below which density is measured as if the body had this many words.
+# Densities are measured as if a body had at least MIN_WORDS and at most MAX_WORDS words: a
+# short brief is not inflated, and a long article that names AI again and again is not
+# diluted (its few mentions are what a reader sees).
 MIN_WORDS = 200
+MAX_WORDS = 400
 # AI terms of at least this weight are AI itself; lighter ones (data, digital, robots) are
 # context, with the technology terms.
 CORE_AI_WEIGHT = 0.8
@@ -284,7 +287,7 @@ def relevance_features(
     """Return the evidence behind the score (counts, densities, model inputs, score)."""
     lang = language.lower() if language else None
     words = len(WORD.findall(text))
-    per_1000 = 1000.0 / max(words, MIN_WORDS)
+    per_1000 = 1000.0 / min(max(words, MIN_WORDS), MAX_WORDS)
     text_counts, title_counts = _term_counts(text), _term_counts(title or "")
     core = tuple(t for t in AI_TERMS if t.weight >= CORE_AI_WEIGHT)
     light = tuple(t for t in AI_TERMS if t.weight < CORE_AI_WEIGHT) + CONTEXT_TERMS
