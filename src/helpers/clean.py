@@ -196,8 +196,8 @@ CAPTION = re.compile(
 # A photo credit closing a caption: "... à Rabat. DR", "... Crédit: Rachid T.", "... © MAP",
 # "... (Photo MAP)", "... Ph. Y. Toumi".
 CAPTION_CREDIT = re.compile(
-    r"(?:[.,]\s*|\s)(?:D\.?R\.?|©\s*[^\W\d_][^.]{0,40}|cr[ée]dits?(?:\s+photos?)?\s*:\s*[^.]{2,40}"
-    r"|ph(?:oto)?\.?\s*:\s*[^.]{2,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
+    r"(?:[.,]\s*|\s)(?:D\.?R\.?|©\s*[^\W\d_].{0,40}|cr[ée]dits?(?:\s+photos?)?\s*:\s*\S.{1,40}"
+    r"|ph(?:oto)?\.?\s*:\s*\S.{1,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
     re.IGNORECASE,
 )
 # French and English month names, full, abbreviated, with or without accents.
