@@ -20,7 +20,7 @@ from helpers.dates import find_published
 TOP_LINES = 3
 # How many non-empty lines at the top of a page are read for a dateline.
 TOP_LINES_READ = 10
-# Top blocks longer than this are paragraphs, not datelines (a date needs a digit).
+# Top blocks longer than this are paragraphs, not datelines.
 MAX_DATELINE_CHARS = 120
 # How many words a line may have to be read as a "12/05/25 10:30" stamp.
 MAX_STAMP_WORDS = 12
@@ -37,8 +37,9 @@ DATELINE_PREFIX = re.compile(
     r"^\W*(?P<head>[A-ZÀ-Þ][^\W\d_]+(?:[\s-][A-ZÀ-Þ][^\W\d_]+){0,2}\s*,\s*[^()]{4,40}?)"
     r"\((?:[^()]{2,30})\)\s*[-–—:]"
 )
-# A digit: every date written with numbers has one.
-DIGIT = re.compile(r"\d")
+# A year, or a numeric date with a two-digit year: what every dateline's date holds (a cheap
+# test before find_published's grammar).
+YEARISH = re.compile(r"(?:19|20)\d\d|\d/\d{1,2}/\d\d")
 # A non-empty line of text.
 LINE = re.compile(r"[^\n]+")
 # A numeric date after "Le" ending a short line, with an optional time: "... Le 12/06/2025",
@@ -62,17 +63,23 @@ def page_date(top: Sequence[str], meta_lines: Sequence[str]) -> str | None:
     iso = top_iso_date(top[:TOP_LINES])
     # Short top blocks are datelines too (find_published reads only short, dateline-shaped
     # ones), and so are their "Le 14/11/2025" ends ("Edition N°:7034 Le 12/06/2025").
-    tails = [m.group() for block in top if (m := DATE_TAIL.search(block))]
-    short = [block for block in top if len(block) <= MAX_DATELINE_CHARS and DIGIT.search(block)]
-    datelines = [*meta_lines, *dateline_prefixes(top), *short, *tails]
-    mention = find_published(datelines)
-    stated = mention.date if mention is not None else short_stamp(datelines)
+    stated = _stated_date([*meta_lines, *dateline_prefixes(top)])
+    if stated is None:  # a dateline the cleaner did not label: one of the short top blocks
+        tails = [m.group() for block in top if (m := DATE_TAIL.search(block))]
+        short = [b for b in top if len(b) <= MAX_DATELINE_CHARS and YEARISH.search(b)]
+        stated = _stated_date([*short, *tails])
     if iso is None:
         return stated
     # The top line is the page's date; a dateline of the same month only makes it precise.
     if stated is not None and len(stated) > len(iso) and stated.startswith(iso):
         return stated
     return iso
+
+
+def _stated_date(lines: Sequence[str]) -> str | None:
+    """The date of the best dateline or byline among lines, else of a "dd/mm/yy hh:mm" stamp."""
+    mention = find_published(lines)
+    return mention.date if mention is not None else short_stamp(lines)
 
 
 def top_end(text: str) -> int:
