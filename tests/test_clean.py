@@ -570,3 +570,77 @@ def test_only_noise_gives_empty_body() -> None:
     assert result.body == ""
     assert result.title is None
     assert all(b.label == "noise" for b in result.blocks)
+
+
+# ---- Page shapes of real dumps: date prefixes, captions, site names, ledes, read-also. ----
+
+TEASER_HEADLINE = "Tourisme : Agadir accueille un million de visiteurs en 2025"
+TEASER_SENTENCE = (
+    "La ville a enregistré une hausse de fréquentation portée par les nouvelles lignes "
+    "aériennes, selon le conseil régional du tourisme."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "noise"),
+    [
+        pytest.param(
+            page(" date 2025-07 " + TITLE, ARTICLE),
+            TITLE,
+            ["date 2025-07"],
+            id="date_prefix_on_title",
+        ),
+        pytest.param(page("2025-07-01", TITLE, ARTICLE), TITLE, ["2025-07-01"], id="bare_iso_line"),
+        pytest.param(
+            page(TITLE, "Ghita Alaoui lors de la présentation du plan à Rabat. DR", ARTICLE),
+            TITLE,
+            ["Ghita Alaoui lors de la présentation du plan à Rabat. DR"],
+            id="caption_credit_dr",
+        ),
+        pytest.param(
+            page(TITLE, "La ministre à la tribune. Crédit: Rachid T.", ARTICLE),
+            TITLE,
+            ["La ministre à la tribune. Crédit: Rachid T."],
+            id="caption_credit_named",
+        ),
+        pytest.param(page("TelQuel", TITLE, ARTICLE), TITLE, ["TelQuel"], id="site_name_line"),
+        pytest.param(
+            page(
+                TITLE,
+                ARTICLE,
+                "À lire aussi : " + TEASER_HEADLINE,
+                TEASER_HEADLINE,
+                TEASER_SENTENCE,
+            ),
+            TITLE,
+            ["À lire aussi", TEASER_SENTENCE],
+            id="read_also_then_whole_sentence_teaser",
+        ),
+    ],
+)
+def test_real_page_shapes(text: str, title: str, noise: list[str]) -> None:
+    result = clean_text(text)
+    assert_article_only(result, ARTICLE, noise)
+    assert result.title == title
+
+
+LEDE = (
+    "Rabat a présenté mardi sa feuille de route pour l'intelligence artificielle, qui doit "
+    "former des milliers d'ingénieurs d'ici 2030."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(page(" date 2025-07 " + LEDE, TITLE, BYLINE, ARTICLE), id="lede_title_byline"),
+        pytest.param(
+            page("Menu", " date 2025-07 " + LEDE, "", TITLE, DATELINE, ARTICLE), id="menu_first"
+        ),
+    ],
+)
+def test_a_lede_above_its_headline_stays_in_the_body(text: str) -> None:
+    result = clean_text(text)
+    assert result.title == TITLE
+    assert [b.reason for b in result.blocks if b.text == LEDE] == ["lede"]
+    assert result.body.startswith(LEDE)

@@ -58,7 +58,7 @@ def test_briefing_states_the_colloque_and_the_assises_with_their_sources(
     text = " ".join(pdf_pages)
     assert re.search(r"Colloque[^.]{0,80}23 octobre 2023", text)
     assert re.search(r"Assises nationales de l'IA[^.]{0,120}1er et 2 juillet 2025", text)
-    assert "L'opinion, 24 octobre 2023" in text
+    assert "L'Opinion, 24 octobre 2023" in text
     assert "Maroc Diplomatique, 2 juillet 2025" in text
 
 

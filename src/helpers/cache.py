@@ -27,6 +27,16 @@ def code_version(modules: tuple[str, ...], extra: str = "") -> str:
     return digest.hexdigest()[:16]
 
 
+def resources_digest(names: tuple[str, ...]) -> str:
+    """A short hash of packaged data files (paths under helpers/, e.g. a registry or a fitted
+    model): pass it as code_version's extra when a cached result depends on them."""
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        digest.update(name.encode("utf-8"))
+        digest.update((_PACKAGE_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def key_of(*parts: str) -> str:
     """A cache key from several strings (content hash, settings...)."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -20,6 +20,7 @@ from typing import Literal
 import justext
 
 from helpers.errors import ParameterError
+from helpers.outlets import registry_outlet
 from helpers.textnorm import strip_accents as _fold_accents
 
 Label = Literal["body", "title", "meta", "noise"]
@@ -35,6 +36,12 @@ STOPWORDS_HIGH = 0.32
 # short parts of at most SEGMENT_MAX_WORDS words each); from TICKER_MIN_SEGMENTS it is a ticker.
 TICKER_MIN_SEGMENTS = 3
 SEGMENT_MAX_WORDS = 15
+# A "Lire aussi : <headline>" line is at most this many words.
+READ_ALSO_MAX_WORDS = 30
+# Captions closed by a photo credit are at most this many words.
+CAPTION_MAX_WORDS = 40
+# A line that is only an outlet's name (a site-name or logo line) is at most this many words.
+OUTLET_NAME_MAX_WORDS = 5
 # Blocks of at most this many words may be UI strings, meta lines or headlines.
 UI_MAX_WORDS = 12
 META_MAX_WORDS = 14
@@ -51,6 +58,10 @@ MAX_HEADING_RUN = 3
 META_WINDOW = 4
 # The title is looked for this many blocks before the article.
 TITLE_WINDOW = 25
+# Content words a paragraph at most LEDE_WINDOW blocks above the title must share with it to
+# be the article's lede.
+LEDE_MIN_SHARED = 2
+LEDE_WINDOW = 2
 # Share of a headline's content words that must occur in the body to make it the title.
 TITLE_MIN_OVERLAP = 0.4
 # A document whose good text is mostly repeated elsewhere is a syndicated copy: repetition is
@@ -72,6 +83,13 @@ SEGMENT_SEPARATOR = re.compile(rf"\s(?:(?<={SPACING}){SPACING}{{2,}}|\s*[|•·]
 EDGE_SPACE = "\t\r\n\v\f \u00a0\u200b\u202f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
 # A non-empty line of text.
 LINE = re.compile(r"[^\n]+")
+# An ISO date opening a line, with or without the word "date" before it and a time after it
+# (the " date 2025-07 " prefix a crawler writes before the page's first line): a block of its
+# own, so that it never glues to the headline or the first paragraph.
+DATE_PREFIX = re.compile(
+    r"[^\S\n]*(?i:date\s*:?\s*)?(?:19|20)\d{2}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"(?=[^\S\n]+\S)"
+)
 # A word: a run of letters (digits and apostrophes split words: l'IA -> l, IA).
 WORD = re.compile(r"[^\W\d_]+")
 # A word of a line fingerprint: a run of letters and digits.
@@ -155,7 +173,7 @@ RELATED_CUE = re.compile(
     r"^\W*(?:(?:à\s+)?lire\s+(?:aussi|également|encore)|voir\s+aussi|(?:les\s+)?(?:articles?|"
     r"tags?|sujets?|vidéos?|contenus?)\s+(?:en\s+relation|similaires|liés|connexes|associés|"
     r"recommandés)|dans\s+la\s+même\s+(?:rubrique|catégorie)|sur\s+le\s+même\s+(?:sujet|thème)"
-    r"|(?:les\s+)?(?:plus\s+lus|plus\s+populaires|derniers?\s+articles?|dernières\s+"
+    r"|(?:les?\s+)?(?:plus\s+lus?|plus\s+populaires|derniers?\s+articles?|dernières\s+"
     r"(?:actualités|nouvelles|infos))|(?:à\s+la\s+une)|mots[- ]clés|tags?|étiquettes"
     r"|related(?:\s+(?:articles?|posts?|stories|news|content))?|read\s+(?:also|next|more)"
     r"|see\s+also|you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on|stories|news)"
@@ -173,6 +191,13 @@ READ_ALSO = re.compile(
 # Photo captions and credits: "Photo : MAP", "Crédit photo : DR", "Illustration / AFP".
 CAPTION = re.compile(
     r"^\W*(?:photos?|crédits?(?:\s+photos?)?|illustration|image|ph\.|photo\s+credit)\s*[:©/|–-]",
+    re.IGNORECASE,
+)
+# A photo credit closing a caption: "... à Rabat. DR", "... Crédit: Rachid T.", "... © MAP",
+# "... (Photo MAP)", "... Ph. Y. Toumi".
+CAPTION_CREDIT = re.compile(
+    r"(?:[.,]\s*|\s)(?:D\.?R\.?|©\s*[^\W\d_].{0,40}|cr[ée]dits?(?:\s+photos?)?\s*:\s*\S.{1,40}"
+    r"|ph(?:oto)?\.?\s*:\s*\S.{1,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
     re.IGNORECASE,
 )
 # French and English month names, full, abbreviated, with or without accents.
@@ -228,7 +253,7 @@ FIRST_REASON: dict[Klass, str] = {
 STOP_REASONS = frozenset({"ticker", "tags"})
 # Noise that may sit inside an article without ending it (widgets, embeds, links, teasers).
 INLINE_NOISE = frozenset(
-    {"ui", "embed", "urls", "footer", "caption", "related", "repeated", "truncated"}
+    {"ui", "embed", "urls", "footer", "caption", "related", "repeated", "truncated", "outlet_name"}
 )
 # Reasons a headline can never be the title for.
 NOT_TITLE_REASONS = frozenset(
@@ -244,6 +269,7 @@ NOT_TITLE_REASONS = frozenset(
         "repeated",
         "teaser",
         "truncated",
+        "outlet_name",
     }
 )
 
@@ -292,7 +318,12 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of text; a line of headline segments is split into them."""
     spans: list[tuple[int, int]] = []
     for line in LINE.finditer(text):
-        spans.extend(_split_line(text, line.start(), line.end()))
+        start = line.start()
+        prefix = DATE_PREFIX.match(text, start, line.end())
+        if prefix is not None:
+            spans.append(_trim(text, start, prefix.end()))
+            start = prefix.end()
+        spans.extend(_split_line(text, start, line.end()))
     return spans
 
 
@@ -349,8 +380,12 @@ def clean_text(
     title_index = _find_title(features, labels, reasons, run, stoplists)
     if title_index is not None:
         labels[title_index], reasons[title_index] = "title", "title"
+        title_stems = _stems(features[title_index].text, _union(stoplists))
         for i in range(title_index):
-            if labels[i] == "body":
+            lede = title_index - i <= LEDE_WINDOW and reasons[i] in ("body", "isolated")
+            if lede and _lede_of(features[i], title_stems, stoplists):
+                labels[i], reasons[i] = "body", "lede"
+            elif labels[i] == "body":
                 labels[i], reasons[i] = "noise", "before_title"
     _label_meta(features, labels, reasons, run, title_index)
     blocks = tuple(Block(s, e, text[s:e], labels[i], reasons[i]) for i, (s, e) in enumerate(spans))
@@ -462,7 +497,7 @@ def _features(block: str, stoplists: tuple[frozenset[str], ...], ticker: bool) -
         noise_reason=_noise_reason(block, n_words, ticker, ellipsis, density),
         headline=headline,
         meta=_is_meta(block, n_words, truncated),
-        related_heading=_is_related_heading(block, n_words),
+        related_heading=_is_related_heading(block, n_words) or _is_read_also(block, n_words),
         listed=bool(LIST_MARK.match(block)),
         sentence_like=sentence_end and n_words >= 4 and density >= STOPWORDS_LOW,
     )
@@ -487,11 +522,15 @@ def _noise_reason(
         return "footer"
     if n_words <= UI_MAX_WORDS and CAPTION.match(block):
         return "caption"
+    if n_words <= CAPTION_MAX_WORDS and CAPTION_CREDIT.search(block):
+        return "caption"
+    if n_words <= OUTLET_NAME_MAX_WORDS and registry_outlet(block) is not None:
+        return "outlet_name"
     if _mostly_urls(block):
         return "urls"
     if ellipsis and TRUNCATED_THEN_LINK.search(block) and not SENTENCE_END.search(block):
         return "truncated"
-    if n_words <= UI_MAX_WORDS and RELATED_CUE.match(block):
+    if (n_words <= UI_MAX_WORDS and RELATED_CUE.match(block)) or _is_read_also(block, n_words):
         return "related"
     if _is_ui(block, n_words):
         return "ui"
@@ -546,6 +585,11 @@ def _is_related_heading(block: str, n_words: int) -> bool:
     if match is None:
         return False
     return not block[match.end() :].strip(" :-–—»>").strip()
+
+
+def _is_read_also(block: str, n_words: int) -> bool:
+    """A "Lire aussi : <headline>" line: a cue and the teaser it points to."""
+    return n_words <= READ_ALSO_MAX_WORDS and READ_ALSO.match(block) is not None
 
 
 def _is_meta(block: str, n_words: int, truncated: bool) -> bool:
@@ -629,9 +673,15 @@ def _see_through_inline_noise(
     """Classes for neighbour look-ups: inline widgets (an ad label, a share bar, an embedded
     post, a caption) count as short, so they do not cut the article around them."""
     return [
-        "short" if reasons[i] in INLINE_NOISE and not f.related_heading else k
+        "short" if reasons[i] in INLINE_NOISE and not _bare_related(f) else k
         for i, (f, k) in enumerate(zip(features, klass, strict=True))
     ]
+
+
+def _bare_related(f: _Features) -> bool:
+    """A related-content heading with nothing after it ("Articles similaires"), unlike an inline
+    "Lire aussi : <headline>" the article may go on after."""
+    return f.related_heading and _is_related_heading(f.text, f.n_words)
 
 
 def _mark_teaser_pairs(
@@ -815,8 +865,10 @@ def _breaks(
 
 
 def _article_resumes(klass: Sequence[Klass], reasons: Sequence[str], b: int) -> bool:
-    """Whether two body paragraphs in a row start at b (the article goes on after a cue)."""
-    return b + 1 < len(klass) and klass[b + 1] == "good" and reasons[b] == reasons[b + 1] == "body"
+    """Whether the article goes on at b after a cue: two body paragraphs among the blocks from
+    b (a subheading may come first)."""
+    following = [i for i in range(b, min(b + 3, len(klass))) if klass[i] == "good"]
+    return sum(reasons[i] == "body" for i in following) >= 2
 
 
 def _find_title(
@@ -850,13 +902,20 @@ def _find_title(
     if best is not None:
         return best[1]
     j = first - 1
-    while j >= 0 and features[j].meta:
+    while j >= 0 and (features[j].meta or reasons[j] == "caption"):
         j -= 1
     if j < 0 or not _title_shaped(features, reasons, j):
         return None
     in_headline_list = j >= 2 and features[j - 1].headline and features[j - 2].headline
     shares_words = bool(_stems(features[j].text, stopwords) & body_stems)
     return j if shares_words and not in_headline_list else None
+
+
+def _lede_of(f: _Features, title_stems: set[str], stoplists: tuple[frozenset[str], ...]) -> bool:
+    """A paragraph placed above its own headline (a lede): full prose sharing at least
+    LEDE_MIN_SHARED content words with the title."""
+    shared = _stems(f.text, _union(stoplists)) & title_stems
+    return f.sentence_like and len(shared) >= LEDE_MIN_SHARED
 
 
 def _title_shaped(features: Sequence[_Features], reasons: Sequence[str], i: int) -> bool:

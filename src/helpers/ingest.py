@@ -27,10 +27,10 @@ from helpers import (
     sources,
     storage,
 )
-from helpers.cache import JsonCache, code_version, key_of
-from helpers.dates import find_published
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.manifest import sha256_of
 from helpers.params import IngestParams
+from helpers.published import page_date, top_end
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,13 @@ INGEST_MODULES = (
     "ingest",
     "language",
     "outlets",
+    "published",
     "relevance",
     "sources",
     "textnorm",
 )
+# The packaged data files whose content shapes a cached ingest result.
+INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
 # The key of the near-duplicate signature in a described row (not a column of the table).
 SIGNATURE = "_signature"
 ARTICLE_COLUMNS = [
@@ -192,16 +195,26 @@ def _describe(
         return _unreadable_row(read, problems or "no text could be read", source)
     result = clean.clean_text(read.text, repeated=repeated)
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
-    published_mention = find_published(meta_lines)
-    text_published = published_mention.date if published_mention else read.html_meta.get("date")
+    # Every top block, kept or not: the cleaner drops the top date line of a dump.
+    top = top_end(read.text)
+    top_blocks = [b.text for b in result.blocks if b.start < top]
+    text_published = page_date(top_blocks, meta_lines) or read.html_meta.get("date")
     footer_lines = [b.text for b in result.blocks if b.reason == "footer"]
-    text_outlet = outlets.find_outlet(meta_lines + footer_lines) or read.html_meta.get("sitename")
+    text_outlet = (
+        outlets.find_outlet(meta_lines + footer_lines)
+        or read.html_meta.get("sitename")
+        or outlets.find_site_name(read.text.splitlines())
+    )
     outlet, published, _provenance = sources.resolve_metadata(
         text_outlet, _partial_date(text_published), source
     )
     title = result.title or read.html_meta.get("title")
     lang = language.detect_language(result.body) if result.body else None
-    score = relevance.relevance_score(result.body, title, lang) if result.body else 0.0
+    moroccan_outlet = outlets.outlet_country(outlet) == "MA"
+    score = (
+        relevance.relevance_score(result.body, title, lang, moroccan_outlet) if result.body else 0.0
+    )
+    text = f"{result.title}\n\n{result.body}" if result.title and result.body else result.body
     if not result.body:  # only page furniture: nothing to read, counted with the unreadable
         reason = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
         return {
@@ -223,14 +236,15 @@ def _describe(
         "relevance_score": float(score),
         "relevant": relevance.is_relevant(score, threshold),
         "duplicate_of": None,
-        "text": result.body,
-        "n_words": len(result.body.split()),
+        # The headline heads the text: it is the article's first line for every later stage.
+        "text": text,
+        "n_words": len(text.split()),
         "chars_kept": result.chars_kept,
         "chars_removed": result.chars_removed,
         "problems": problems,
         # Not a column: the near-duplicate signature, computed here so that it is cached and
         # made in the worker processes (assemble takes it out).
-        SIGNATURE: dedup.text_signature(result.body),
+        SIGNATURE: dedup.text_signature(text),
     }
 
 
@@ -268,7 +282,7 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     """The caches of the two passes (None when caching is off)."""
     if cache_dir is None:
         return None, None
-    version = code_version(INGEST_MODULES)
+    version = code_version(INGEST_MODULES, resources_digest(INGEST_RESOURCES))
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
 
 

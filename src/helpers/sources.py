@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from helpers.config import SOURCES_FILE
-from helpers.outlets import date_from_url, outlet_from_url
+from helpers.outlets import date_from_url, display_name, outlet_from_url, outlet_of_url
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -62,10 +62,15 @@ def resolve_metadata(
     source: SourceRow | None,
 ) -> tuple[str | None, str | None, dict[str, Provenance]]:
     """Combine sources.csv, text and URL evidence into (outlet, published, provenance)."""
+    url = source.url if source else None
+    # A site the registry knows names its outlet best; then the name the text states; then
+    # a readable form of the URL's site.
+    known = outlet_of_url(url) if url else None
     outlet, outlet_from = _first_given(
         (source.outlet if source else None, "sources.csv"),
-        (text_outlet, "text"),
-        (outlet_from_url(source.url) if source and source.url else None, "url"),
+        (known.name if known else None, "url"),
+        (display_name(text_outlet) if text_outlet else None, "text"),
+        (outlet_from_url(url) if url else None, "url"),
     )
     text_date = text_published.isoformat() if isinstance(text_published, date) else text_published
     url_date = date_from_url(source.url) if source and source.url else None
