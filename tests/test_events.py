@@ -104,7 +104,7 @@ def test_event_sentences(
         "Née en 1982 à Casablanca, la ministre a rejoint le gouvernement.",
         "Depuis 2018, le Maroc investit dans le numérique.",
         "Les candidatures sont ouvertes jusqu'au 15 septembre 2025.",
-        "En 2010, le pays a adopté une première stratégie numérique.",
+        "En 2010, la stratégie numérique du pays était encore embryonnaire.",
         "Le Maroc Digital 2030 vise la transformation du pays.",
         "Il fait beau ce mardi 1er juillet 2025 sur la côte atlantique.",
         "Rabat, le 2 juillet 2025 (MAP) - Le ministère a annoncé un plan national pour l'IA.",
