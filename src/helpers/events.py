@@ -292,6 +292,11 @@ _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
 # "à" or "in" right before a location entity: the place an event is held in.
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:à|in|at)\s$")
+# A word that may open a setting (see _SETTING_BEFORE): sentences without one skip the
+# per-date look-up.
+_SETTING_HINT = re.compile(
+    r"\b(?:lors|marge|occasion|cours|cadre|cl[ôo]ture|ouverture|issue|during|sidelines|at)\b", re.I
+)
 # Where a label phrase ends: punctuation, or a dash between spaces.
 _PHRASE_END = re.compile(r"[,;:.!?()\[\]]|\s[-–—]\s")
 # A number that is a year, not a quantity.
@@ -360,6 +365,13 @@ _SETTING_BEFORE = re.compile(
     r"à\s+l'ouverture|à\s+l'issue)\s+d(?:e|u|es|')\s*"
     r"(?:[^\s,;.:]+\s+){0,5}$|\b(?:during|on\s+the\s+sidelines\s+of|at)\s+(?:[^\s,;.:]+\s+){0,3}$"
 )
+# Between a setting's cue and its own date, an apposition: "nationales de l'IA, tenues les",
+# "de l'IA, les", " held on".
+_DATE_OF_SETTING = re.compile(
+    r"[^,;.]{0,50}?(?:,\s*(?:(?:qui\s+)?(?:s'est\s+|se\s+sont\s+)?(?:tenue?s?|organis[ée]e?s?|"
+    r"pr[ée]vue?s?|d[ée]roul[ée]e?s?|held|organi[sz]ed|scheduled)\s+)?|\s+(?:tenue?s?|organis[ée]e?s?|"
+    r"pr[ée]vue?s?|held|organi[sz]ed|scheduled)\s+)(?:le|les|du|on|in|en)?\s*"
+)
 # Words right before the page's own date: "publié le", "published on", "mis à jour le".
 _OWN_DATE_BEFORE = re.compile(
     r"\b(?:publi[ée]e?|mis\s+à\s+jour|published|posted|updated)\s+(?:le|on)?\s*$", re.IGNORECASE
@@ -409,6 +421,10 @@ _DETERMINERS = frozenset(
 _ELIDED = re.compile(r"^[lL]['’]\w")
 # What a participle's object is named as: "désigné comme centre de catégorie II".
 _COMPLEMENT = re.compile(r"\s+((?:comme|en\s+tant\s+que|as|à\s+la\s+tête|au\s+poste)\b)")
+# An agent, not an object: "par les 193 États membres", "by the Council".
+_AGENT = re.compile(r"\s*(?:par|by)\b", re.IGNORECASE)
+# Prepositions after which a determiner opens a complement, not the phrase a participle is about.
+_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "pour", "avec", "of", "for", "with"})
 # Leading English articles.
 _LEADING_ENGLISH = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # The topic after a generic noun: "sur l'IA responsable", "consacré à", "avec Mistral AI".
@@ -532,9 +548,11 @@ class YearAnchor:
         return names_month(mention.text)
 
 
-def kind_cue(sentence: str) -> tuple[str, int, int] | None:
+def kind_cue(sentence: str, date_start: int | None = None) -> tuple[str, int, int] | None:
     """(kind, start, end of its cue) of the event a sentence reports, by cue precedence; a cue
-    naming the setting ("lors des Assises", "at GITEX") counts only when no other does."""
+    naming the setting ("lors des Assises", "at GITEX") counts only when no other does, or when
+    the date at date_start is the setting's own ("lors des Assises, tenues les 1er et 2
+    juillet")."""
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and not _CASE_TRAPS.search(lowered):
         cues, text = _LOWERED_KIND_CUES, lowered
@@ -545,8 +563,18 @@ def kind_cue(sentence: str) -> tuple[str, int, int] | None:
         for match in cue.finditer(text):
             if not _SETTING_BEFORE.search(lowered, 0, match.start()):
                 return kind, match.start(), match.end()
+            if date_start is not None and _dates_the_setting(lowered, match.end(), date_start):
+                return kind, match.start(), match.end()
             setting = setting or (kind, match.start(), match.end())
     return setting
+
+
+def _dates_the_setting(lowered: str, cue_end: int, date_start: int) -> bool:
+    """True when the date at date_start follows a setting cue as its own apposition."""
+    return (
+        cue_end <= date_start
+        and _DATE_OF_SETTING.fullmatch(lowered, cue_end, date_start) is not None
+    )
 
 
 def classify_kind(sentence: str) -> str | None:
@@ -636,10 +664,10 @@ def event_label(sentence: str, kind: str) -> str:
     """A short label naming the event a sentence reports, as a reader would: the occasion's
     name for a gathering, else the act and its object ("Lancement de la stratégie ..."), else
     the cue's noun phrase, completed by its topic when it would be a bare noun."""
-    found = kind_cue(sentence)
+    found = _cue_of(sentence, kind)
     if found is None:
         return shorten(_LEADING.sub("", sentence))
-    _, cue_start, cue_end = found
+    cue_start, cue_end = found
     act = None if kind in GATHERING_KINDS or kind == "partenariat" else _ACT_VERB.search(sentence)
     label = _act_label(sentence, act) if act else ""
     if not label:
@@ -652,6 +680,19 @@ def event_label(sentence: str, kind: str) -> str:
     return shorten(label) or kind.capitalize()
 
 
+def _cue_of(sentence: str, kind: str) -> tuple[int, int] | None:
+    """Where the cue of a kind stands in a sentence: the kind_cue one, else the first cue of
+    that kind."""
+    found = kind_cue(sentence)
+    if found is not None and found[0] == kind:
+        return found[1], found[2]
+    for cue_kind, cue in KIND_CUES:
+        match = cue.search(sentence) if cue_kind == kind else None
+        if match:
+            return match.start(), match.end()
+    return None
+
+
 def _is_noun_cue(sentence: str, cue_start: int) -> bool:
     """True when the cue is a noun ("le lancement", "la signature"), not a verb."""
     return _DETERMINER_BEFORE.search(sentence, 0, cue_start) is not None
@@ -662,7 +703,7 @@ def _verb_label(sentence: str, cue_start: int, cue_end: int) -> str:
     verb = sentence[cue_start:cue_end]
     noun = next((n for stem, n in _NOUN_OF_VERB if verb.lower().startswith(stem)), None)
     obj = phrase_from(sentence, cue_end)
-    if noun is None or not _LEADING.sub("", obj):
+    if noun is None or not _LEADING.sub("", obj) or _AGENT.match(obj):
         return f"{verb} {obj}".strip()
     return _noun_of(noun, obj)
 
@@ -685,7 +726,7 @@ def _act_label(sentence: str, act: re.Match[str]) -> str:
         obj = phrase_from(sentence, act.end())
         if _is_noun_cue(sentence, act.start()):
             return phrase_from(sentence, act.start())
-        return _noun_of(noun, obj) if _LEADING.sub("", obj) else ""
+        return _noun_of(noun, obj) if _LEADING.sub("", obj) and not _AGENT.match(obj) else ""
     obj = _object_before(before)
     if noun in _SUBJECT_ACTS and obj:
         return _noun_of(noun, f"{obj} {phrase_from(sentence, act.end())}")
@@ -720,6 +761,8 @@ def _object_before(before: str) -> str:
         words.pop()
     words = words[-7:]
     for i in range(len(words) - 1, -1, -1):
+        if i > 0 and words[i - 1].lower() in _COMPLEMENT_PREPOSITIONS:
+            continue
         if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
             if i == len(words) - 1 and not _ELIDED.match(words[i]):
                 return ""
@@ -846,14 +889,18 @@ def _sentence_events(
     one, or one per target; the sentence's label is made once, when first needed."""
     kind = classify_kind(sent.text)
     place = place_in(sent.text, entities, sent.start)
+    if kind is not None and _SETTING_HINT.search(sent.text):
+        kinds = [_kind_at(sent.text, m) for m in mentions]
+    else:
+        kinds = [kind] * len(mentions)
     if kind is None and not any(
         m.kind == "target" or _is_stated_event(sent.text, m, place) for m in mentions
     ):
         return []
     actors = actors_in(sent, entities)
-    label: str | None = None
+    labels: dict[str, str] = {}
     events: list[Event] = []
-    for mention in mentions:
+    for mention, kind in zip(mentions, kinds, strict=True):
         shifted = _shifted(mention, sent.start)
         if shifted.kind == "target":
             for target in target_labels(sent.text, shifted, sent.start):
@@ -861,11 +908,18 @@ def _sentence_events(
             continue
         this_kind = kind or ("autre" if _is_stated_event(sent.text, mention, place) else None)
         if this_kind is not None and _is_news_date(sent, shifted, anchor):
-            if label is None:
+            if this_kind not in labels:
                 text = label_text(sent.text, place, anchor, mentions)
-                label = event_label(text, this_kind)
+                labels[this_kind] = event_label(text, this_kind)
+            label = labels[this_kind]
             events.append(_event(file, sent, shifted, this_kind, label, place, actors))
     return events
+
+
+def _kind_at(sentence: str, mention: DateMention) -> str | None:
+    """The kind of the event one date of a sentence dates (see kind_cue)."""
+    found = kind_cue(sentence, mention.start)
+    return found[0] if found else None
 
 
 def _is_stated_event(sentence: str, mention: DateMention, place: str | None) -> bool:
