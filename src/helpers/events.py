@@ -32,6 +32,7 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "colloques?",
             "symposiums?",
             "s[ée]minaires?",
+            "seminars?",
             "journ[ée]es? d'[ée]tudes?",
             "workshops?",
             "ateliers?",
@@ -64,6 +65,8 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "webinars?",
             "rencontres?",
             "meetings?",
+            "r[ée]unions?",
+            "comit[ée]s? de pilotage",
             r"journ[ée]es?\s+(?:nationales?|internationales?)",
         ),
     ),
@@ -292,6 +295,9 @@ _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
 # "à" or "in" right before a location entity: the place an event is held in.
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:à|in|at)\s$")
+# A horizon word opening a target phrase: "à l'horizon 2030", "horizon 2030".
+_HORIZON_WORD = re.compile(r"(?:[àa]\s+l['’])?horizon", re.IGNORECASE)
+_STRATEGY_CUE = dict(KIND_CUES)["strategie"]
 # A word that may open a setting (see _SETTING_BEFORE): sentences without one skip the
 # per-date look-up.
 _SETTING_HINT = re.compile(
@@ -356,6 +362,8 @@ _TARGET_VERB = re.compile(
 )
 
 
+# A year named anywhere in a text ("Salon de l'IA 2023").
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%])")
 # Kinds that name a gathering: their label is the occasion's name.
 GATHERING_KINDS = frozenset({"assises", "colloque", "salon", "conference"})
 # Words before a cue that make it the setting of the event, not the event: "lors de la 42e
@@ -364,6 +372,10 @@ _SETTING_BEFORE = re.compile(
     r"\b(?:lors|en\s+marge|à\s+l'occasion|au\s+cours|dans\s+le\s+cadre|à\s+la\s+cl[ôo]ture|"
     r"à\s+l'ouverture|à\s+l'issue)\s+d(?:e|u|es|')\s*"
     r"(?:[^\s,;.:]+\s+){0,5}$|\b(?:during|on\s+the\s+sidelines\s+of|at)\s+(?:[^\s,;.:]+\s+){0,3}$"
+)
+# A noun and "des"/"du"/"de la" right before a gathering's cue: "recommandations des ateliers".
+_NOUN_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?!(?:lors|marge|cadre|cours|occasion)\b)[a-zà-ÿ]{4,}\s+(?:des|du|de\s+la|de\s+l')\s*$"
 )
 # Between a setting's cue and its own date, an apposition: "nationales de l'IA, tenues les",
 # "de l'IA, les", " held on".
@@ -515,9 +527,12 @@ def publication_anchor(published: str | None) -> dt.date | None:
     return day if precision == "day" else None
 
 
-def year_anchor(published: str | None, mentions: Sequence[DateMention]) -> YearAnchor | None:
+def year_anchor(
+    published: str | None, mentions: Sequence[DateMention], text: str = ""
+) -> YearAnchor | None:
     """When the publication day is unknown: its month (a page dated "2025-07"), else the one
-    year every stated day or month of the article falls in, as an anchor for day-months."""
+    year every stated day or month of the article falls in (or, with none, the one year the
+    text names: "Salon de l'IA 2023"), as an anchor for day-months."""
     if published:
         try:
             day, precision = parse_iso(published)
@@ -526,6 +541,9 @@ def year_anchor(published: str | None, mentions: Sequence[DateMention]) -> YearA
         if precision == "month":
             return YearAnchor(day + dt.timedelta(days=14), month_known=True)
     years = {m.date[:4] for m in mentions if m.kind == "absolute" and m.precision != "year"}
+    if not years:
+        horizons = {m.date[:4] for m in mentions if m.kind == "target"}
+        years = set(_YEAR_IN_TEXT.findall(text)) - horizons
     if len(years) == 1:
         return YearAnchor(dt.date(int(years.pop()), 7, 2), month_known=False)
     return None
@@ -561,12 +579,25 @@ def kind_cue(sentence: str, date_start: int | None = None) -> tuple[str, int, in
     setting: tuple[str, int, int] | None = None
     for kind, cue in cues:
         for match in cue.finditer(text):
-            if not _SETTING_BEFORE.search(lowered, 0, match.start()):
+            if not _is_setting(lowered, kind, match.start()):
+                if kind == "autre" and setting:  # "lors du sommet ... s'est tenu": the sommet
+                    return setting
                 return kind, match.start(), match.end()
             if date_start is not None and _dates_the_setting(lowered, match.end(), date_start):
                 return kind, match.start(), match.end()
             setting = setting or (kind, match.start(), match.end())
     return setting
+
+
+def _is_setting(lowered: str, kind: str, cue_start: int) -> bool:
+    """True for a cue that names where an act took place ("lors du GITEX") or a gathering that
+    only qualifies a noun ("les recommandations des ateliers", "la clôture du forum")."""
+    if _SETTING_BEFORE.search(lowered, 0, cue_start):
+        return True
+    return (
+        kind in GATHERING_KINDS
+        and _NOUN_COMPLEMENT_BEFORE.search(lowered, 0, cue_start) is not None
+    )
 
 
 def _dates_the_setting(lowered: str, cue_end: int, date_start: int) -> bool:
@@ -865,7 +896,7 @@ def extract_events(
     spans = sentences(text)
     found = [find_dates(sent.text, anchor=anchor) for sent in spans]
     if anchor is None:
-        stand_in = year_anchor(published, [m for mentions in found for m in mentions])
+        stand_in = year_anchor(published, [m for mentions in found for m in mentions], text)
         if stand_in is not None:
             found = [
                 [m for m in find_dates(sent.text, anchor=stand_in.day) if stand_in.admits(m)]
@@ -902,6 +933,8 @@ def _sentence_events(
     events: list[Event] = []
     for mention, kind in zip(mentions, kinds, strict=True):
         shifted = _shifted(mention, sent.start)
+        if shifted.kind == "target" and _is_named_horizon(sent.text, mention):
+            continue
         if shifted.kind == "target":
             for target in target_labels(sent.text, shifted, sent.start):
                 events.append(_event(file, sent, shifted, "objectif", target, place, actors))
@@ -914,6 +947,17 @@ def _sentence_events(
             label = labels[this_kind]
             events.append(_event(file, sent, shifted, this_kind, label, place, actors))
     return events
+
+
+def _is_named_horizon(sentence: str, mention: DateMention) -> bool:
+    """True for "à l'horizon 2030" that closes the name of a plan or strategy ("la stratégie
+    nationale de cybersécurité à l'horizon 2030"), with no quantity or aim to make it a target."""
+    if not _HORIZON_WORD.match(mention.text):
+        return False
+    clause = sentence[max(0, mention.start - 60) : mention.start]
+    if _QUANTITY.search(clause) or _TARGET_VERB.search(clause):
+        return False
+    return _STRATEGY_CUE.search(clause) is not None
 
 
 def _kind_at(sentence: str, mention: DateMention) -> str | None:
