@@ -335,6 +335,24 @@ PHRASINGS = [
         id="year_from_the_article",
     ),
     pytest.param(
+        "2025-04-15",
+        "Le GITEX Africa, ouvert lundi à Marrakech et qui se poursuit jusqu'à mercredi, bat des records.",
+        [("2025-04-14", "2025-04-16", "salon", "Marrakech")],
+        id="fair_open_until_a_weekday",
+    ),
+    pytest.param(
+        "2024-05-30",
+        "Le salon, qui se tient jusqu'au 31 mai à Marrakech, a ouvert ses portes mercredi.",
+        [("2024-05-29", "2024-05-31", "salon", "Marrakech")],
+        id="fair_open_until_a_day",
+    ),
+    pytest.param(
+        "2025-04-11",
+        "Le salon a accueilli 1 500 exposants depuis sa première édition en 2023.",
+        [("2023", None, "salon", None)],
+        id="depuis_sa_premiere_edition",
+    ),
+    pytest.param(
         "2026-01",
         "Rabat a présenté lundi 12 janvier la stratégie nationale « IA du Maroc ».",
         [("2026-01-12", None, "strategie", "Rabat")],
@@ -389,6 +407,16 @@ NOT_EVENTS = [
         "2025-06-12",
         "Le guide s'inscrit dans la stratégie nationale de cybersécurité à l'horizon 2030.",
         id="horizon_in_a_strategy_name",
+    ),
+    pytest.param(
+        "2025-06-24",
+        "À lire aussi : le forum de l'IA s'est tenu lundi à Rabat.",
+        id="teaser_of_another_article",
+    ),
+    pytest.param(
+        "2025-04-20",
+        "Le salon revendique cette année plus de 1 500 exposants.",
+        id="this_year_is_a_period",
     ),
 ]
 

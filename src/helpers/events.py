@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from helpers.actors import ACTOR_TYPES, clean_name
-from helpers.dates import DateMention, find_dates, names_month, parse_iso
+from helpers.dates import DateMention, find_dates, names_month, parse_iso, weekday_by_tense
 from helpers.ner import Entity
 from helpers.text_spans import Span, sentences
 
@@ -94,6 +94,8 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "dahirs?",
             "r[ée]glementations?",
             "cadres? (?:l[ée]gislatifs?|juridiques?|r[ée]glementaires?)",
+            "legal frameworks?",
+            "legislation",
             "bills?",
             "laws?",
             "regulations?",
@@ -201,7 +203,9 @@ _LOWERED_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CASE_TRAPS = re.compile("[ıſ]")
 # Context words that make a date biographical, historical or a deadline, not an event.
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\bn[ée]e?\b|\bborn\b|\bdepuis\b|\bsince\b|\bfond[ée]e?\b|\bfounded\b|\bcr[ée]{2}e? en\b|"
+    r"(?:\bn[ée]e?\b|\bborn\b|\bdepuis\b(?!\s+(?:sa|son|la|le|leur)\s+(?:premi[èe]re\s+)?"
+    r"(?:[ée]dition|lancement|cr[ée]ation|adoption|inauguration))|\bsince\b|\bfond[ée]e?\b|"
+    r"\bfounded\b|\bcr[ée]{2}e? en\b|"
     r"\bdipl[ôo]m[ée]e?\b|\bjusqu'(?:au|à|en)\b|\bavant le\b|\bdate limite\b|\bdeadline\b|"
     r"\buntil\b|\bd[ée]c[ée]d[ée]e?\b|\bdied\b|\btook office\b|\bpris ses fonctions\b|"
     r"\bentr[ée]e? en fonctions?\b)[^.;]{0,25}$",
@@ -362,6 +366,25 @@ _TARGET_VERB = re.compile(
 )
 
 
+# A teaser of another article: "À lire aussi :", "Lire également", "Read also", "See also".
+_TEASER = re.compile(
+    r"\s*(?:[àa]\s+)?(?:lire|voir)\s+(?:aussi|[ée]galement)|\s*(?:read|see)\s+(?:also|more)",
+    re.IGNORECASE,
+)
+# The longest a gathering lasts: "jusqu'à mercredi" further off is another week's.
+MAX_GATHERING_DAYS = 7
+# "jusqu'au 31 mai", "jusqu'à mercredi": the last day of a gathering already open.
+_UNTIL = re.compile(r"jusqu['’](?:au|à|a)\s+(?:(?:ce|le)\s+)?", re.IGNORECASE)
+# A weekday named right after "jusqu'à".
+_WEEKDAY_AFTER = re.compile(
+    r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE
+)
+_WEEKDAY_INDEX = {
+    name: i
+    for i, name in enumerate(
+        ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    )
+}
 # A year named anywhere in a text ("Salon de l'IA 2023").
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d%])")
 # Kinds that name a gathering: their label is the occasion's name.
@@ -945,8 +968,34 @@ def _sentence_events(
                 text = label_text(sent.text, place, anchor, mentions)
                 labels[this_kind] = event_label(text, this_kind)
             label = labels[this_kind]
-            events.append(_event(file, sent, shifted, this_kind, label, place, actors))
+            event = _event(file, sent, shifted, this_kind, label, place, actors)
+            events.append(_until(event, sent.text, mentions, anchor))
     return events
+
+
+def _day_of(iso: str) -> dt.date:
+    """The day of an ISO date string."""
+    return dt.date.fromisoformat(iso)
+
+
+def _until(
+    event: Event, sentence: str, mentions: Sequence[DateMention], anchor: dt.date | None
+) -> Event:
+    """A gathering's opening day stretched to the day "jusqu'au 31 mai" / "jusqu'à mercredi"
+    names in its sentence."""
+    if event.kind not in GATHERING_KINDS or event.end or event.precision != "day":
+        return event
+    until = _UNTIL.search(sentence)
+    if until is None:
+        return event
+    last = next((m.date for m in mentions if m.start == until.end() and m.precision == "day"), None)
+    weekday = _WEEKDAY_AFTER.match(sentence, until.end())
+    if last is None and weekday and anchor:
+        day = weekday_by_tense(anchor, _WEEKDAY_INDEX[weekday.group(1).lower()], future=True)
+        last = day.isoformat()
+    if last is None or not 0 < (_day_of(last) - _day_of(event.date)).days <= MAX_GATHERING_DAYS:
+        return event
+    return replace(event, end=last)
 
 
 def _is_named_horizon(sentence: str, mention: DateMention) -> bool:
@@ -1004,10 +1053,15 @@ def _event(
 
 
 def _is_news_date(sent: Span, mention: DateMention, anchor: dt.date | None) -> bool:
-    """False for a context date (see is_context_date) and for a year long before publication,
-    which is history unless something was launched, adopted or named then; a life story
-    ("a rejoint", "took office") is never news."""
+    """False for a context date (see is_context_date), a year said relative to the page ("cette
+    année", "this year": a period, not a date), a teaser ("À lire aussi : ...") and a year long
+    before publication, which is history unless something was launched, adopted or named then;
+    a life story ("a rejoint", "took office") is never news."""
     if is_context_date(sent.text, mention, sent.start, anchor):
+        return False
+    if mention.kind == "relative" and mention.precision == "year":
+        return False
+    if _TEASER.match(sent.text):
         return False
     if not (anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2):
         return True
