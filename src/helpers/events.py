@@ -66,10 +66,10 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "rencontres?",
             "meetings?",
             "r[ée]unions?",
-            "comit[ée]s? de pilotage",
             r"journ[ée]es?\s+(?:nationales?|internationales?)",
         ),
     ),
+    ("autre", ("comit[ée]s? de pilotage", "steering committees?")),
     (
         "partenariat",
         (
@@ -294,6 +294,47 @@ PLACES = (
     "Tunis",
     "Alger",
     "Nairobi",
+    "Abuja",
+    "Lagos",
+    "Accra",
+    "Nouakchott",
+    "Cotonou",
+    "Lomé",
+    "Bamako",
+    "Niamey",
+    "Ouagadougou",
+    "Libreville",
+    "Kinshasa",
+    "Yaoundé",
+    "Douala",
+    "Luanda",
+    "Johannesburg",
+    "Le Cap",
+    "Cape Town",
+    "Pretoria",
+    "Addis Ababa",
+    "Kampala",
+    "Tripoli",
+    "Séville",
+    "Barcelone",
+    "Berlin",
+    "Montréal",
+    "Singapour",
+    "Istanbul",
+    "Mohammedia",
+    "Safi",
+    "Larache",
+    "Témara",
+    "Errachidia",
+    "Al Hoceïma",
+    "Guelmim",
+    "Taza",
+    "Berrechid",
+    "Berkane",
+    "Tiznit",
+    "Taroudant",
+    "Chefchaouen",
+    "Benslimane",
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
@@ -371,6 +412,8 @@ _TEASER = re.compile(
     r"\s*(?:[àa]\s+)?(?:lire|voir)\s+(?:aussi|[ée]galement)|\s*(?:read|see)\s+(?:also|more)",
     re.IGNORECASE,
 )
+# The end of a clause: what a target's quantities after its horizon are read in.
+_CLAUSE_END = re.compile(r"[;.]\s|$")
 # The longest a gathering lasts: "jusqu'à mercredi" further off is another week's.
 MAX_GATHERING_DAYS = 7
 # "jusqu'au 31 mai", "jusqu'à mercredi": the last day of a gathering already open.
@@ -398,7 +441,7 @@ _SETTING_BEFORE = re.compile(
 )
 # A noun and "des"/"du"/"de la" right before a gathering's cue: "recommandations des ateliers".
 _NOUN_COMPLEMENT_BEFORE = re.compile(
-    r"\b(?!(?:lors|marge|cadre|cours|occasion)\b)[a-zà-ÿ]{4,}\s+(?:des|du|de\s+la|de\s+l')\s*$"
+    r"\b(?!(?:lors|marge|cadre|cours|occasion|[ée]dition|session)\b)[a-zà-ÿ]{4,}\s+(?:des|du|de\s+la|de\s+l')\s*$"
 )
 # Between a setting's cue and its own date, an apposition: "nationales de l'IA, tenues les",
 # "de l'IA, les", " held on".
@@ -674,7 +717,7 @@ def shorten(label: str) -> str:
 
 def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     """The noun phrase that starts at start: up to max_words, stopped by punctuation or a verb."""
-    tail = sentence[start:]
+    tail = sentence[start:].lstrip(" ,")  # "a présenté, [date,] le rapport": past the incise
     for pattern, short in _LABEL_SHORT:
         tail = pattern.sub(short, tail)
     quoted = _QUOTED_AT.match(tail)
@@ -737,6 +780,11 @@ def event_label(sentence: str, kind: str) -> str:
 def _cue_of(sentence: str, kind: str) -> tuple[int, int] | None:
     """Where the cue of a kind stands in a sentence: the kind_cue one, else the first cue of
     that kind."""
+    if kind in GATHERING_KINDS:  # a proper name first: "le salon ... le GITEX Africa"
+        cue = dict(KIND_CUES)[kind]
+        named = next((m for m in cue.finditer(sentence) if m.group(0)[:1].isupper()), None)
+        if named is not None:
+            return named.start(), named.end()
     found = kind_cue(sentence)
     if found is not None and found[0] == kind:
         return found[1], found[2]
@@ -781,6 +829,10 @@ def _act_label(sentence: str, act: re.Match[str]) -> str:
         if _is_noun_cue(sentence, act.start()):
             return phrase_from(sentence, act.start())
         return _noun_of(noun, obj) if _LEADING.sub("", obj) and not _AGENT.match(obj) else ""
+    if not before.strip(' «"“'):  # "Adoptée en 2021 par ..., la Recommandation ..."
+        comma = sentence.find(",", act.end())
+        obj = phrase_from(sentence, comma + 1) if comma > 0 else ""
+        return _noun_of(noun, obj) if _LEADING.sub("", obj) else ""
     obj = _object_before(before)
     if noun in _SUBJECT_ACTS and obj:
         return _noun_of(noun, f"{obj} {phrase_from(sentence, act.end())}")
@@ -872,6 +924,15 @@ def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> l
     )
     clause = sentence[clause_start + 1 : mention.start - sentence_start]
     horizon = " " + mention.text
+    labels = _quantity_labels(clause, horizon)
+    if not labels and not clause.strip(" ,"):  # "À l'horizon 2030, 240 000 emplois ..."
+        after = sentence[mention.end - sentence_start :]
+        labels = _quantity_labels(_CLAUSE_END.split(after, maxsplit=1)[0], horizon)
+    return labels or [shorten((_target_object(clause.strip()) or "Objectif") + horizon)]
+
+
+def _quantity_labels(clause: str, horizon: str) -> list[str]:
+    """One target label per quantity of a clause: the number, its unit and what it counts."""
     labels = []
     for match in _QUANTITY.finditer(clause):
         number, unit = match.group(1), match.group(2) or ""
@@ -880,7 +941,7 @@ def target_labels(sentence: str, mention: DateMention, sentence_start: int) -> l
         what = _TARGET_END.split(clause[match.start(3) :], maxsplit=1)[0]
         words = what.split()[:7]
         labels.append(shorten(" ".join([number, unit, *words]) + horizon))
-    return labels or [shorten((_target_object(clause.strip()) or "Objectif") + horizon)]
+    return labels
 
 
 def place_in(sentence: str, entities: Sequence[Entity], offset: int) -> str | None:
@@ -929,7 +990,7 @@ def extract_events(
     for sent, mentions in zip(spans, found, strict=True):
         if mentions:
             events.extend(_sentence_events(file, sent, mentions, entities, anchor))
-    return _merge_same_day(_spread_over_days(events, text))
+    return _merge_same_day(_placed_by_paragraph(_spread_over_days(events, text), text))
 
 
 def _sentence_events(
@@ -1088,6 +1149,26 @@ def _spread_over_days(events: list[Event], text: str) -> list[Event]:
             first, last = day, day + dt.timedelta(days=days - 1)
         spread.append(replace(ev, date=first.isoformat(), end=last.isoformat()))
     return spread
+
+
+def _placed_by_paragraph(events: list[Event], text: str) -> list[Event]:
+    """A gathering whose sentence names no place takes the city its paragraph says it is held
+    in ("à Marrakech")."""
+    placed = []
+    for ev in events:
+        if ev.place is None and ev.kind in GATHERING_KINDS:
+            paragraph = _paragraph_of(text, ev.evidence)
+            city = next(
+                (
+                    m.group(1)
+                    for m in _PLACE.finditer(paragraph)
+                    if _PLACE_PREPOSITION_BEFORE.search(paragraph, max(0, m.start() - 4), m.start())
+                ),
+                None,
+            )
+            ev = replace(ev, place=city) if city else ev
+        placed.append(ev)
+    return placed
 
 
 def _duration(text: str) -> int:
