@@ -462,6 +462,31 @@ LABELS = [
         "Launch of Digital Skills Hub",
         id="english_act",
     ),
+    pytest.param(
+        "Présentées le 2 juillet 2025 par la ministre déléguée, Leila Bennani, les recommandations ont été saluées.",
+        "Présentation des recommandations",
+        id="heading_participle_past_an_apposition",
+    ),
+    pytest.param(
+        "Les auditions débuteront le 15 mai 2025 au siège de l'autorité.",
+        "Début des auditions",
+        id="intransitive_verb_names_its_subject",
+    ),
+    pytest.param(
+        "Le Conseil a lancé le 3 mars 2025 des programmes de formation à l'IA.",
+        "Lancement des programmes de formation à l'IA",
+        id="object_with_des",
+    ),
+    pytest.param(
+        "Par Karim Alaoui Le colloque international « IA et santé » s'est tenu le 3 mars 2025.",
+        "Colloque international « IA et santé »",
+        id="byline_never_starts_a_name",
+    ),
+    pytest.param(
+        "The country's national report was published in May 2025.",
+        "Publication of country's national report",
+        id="english_passive",
+    ),
 ]
 
 

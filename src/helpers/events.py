@@ -382,12 +382,17 @@ _NOUN_OF_VERB = (
     ("endorsed", "Endorsement"),
     ("committed", "Commitment"),
     ("named", "Appointment"),
+    ("démarr", "Démarrage"),
+    ("début", "Début"),
+    ("began", "Start"),
+    ("begins", "Start"),
+    ("opened", "Opening"),
 )
 _ENGLISH_NOUNS = frozenset(
     {"Launch", "Announcement", "Creation", "Unveiling", "Appointment", "Endorsement", "Commitment"}
 )
 # Acts named after their subject: "Engagement du Maroc à ...", "Commitment of Morocco to ...".
-_SUBJECT_ACTS = frozenset({"Engagement", "Commitment"})
+_SUBJECT_ACTS = frozenset({"Engagement", "Commitment", "Début", "Démarrage", "Start", "Opening"})
 # An English simple past is active unless a passive auxiliary or a comma precedes it.
 _ENGLISH_PAST = re.compile(r"\b\w+ed\b")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?|,\s*)$", re.I)
@@ -499,10 +504,20 @@ _DETERMINERS = frozenset(
 _ELIDED = re.compile(r"^[lL]['’]\w")
 # What a participle's object is named as: "désigné comme centre de catégorie II".
 _COMPLEMENT = re.compile(r"\s+((?:comme|en\s+tant\s+que|as|à\s+la\s+tête|au\s+poste)\b)")
+# Capitalised words that never belong to a name ending in a cue: articles, a byline's "Par".
+_NAME_BREAKERS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an", "par", "by"}
+)
+# Parts of the day after a weekday, removed with it from labels: "mardi soir".
+_TIME_OF_DAY_AFTER = re.compile(r"\s+(?:soir|matin|apr[èe]s-midi|evening|morning|afternoon)\b")
+# A determiner opening a comma-separated chunk: the subject after a heading participle.
+_DETERMINER_AT = re.compile(r"\s*(?:les?|la|l['’]|une?|des|the|a|an)\b", re.IGNORECASE)
 # An agent, not an object: "par les 193 États membres", "by the Council".
 _AGENT = re.compile(r"\s*(?:par|by)\b", re.IGNORECASE)
 # Prepositions after which a determiner opens a complement, not the phrase a participle is about.
 _COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "pour", "avec", "of", "for", "with"})
+# An English phrase: "the national report", "its strategy".
+_ENGLISH_DETERMINER = re.compile(r"(?:the|its|their|whose)\s", re.IGNORECASE)
 # Leading English articles.
 _LEADING_ENGLISH = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # The topic after a generic noun: "sur l'IA responsable", "consacré à", "avec Mistral AI".
@@ -745,7 +760,9 @@ def label_text(
     for mention in reversed(found):
         before = sentence[: mention.start]
         before = _DATE_LEAD_IN.sub("", before)
-        sentence = before + sentence[mention.end :]
+        after = sentence[mention.end :]
+        part_of_day = _TIME_OF_DAY_AFTER.match(after)
+        sentence = before + (after[part_of_day.end() :] if part_of_day else after)
     if place:
         sentence = _place_phrase(place).sub("", sentence)
     return " ".join(sentence.split())
@@ -804,6 +821,9 @@ def _verb_label(sentence: str, cue_start: int, cue_end: int) -> str:
     """ "Organisation de <what follows>" for a cue verb without a known act noun."""
     verb = sentence[cue_start:cue_end]
     noun = next((n for stem, n in _NOUN_OF_VERB if verb.lower().startswith(stem)), None)
+    if noun in _SUBJECT_ACTS:  # "Les auditions débuteront" -> "Début des auditions"
+        subject = _object_before(sentence[:cue_start])
+        return _noun_of(noun, subject) if subject else verb
     obj = phrase_from(sentence, cue_end)
     if noun is None or not _LEADING.sub("", obj) or _AGENT.match(obj):
         return f"{verb} {obj}".strip()
@@ -830,8 +850,7 @@ def _act_label(sentence: str, act: re.Match[str]) -> str:
             return phrase_from(sentence, act.start())
         return _noun_of(noun, obj) if _LEADING.sub("", obj) and not _AGENT.match(obj) else ""
     if not before.strip(' «"“'):  # "Adoptée en 2021 par ..., la Recommandation ..."
-        comma = sentence.find(",", act.end())
-        obj = phrase_from(sentence, comma + 1) if comma > 0 else ""
+        obj = _subject_after_incise(sentence, act.end())
         return _noun_of(noun, obj) if _LEADING.sub("", obj) else ""
     obj = _object_before(before)
     if noun in _SUBJECT_ACTS and obj:
@@ -843,12 +862,25 @@ def _act_label(sentence: str, act: re.Match[str]) -> str:
     return _noun_of(noun, obj) + extra
 
 
+def _subject_after_incise(sentence: str, start: int) -> str:
+    """The subject after a heading participle's clause: the first comma-separated chunk that
+    opens with an article, appositions aside ("..., Amal El Fallah, les recommandations")."""
+    comma = sentence.find(",", start)
+    while comma > 0:
+        if _DETERMINER_AT.match(sentence, comma + 1):
+            return phrase_from(sentence, comma + 1)
+        comma = sentence.find(",", comma + 1)
+    return ""
+
+
 def _noun_of(noun: str, obj: str) -> str:
     """ "Lancement de la stratégie", "Adoption du projet", "Nomination d'AI Movement"."""
     obj = obj.strip()
-    if noun in _ENGLISH_NOUNS:
+    if noun in _ENGLISH_NOUNS or _ENGLISH_DETERMINER.match(obj):
         return f"{noun} of {_LEADING_ENGLISH.sub('', obj)}"
     lowered = obj.lower()
+    if lowered.startswith(("du ", "des ", "d'", "d’")):
+        return f"{noun} {obj}"
     if lowered.startswith("le "):
         return f"{noun} du {obj[3:]}"
     if lowered.startswith("les "):
@@ -869,6 +901,8 @@ def _object_before(before: str) -> str:
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and words[i - 1].lower() in _COMPLEMENT_PREPOSITIONS:
             continue
+        if words[i].lower() in ("whose", "dont") and i < len(words) - 1:
+            return "the " + " ".join(words[i + 1 :]) if words[i].lower() == "whose" else ""
         if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
             if i == len(words) - 1 and not _ELIDED.match(words[i]):
                 return ""
@@ -903,6 +937,8 @@ def _name_start(sentence: str, cue_start: int) -> int:
     start = cue_start
     for word in reversed(list(_CAPITALISED_WORD.finditer(sentence[:cue_start]))):
         if word.end() != start - 1 or sentence[word.end()] != " ":
+            break
+        if word.group(0).lower() in _NAME_BREAKERS:  # "Par Khalid Darif Le colloque"
             break
         start = word.start()
     return start
