@@ -16,7 +16,7 @@ from helpers.text_spans import Span, sentences
 # Cue words of each kind (French and English regex alternatives), in order of precedence:
 # the first kind whose cue a sentence contains is its kind.
 _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("assises", ("assises",)),
+    ("assises", ("assises", "national (?:ai )?conferences?")),  # MAP's English for "Assises"
     (
         "annonce",
         (
@@ -136,7 +136,6 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "inaugur[ée]e?s?",
             "inaugurations?",
             "pr[ée]sent[ée]e?s?",
-            "adopt[ée]e?s?",
             "cr[ée]ation",
             "cr[ée][ée]e?s?",
             "sign[ée]e?s?",
@@ -147,7 +146,6 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "unveil(?:ed|s)?",
             "inaugurated",
             "signed",
-            "adopted",
             "created",
             "published",
         ),
@@ -168,6 +166,8 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "took place",
             "will take place",
             "gathered",
+            "adopt[ée]e?s?",
+            "adopted",
             r"d[ée]marr\w*",
             r"d[ée]but(?:e|é|er|a)\w*",
             "s'est ouverte?",
@@ -661,8 +661,8 @@ def kind_cue(sentence: str, date_start: int | None = None) -> tuple[str, int, in
     for kind, cue in cues:
         for match in cue.finditer(text):
             if not _is_setting(lowered, kind, match.start()):
-                if kind == "autre" and setting:  # "lors du sommet ... s'est tenu": the sommet
-                    return setting
+                if kind == "autre" and setting and not _ACT_VERB.fullmatch(match.group(0)):
+                    return setting  # "lors du sommet ... s'est tenu": the sommet
                 return kind, match.start(), match.end()
             if date_start is not None and _dates_the_setting(lowered, match.end(), date_start):
                 return kind, match.start(), match.end()
@@ -1245,9 +1245,11 @@ def _merge_same_day(events: list[Event]) -> list[Event]:
 
 
 def _inside_gathering(ev: Event, ranges: Sequence[Event]) -> bool:
-    """True for a one-day gathering (or a gathering's "autre" day) within a dated range of a
-    gathering of the same article."""
+    """True for a one-day gathering (or a day of it where nothing was adopted, signed or
+    launched: "ont réuni", "opened") within a dated range of a gathering of the same article."""
     if ev.end or ev.precision != "day" or ev.kind not in (*GATHERING_KINDS, "autre"):
+        return False
+    if ev.kind == "autre" and _ACT_VERB.search(ev.evidence):
         return False
     return any(r.date <= ev.date <= (r.end or r.date) for r in ranges)
 
