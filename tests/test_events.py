@@ -534,12 +534,16 @@ def test_targets_read_as_targets(sentence: str, labels: list[str]) -> None:
         ("Un accord a été annoncé en marge du GITEX Africa.", "partenariat"),
         ("La ministre a pris la parole lors du sommet.", "conference"),
         ("La ministre a tenu une conférence de presse au ministère.", "annonce"),
+        ("Les pays ont adopté une déclaration à la clôture du sommet.", "autre"),
+        ("The National Conference on AI closed in Rabat.", "assises"),
     ],
     ids=[
         "setting_lors_du",
         "setting_en_marge_du",
         "setting_alone_still_counts",
         "press_conference",
+        "adoption_at_a_closing",
+        "english_name_of_assises",
     ],
 )
 def test_kind_of_an_act_held_at_a_gathering(sentence: str, kind: str) -> None:
