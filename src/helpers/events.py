@@ -335,6 +335,8 @@ PLACES = (
     "Taroudant",
     "Chefchaouen",
     "Benslimane",
+    "Chambre des représentants",
+    "Chambre des conseillers",
 )
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b")
 MAX_LABEL_CHARS = 80
