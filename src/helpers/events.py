@@ -498,6 +498,7 @@ _AUXILIARIES = frozenset(
      "qui", "officiellement", "was", "were", "is", "are", "has", "have", "had", "been", "be",
      "officially", "which"}
 )  # fmt: skip
+# Determiners that open a noun phrase.
 _DETERMINERS = frozenset(
     {"le", "la", "les", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur",
      "leurs", "the", "a", "an", "its", "their"}
