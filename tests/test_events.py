@@ -454,8 +454,8 @@ LABELS = [
     ),
     pytest.param(
         "Les premières Assises nationales de l'intelligence artificielle se tiendront les 1er et 2 juillet 2025.",
-        "Assises nationales de l'IA",
-        id="named_occasion",
+        "Premières Assises nationales de l'IA",
+        id="named_occasion_with_its_rank",
     ),
     pytest.param(
         "The ministry launched the Digital Skills Hub on 1 July 2025.",

@@ -241,6 +241,17 @@ _LEADING = re.compile(
     r"(?:(?:premi[èe]re?s?|deuxi[èe]mes?|1[èe]re?s?|\d+e|first|second)\s+)?(?:[ée]dition\s+(?:de|du|des)\s+)?",
     re.IGNORECASE,
 )
+# Leading determiners only (a gathering's label keeps its rank).
+_DETERMINERS_LEADING = re.compile(
+    r"^(?:(?:les|le|la|un|une|des|du|de|the|a|an|ce|cette|ces|leur|leurs|sa|son|ses)\s+|[ld]['’]\s*)+",
+    re.IGNORECASE,
+)
+# A rank right before a gathering's name: "premières Assises", "3e édition", "first Summit".
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:premi[èe]re?s?|deuxi[èe]mes?|troisi[èe]mes?|quatri[èe]mes?|cinqui[èe]mes?|"
+    r"\d+(?:e|ème|er|re|ère)s?|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+$",
+    re.IGNORECASE,
+)
 # Cities and places that events in this press are held in; countries are not places here.
 PLACES = (
     "Rabat",
@@ -788,8 +799,14 @@ def event_label(sentence: str, kind: str) -> str:
     act = None if kind in GATHERING_KINDS or kind == "partenariat" else _ACT_VERB.search(sentence)
     label = _act_label(sentence, act) if act else ""
     if not label:
-        phrase = phrase_from(sentence, _name_start(sentence, cue_start))
-        label = _LEADING.sub("", phrase)
+        if kind in GATHERING_KINDS:  # its rank is part of its name: "Premières Assises ..."
+            start = _name_start(sentence, cue_start)
+            rank = _ORDINAL_BEFORE.search(sentence, 0, start)
+            label = _DETERMINERS_LEADING.sub(
+                "", phrase_from(sentence, rank.start() if rank else start)
+            )
+        else:
+            label = _LEADING.sub("", phrase_from(sentence, _name_start(sentence, cue_start)))
         if kind in ("annonce", "autre", "nomination") and not _is_noun_cue(sentence, cue_start):
             label = _verb_label(sentence, cue_start, cue_end)
     if _is_bare(label):
