@@ -353,6 +353,36 @@ PHRASINGS = [
         id="depuis_sa_premiere_edition",
     ),
     pytest.param(
+        "2025-10-27",
+        "L'équipe s'est imposée samedi à Tétouan face au club local.",
+        [("2025-10-25", None, "autre", "Tétouan")],
+        id="weekday_with_its_place_without_cue",
+    ),
+    pytest.param(
+        "2025-04-15",
+        "Since its first edition in 2023, the fair has doubled in size.",
+        [("2023", None, "salon", None)],
+        id="since_its_first_edition",
+    ),
+    pytest.param(
+        None,
+        "Le règlement européen est entré en vigueur le 1er août 2024.",
+        [("2024-08-01", None, "loi", None)],
+        id="entry_into_force",
+    ),
+    pytest.param(
+        "2025-12",
+        "Le forum de l'IA se tiendra du mardi 16 au jeudi 18 décembre à Rabat.",
+        [("2025-12-16", "2025-12-18", "conference", "Rabat")],
+        id="range_of_weekday_days",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Pas de pause : la Commission a publié le 10 juin 2025 son code de bonnes pratiques.",
+        [("2025-06-10", None, "annonce", None)],
+        id="lead_in_before_a_colon_is_body",
+    ),
+    pytest.param(
         "2026-01",
         "Rabat a présenté lundi 12 janvier la stratégie nationale « IA du Maroc ».",
         [("2026-01-12", None, "strategie", "Rabat")],
@@ -417,6 +447,16 @@ NOT_EVENTS = [
         "2025-04-20",
         "Le salon revendique cette année plus de 1 500 exposants.",
         id="this_year_is_a_period",
+    ),
+    pytest.param(
+        "2025-10-27",
+        "Coupe de la CAF : le club affrontera le 23 novembre à Berkane son rival.",
+        id="headline_under_a_rubric",
+    ),
+    pytest.param(
+        "2025-06-24",
+        "À lire aussi : le plan vise 240 000 emplois d'ici 2030.",
+        id="target_in_a_teaser",
     ),
 ]
 

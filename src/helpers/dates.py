@@ -302,7 +302,8 @@ _TARGET_CUE = re.compile(
 )
 # The opening word of a range: "du 29 au 31 mai", "entre 2023 et 2025", "from 2024 to 2026".
 _RANGE_CUE = re.compile(
-    rf"\b(?:du|de|entre|from|between)\s+(?=(?:le\s+|the\s+)?(?:\d|{_MONTH_FULL}\b))"
+    rf"\b(?:du|de|entre|from|between)\s+(?=(?:le\s+|the\s+|ce\s+)?(?:{_WEEKDAY_FULL}\s+)?"
+    rf"(?:\d|{_MONTH_FULL}\b))"
     rf"|\bd{_APOS}(?={_MONTH_FULL}\b)",
 )
 # Between the two ends of a range: "au", "à", "et", "to", "-".
@@ -311,7 +312,7 @@ _RANGE_LINK = re.compile(
     r"(?:(?:le|the)\s+)?",
 )
 # An article that may stand between a cue and its date ("d'ici la fin", "by the end").
-_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the)\s*")
+_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the|ce)\s*")
 # Days listed before one month: "1er et 2 juillet 2025", "10-12 octobre", "1, 2 and 3 July".
 _DAY_LIST = re.compile(
     rf"(?:\b{_WEEKDAY_FULL}\s+)?{_day('d')}(?P<more>(?:\s*,\s*{_DAY_BARE})*)\s*,?\s*"

@@ -95,6 +95,10 @@ _CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "r[ée]glementations?",
             "cadres? (?:l[ée]gislatifs?|juridiques?|r[ée]glementaires?)",
             "legal frameworks?",
+            "entr[ée]e?s? en vigueur",
+            "entrera en vigueur",
+            "entered into force",
+            "comes? into force",
             "legislation",
             "bills?",
             "laws?",
@@ -204,7 +208,8 @@ _CASE_TRAPS = re.compile("[ıſ]")
 # Context words that make a date biographical, historical or a deadline, not an event.
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:\bn[ée]e?\b|\bborn\b|\bdepuis\b(?!\s+(?:sa|son|la|le|leur)\s+(?:premi[èe]re\s+)?"
-    r"(?:[ée]dition|lancement|cr[ée]ation|adoption|inauguration))|\bsince\b|\bfond[ée]e?\b|"
+    r"(?:[ée]dition|lancement|cr[ée]ation|adoption|inauguration))|\bsince\b(?!\s+(?:its|the|their)\s+"
+    r"(?:first\s+)?(?:edition|launch|creation|adoption|inauguration))|\bfond[ée]e?\b|"
     r"\bfounded\b|\bcr[ée]{2}e? en\b|"
     r"\bdipl[ôo]m[ée]e?\b|\bjusqu'(?:au|à|en)\b|\bavant le\b|\bdate limite\b|\bdeadline\b|"
     r"\buntil\b|\bd[ée]c[ée]d[ée]e?\b|\bdied\b|\btook office\b|\bpris ses fonctions\b|"
@@ -434,6 +439,12 @@ _TEASER = re.compile(
 _CLAUSE_END = re.compile(r"[;.]\s|$")
 # The longest a gathering lasts: "jusqu'à mercredi" further off is another week's.
 MAX_GATHERING_DAYS = 7
+# A rubric heading a related article's headline: "Tourisme : ...", "Coupe de la CAF : ..."
+# (a date before the colon makes it a dated heading instead: "12 mai 2025 : ...").
+# Its words are capitalised, numbers or articles, unlike a lead-in ("Pas de pause : ...").
+_RUBRIC = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|de|du|des|la|le|l['’]\w+|d['’]\w+)){0,3}\s:\s"
+)
 # "jusqu'au 31 mai", "jusqu'à mercredi": the last day of a gathering already open.
 _UNTIL = re.compile(r"jusqu['’](?:au|à|a)\s+(?:(?:ce|le)\s+)?", re.IGNORECASE)
 # A weekday named right after "jusqu'à".
@@ -472,6 +483,8 @@ _DATE_OF_SETTING = re.compile(
 _OWN_DATE_BEFORE = re.compile(
     r"\b(?:publi[ée]e?|mis\s+à\s+jour|published|posted|updated)\s+(?:le|on)?\s*$", re.IGNORECASE
 )
+# A place right after a date: "samedi à Tétouan", "on Wednesday in Rabat", "le 2 mars, à Fès".
+_PLACE_AFTER = re.compile(r",?\s+(?:à|au|in|at)\s+[A-ZÀ-Ý]")
 # A date heading its sentence: nothing, or only "Le"/"On", before it.
 _HEADING_BEFORE = re.compile(r"\s*(?:(?:le|les|on|the)\s+)?", re.IGNORECASE)
 # The acts that make a dated sentence news even years later: launched, adopted, named, an
@@ -1056,8 +1069,11 @@ def _sentence_events(
     entities: Sequence[Entity],
     anchor: dt.date | None,
 ) -> list[Event]:
-    """The events the date phrases of one sentence stand for (mentions relative to it): none,
-    one, or one per target; the sentence's label is made once, when first needed."""
+    """The events the date phrases of one sentence stand for (mentions relative to it): none
+    (always for a teaser: "À lire aussi : ..."), one, or one per target; each kind's label is
+    made once, when first needed."""
+    if _TEASER.match(sent.text):
+        return []
     kind = classify_kind(sent.text)
     place = place_in(sent.text, entities, sent.start)
     if kind is not None and _SETTING_HINT.search(sent.text):
@@ -1133,9 +1149,14 @@ def _kind_at(sentence: str, mention: DateMention) -> str | None:
 
 
 def _is_stated_event(sentence: str, mention: DateMention, place: str | None) -> bool:
-    """True for a full date with a place, or heading its sentence ("Le 22 mars 2022, ..."):
-    an event even when its verb is no cue."""
-    if mention.kind != "absolute" or mention.precision != "day":
+    """True for a day with the place it happened in ("samedi à Tétouan", "le 12 mai 2025 à
+    Oujda"), or a full date heading its sentence ("Le 22 mars 2022, ..."): an event even when
+    its verb is no cue."""
+    if mention.precision != "day":
+        return False
+    if place is not None and _PLACE_AFTER.match(sentence, mention.end):
+        return True
+    if mention.kind != "absolute":
         return False
     return place is not None or _HEADING_BEFORE.fullmatch(sentence[: mention.start]) is not None
 
@@ -1171,14 +1192,15 @@ def _event(
 
 def _is_news_date(sent: Span, mention: DateMention, anchor: dt.date | None) -> bool:
     """False for a context date (see is_context_date), a year said relative to the page ("cette
-    année", "this year": a period, not a date), a teaser ("À lire aussi : ...") and a year long
-    before publication, which is history unless something was launched, adopted or named then;
-    a life story ("a rejoint", "took office") is never news."""
+    année", "this year": a period, not a date), a date in a headline under a rubric ("Tourisme :
+    ...") and a year long before publication, which is history unless something was launched,
+    adopted or named then; a life story ("a rejoint", "took office") is never news."""
     if is_context_date(sent.text, mention, sent.start, anchor):
         return False
     if mention.kind == "relative" and mention.precision == "year":
         return False
-    if _TEASER.match(sent.text):
+    rubric = _RUBRIC.match(sent.text)
+    if rubric and mention.start - sent.start >= rubric.end():
         return False
     if not (anchor and mention.precision == "year" and int(mention.date[:4]) < anchor.year - 2):
         return True
