@@ -227,12 +227,14 @@ _QUANTITY = re.compile(
     r"(%|pour ?cent|(?:millions?|milliards?|billions?|mille|MMDH|MDH|k)\b(?:\s+(?:de|d'))?)?\s*"
     r"((?:[a-zA-ZÀ-ÿ'-]+\s*){1,4})"
 )
-# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs.
+# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs, a
+# purpose ("visant à", "pour renforcer").
 _LABEL_STOP = re.compile(
     r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|"
     r"a\s+(?:été|\w+(?:[ée]|i|u|is|it|ert))|ont|avait|avaient|est|sont|sera|seront|s'est|se|"
     r"le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|"
-    r"which|that|held|was|were|is|are|will|has|have|had|on|in\s+\d)\b"
+    r"which|that|held|was|were|is|are|will|has|have|had|on|in\s+\d|"
+    r"visant|destin[ée]e?s?\s+à|afin|pour\s+\w+(?:er|ir|re)|aimed|aiming)\b"
 )
 # Long forms shortened in labels.
 _LABEL_SHORT = (
