@@ -397,6 +397,15 @@ def test_phrasings(published: str | None, text: str, expected: list[tuple]) -> N
     assert found == expected
 
 
+def test_a_paragraph_names_the_year_of_its_day_months_when_the_page_has_several() -> None:
+    text = (
+        "Le salon, lancé en 2019, a bien grandi.\n"
+        "Pour le GITEX Africa 2025, le salon, ouvert du 14 au 16 avril à Marrakech, innove."
+    )
+    found = [(e.date, e.end, e.kind) for e in extract_events("a.txt", text, None)]
+    assert ("2025-04-14", "2025-04-16", "salon") in found
+
+
 def test_a_fair_reported_by_its_opening_day_takes_the_days_given_elsewhere() -> None:
     text = (
         "Le salon se tiendra du 14 au 16 avril 2026 à Marrakech.\n"

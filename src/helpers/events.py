@@ -1051,17 +1051,37 @@ def extract_events(
     spans = sentences(text)
     found = [find_dates(sent.text, anchor=anchor) for sent in spans]
     if anchor is None:
-        stand_in = year_anchor(published, [m for mentions in found for m in mentions], text)
-        if stand_in is not None:
-            found = [
-                [m for m in find_dates(sent.text, anchor=stand_in.day) if stand_in.admits(m)]
-                for sent in spans
-            ]
+        stated = [m for mentions in found for m in mentions]
+        stand_in = year_anchor(published, stated, text)
+        found = [
+            _resolved_by_year(sent.text, stand_in or _paragraph_year(text, sent.text, stated))
+            if stand_in or names_month(sent.text)
+            else mentions
+            for sent, mentions in zip(spans, found, strict=True)
+        ]
     events: list[Event] = []
     for sent, mentions in zip(spans, found, strict=True):
         if mentions:
             events.extend(_sentence_events(file, sent, mentions, entities, anchor))
     return _merge_same_day(_placed_by_paragraph(_spread_over_days(events, text), text))
+
+
+def _resolved_by_year(sentence: str, stand_in: YearAnchor | None) -> list[DateMention]:
+    """The date phrases of a sentence whose page has no day-precise date, the ones a stand-in
+    anchor resolves included."""
+    if stand_in is None:
+        return find_dates(sentence)
+    return [m for m in find_dates(sentence, anchor=stand_in.day) if stand_in.admits(m)]
+
+
+def _paragraph_year(text: str, sentence: str, stated: Sequence[DateMention]) -> YearAnchor | None:
+    """The one year a sentence's paragraph names ("GITEX Africa 2025 ... du 14 au 16 avril"),
+    horizons aside, as a stand-in anchor for its day-months."""
+    horizons = {m.date[:4] for m in stated if m.kind == "target"}
+    years = set(_YEAR_IN_TEXT.findall(_paragraph_of(text, sentence))) - horizons
+    return (
+        YearAnchor(dt.date(int(years.pop()), 7, 2), month_known=False) if len(years) == 1 else None
+    )
 
 
 def _sentence_events(
