@@ -536,6 +536,16 @@ LABELS = [
         "Publication of country's national report",
         id="english_passive",
     ),
+    pytest.param(
+        "According to a survey published in May 2025, most firms use AI tools.",
+        "Publication of survey",
+        id="english_participle_qualifying_a_noun",
+    ),
+    pytest.param(
+        "La cérémonie d'ouverture a eu lieu le 3 mars 2025 en présence des artistes.",
+        "Cérémonie d'ouverture",
+        id="what_took_place_is_the_subject",
+    ),
 ]
 
 

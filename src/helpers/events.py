@@ -545,8 +545,13 @@ _DETERMINER_AT = re.compile(r"\s*(?:les?|la|l['’]|une?|des|the|a|an)\b", re.IG
 _AGENT = re.compile(r"\s*(?:par|by)\b", re.IGNORECASE)
 # Prepositions after which a determiner opens a complement, not the phrase a participle is about.
 _COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "pour", "avec", "of", "for", "with"})
-# An English phrase: "the national report", "its strategy".
-_ENGLISH_DETERMINER = re.compile(r"(?:the|its|their|whose)\s", re.IGNORECASE)
+# An English phrase: "the national report", "its strategy", "a survey".
+_ENGLISH_DETERMINER = re.compile(r"(?:the|its|their|whose|a|an)\s", re.IGNORECASE)
+# What follows an English participle that qualifies the noun before it ("a survey published in
+# 2023", "the plan unveiled, ..."), not an active verb and its object.
+_REDUCED_RELATIVE_AFTER = re.compile(
+    r"\s*(?:,|in\b|on\b|by\b|at\b|last\b|this\b|during\b|for\b)", re.IGNORECASE
+)
 # Leading English articles.
 _LEADING_ENGLISH = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # The topic after a generic noun: "sur l'IA responsable", "consacré à", "avec Mistral AI".
@@ -860,6 +865,10 @@ def _verb_label(sentence: str, cue_start: int, cue_end: int) -> str:
         subject = _object_before(sentence[:cue_start])
         return _noun_of(noun, subject) if subject else verb
     obj = phrase_from(sentence, cue_end)
+    if noun is None:  # "la cérémonie d'ouverture a eu lieu": the subject is the event
+        subject = _object_before(sentence[:cue_start])
+        if subject:
+            return _LEADING.sub("", subject)
     if noun is None or not _LEADING.sub("", obj) or _AGENT.match(obj):
         return f"{verb} {obj}".strip()
     return _noun_of(noun, obj)
@@ -874,12 +883,15 @@ def _act_label(sentence: str, act: re.Match[str]) -> str:
     if noun is None:
         return ""
     before = sentence[: act.start()]
-    english_active = _ENGLISH_PAST.fullmatch(verb) is not None and not _PASSIVE_BEFORE.search(
-        before
+    english_active = (
+        _ENGLISH_PAST.fullmatch(verb) is not None
+        and not _PASSIVE_BEFORE.search(before)
+        and not _REDUCED_RELATIVE_AFTER.match(sentence, act.end())  # "a survey published in"
+        and noun not in _SUBJECT_ACTS
     )
-    if noun in _SUBJECT_ACTS:
-        english_active = False
-    if _is_noun_cue(sentence, act.start()) or _ACTIVE_AUX.search(before) or english_active:
+    english = _ENGLISH_PAST.fullmatch(verb) is not None
+    french_active = not english and _ACTIVE_AUX.search(before) is not None  # not "a survey"
+    if _is_noun_cue(sentence, act.start()) or french_active or english_active:
         obj = phrase_from(sentence, act.end())
         if _is_noun_cue(sentence, act.start()):
             return phrase_from(sentence, act.start())
