@@ -17,7 +17,9 @@ from helpers.dates import (
     find_published,
     format_date_en,
     format_date_fr,
+    names_month,
     parse_iso,
+    weekday_by_tense,
 )
 
 TUE = dt.date(2023, 10, 24)  # a Tuesday: "Publié dans L'opinion le 24 - 10 - 2023"
@@ -838,3 +840,103 @@ def test_odd_letters_the_patterns_accept_do_not_break_the_look_ups(text: str) ->
     # "ı" (dotless i) matches "i" in the case-blind patterns; the weekday look-up used to raise.
     found = find_dates(text, anchor=dt.date(2025, 7, 3))
     assert any(m.text.startswith("3 juillet") or "juillet" in m.text for m in found)
+
+
+# Weekdays, "la veille" and horizons as news pages write them, resolved against the page's date.
+NEWS_PHRASINGS = [
+    pytest.param(
+        "Le forum a été ouvert lundi au siège de l'organisation à Rabat.",
+        WED,
+        [day("lundi", "2025-06-30", "relative")],
+        id="weekday_before_au_siege",
+    ),
+    pytest.param(
+        "Les travaux de l'atelier s'achèveront ce vendredi à Salé.",
+        WED,
+        [day("ce vendredi", "2025-07-04", "relative")],
+        id="ce_weekday_future_tense",
+    ),
+    pytest.param(
+        "Le comité s'est réuni ce vendredi au ministère.",
+        WED,
+        [day("ce vendredi", "2025-06-27", "relative")],
+        id="ce_weekday_past_tense_latest_before",
+    ),
+    pytest.param(
+        "Les Assises, tenues mardi et mercredi à Rabat, ont réuni 2 000 personnes.",
+        dt.date(2025, 7, 4),
+        [("mardi et mercredi", "2025-07-01", "2025-07-02", "day", "relative")],
+        id="two_consecutive_weekdays",
+    ),
+    pytest.param(
+        "The two ministers met on Tuesday and Wednesday in Kigali.",
+        dt.date(2025, 7, 4),
+        [("on Tuesday and Wednesday", "2025-07-01", "2025-07-02", "day", "relative")],
+        id="two_consecutive_weekdays_english",
+    ),
+    pytest.param("Ouvert du lundi au mercredi.", WED, [], id="weekday_span_still_a_habit"),
+    pytest.param(
+        "La veille, la ministre avait reçu les experts.",
+        WED,
+        [day("La veille", "2025-07-01", "relative")],
+        id="la_veille_of_publication",
+    ),
+    pytest.param(
+        "Le texte a été adopté à la veille des élections.", WED, [], id="a_la_veille_de_is_no_day"
+    ),
+    pytest.param(
+        "Une veille technologique est assurée par l'agence.", WED, [], id="veille_is_a_watch"
+    ),
+    pytest.param(
+        "La feuille de route sera publiée avant la fin de l'année.",
+        WED,
+        [("avant la fin de l'année", "2025", None, "year", "target")],
+        id="avant_la_fin_de_l_annee_target",
+    ),
+    pytest.param(
+        "A national roadmap is to be unveiled before the end of 2025.",
+        WED,
+        [("before the end of 2025", "2025", None, "year", "target")],
+        id="before_the_end_of_year_target",
+    ),
+    pytest.param(
+        "Le réseau, lancé en 2018, compte aujourd'hui quarante écoles.",
+        WED,
+        [year("2018", "2018")],
+        id="aujourd_hui_nowadays_is_no_day",
+    ),
+    pytest.param(
+        "La plateforme a été lancée aujourd'hui à Rabat.",
+        WED,
+        [day("aujourd'hui", "2025-07-02", "relative")],
+        id="aujourd_hui_of_publication",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), NEWS_PHRASINGS)
+def test_news_phrasings(text: str, anchor: dt.date, expected: list[Row]) -> None:
+    assert mentions(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("25 mai", True), ("en juin", True), ("mi-July", True), ("jeudi", False), ("hier", False)],
+    ids=["day_month", "month", "english_month", "weekday", "relative_day"],
+)
+def test_names_month(phrase: str, expected: bool) -> None:
+    assert names_month(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("weekday", "future", "expected"),
+    [
+        (0, False, "2025-06-30"),
+        (2, False, "2025-07-02"),
+        (2, True, "2025-07-09"),
+        (4, True, "2025-07-04"),
+    ],
+    ids=["monday_before", "same_day_past", "same_day_future_next_week", "friday_ahead"],
+)
+def test_weekday_by_tense(weekday: int, future: bool, expected: str) -> None:
+    assert weekday_by_tense(WED, weekday, future).isoformat() == expected

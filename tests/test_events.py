@@ -104,7 +104,7 @@ def test_event_sentences(
         "Née en 1982 à Casablanca, la ministre a rejoint le gouvernement.",
         "Depuis 2018, le Maroc investit dans le numérique.",
         "Les candidatures sont ouvertes jusqu'au 15 septembre 2025.",
-        "En 2010, le pays a adopté une première stratégie numérique.",
+        "En 2010, la stratégie numérique du pays était encore embryonnaire.",
         "Le Maroc Digital 2030 vise la transformation du pays.",
         "Il fait beau ce mardi 1er juillet 2025 sur la côte atlantique.",
         "Rabat, le 2 juillet 2025 (MAP) - Le ministère a annoncé un plan national pour l'IA.",
@@ -228,3 +228,388 @@ def test_event_row_is_asdict() -> None:
     for event in found:
         assert event.to_row() == asdict(event)
         assert event.to_row()["actors"] is not event.actors
+
+
+# Phrasings of Moroccan and African news pages (own sentences), with the page's date.
+PHRASINGS = [
+    pytest.param(
+        "2025-06-24",
+        "Le ministère organisera, les 1er et 2 juillet à Rabat, les premières Assises nationales de l'IA.",
+        [("2025-07-01", "2025-07-02", "assises", "Rabat")],
+        id="list_of_days_without_year",
+    ),
+    pytest.param(
+        "2025-02-05",
+        "La conférence régionale sur l'IA est prévue le 14 février à Tanger.",
+        [("2025-02-14", None, "conference", "Tanger")],
+        id="day_month_without_year_ahead",
+    ),
+    pytest.param(
+        "2025-11-20",
+        "Le colloque sur l'IA et la santé s'est tenu le 23 octobre à Fès.",
+        [("2025-10-23", None, "colloque", "Fès")],
+        id="day_month_a_month_before",
+    ),
+    pytest.param(
+        "2025-08-27",
+        "La ministre a présidé mardi par visioconférence la réunion du comité de pilotage.",
+        [("2025-08-26", None, "conference", None)],
+        id="weekday_past_tense",
+    ),
+    pytest.param(
+        "2025-08-27",
+        "The minister launched the national data platform on Wednesday in Kigali.",
+        [("2025-08-27", None, "annonce", "Kigali")],
+        id="weekday_same_day_english",
+    ),
+    pytest.param(
+        "2025-09-26",
+        "Le forum se tiendra jeudi prochain à Casablanca.",
+        [("2025-10-02", None, "conference", "Casablanca")],
+        id="weekday_prochain",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Présentées la veille à Rabat, les recommandations des ateliers ont été saluées.",
+        [("2025-07-02", None, "annonce", "Rabat")],
+        id="la_veille",
+    ),
+    pytest.param(
+        "2025-03-05",
+        "Le réseau des académies, un programme lancé au Maroc en 2018, s'étend.",
+        [("2018", None, "annonce", None)],
+        id="launch_years_back",
+    ),
+    pytest.param(
+        "2025-03-05",
+        "Le Maroc s'est engagé en novembre 2021 à appliquer la recommandation.",
+        [("2021-11", None, "autre", None)],
+        id="commitment_month_years_back",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Lors de la deuxième édition en 2023, le salon a accueilli 30 000 visiteurs.",
+        [("2023", None, "salon", None)],
+        id="edition_year",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "12 mai 2025 : deuxième rencontre régionale sur l'IA et la santé.",
+        [("2025-05-12", None, "conference", None)],
+        id="full_date_heading_a_line",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Le 22 mars 2022, le Royaume a officiellement approuvé la recommandation.",
+        [("2022-03-22", None, "autre", None)],
+        id="full_date_heading_a_sentence_without_cue",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Les experts ont débattu le 12 mai 2025 à Oujda de l'IA en santé.",
+        [("2025-05-12", None, "autre", "Oujda")],
+        id="full_date_and_place_without_cue",
+    ),
+    pytest.param(
+        None,
+        "Le colloque organisé sur deux jours a refermé ses travaux mardi 3 décembre 2024 à Rabat.",
+        [("2024-12-02", "2024-12-03", "colloque", "Rabat")],
+        id="two_day_colloque_by_its_closing_day",
+    ),
+    pytest.param(
+        "2025-03-12",
+        "Magistrates began on Tuesday in Rabat a three-day seminar on AI and ethics.",
+        [("2025-03-11", "2025-03-13", "colloque", "Rabat")],
+        id="three_day_seminar_by_its_opening_day",
+    ),
+    pytest.param(
+        "2025-07-01",
+        "Les Assises de l'IA ont démarré mardi à Rabat, pour deux jours de débats.",
+        [("2025-07-01", "2025-07-02", "assises", "Rabat")],
+        id="two_days_of_debates",
+    ),
+    pytest.param(
+        None,
+        "Le Salon de l'IA 2023 ouvre ses portes à Casablanca.\nCe jeudi 25 mai, le ministre a inauguré le pavillon des start-up.",
+        [("2023-05-25", None, "annonce", None)],
+        id="year_from_the_article",
+    ),
+    pytest.param(
+        "2025-04-15",
+        "Le GITEX Africa, ouvert lundi à Marrakech et qui se poursuit jusqu'à mercredi, bat des records.",
+        [("2025-04-14", "2025-04-16", "salon", "Marrakech")],
+        id="fair_open_until_a_weekday",
+    ),
+    pytest.param(
+        "2024-05-30",
+        "Le salon, qui se tient jusqu'au 31 mai à Marrakech, a ouvert ses portes mercredi.",
+        [("2024-05-29", "2024-05-31", "salon", "Marrakech")],
+        id="fair_open_until_a_day",
+    ),
+    pytest.param(
+        "2025-04-11",
+        "Le salon a accueilli 1 500 exposants depuis sa première édition en 2023.",
+        [("2023", None, "salon", None)],
+        id="depuis_sa_premiere_edition",
+    ),
+    pytest.param(
+        "2025-10-27",
+        "L'équipe s'est imposée samedi à Tétouan face au club local.",
+        [("2025-10-25", None, "autre", "Tétouan")],
+        id="weekday_with_its_place_without_cue",
+    ),
+    pytest.param(
+        "2025-04-15",
+        "Since its first edition in 2023, the fair has doubled in size.",
+        [("2023", None, "salon", None)],
+        id="since_its_first_edition",
+    ),
+    pytest.param(
+        None,
+        "Le règlement européen est entré en vigueur le 1er août 2024.",
+        [("2024-08-01", None, "loi", None)],
+        id="entry_into_force",
+    ),
+    pytest.param(
+        "2025-12",
+        "Le forum de l'IA se tiendra du mardi 16 au jeudi 18 décembre à Rabat.",
+        [("2025-12-16", "2025-12-18", "conference", "Rabat")],
+        id="range_of_weekday_days",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "Pas de pause : la Commission a publié le 10 juin 2025 son code de bonnes pratiques.",
+        [("2025-06-10", None, "annonce", None)],
+        id="lead_in_before_a_colon_is_body",
+    ),
+    pytest.param(
+        "2026-01",
+        "Rabat a présenté lundi 12 janvier la stratégie nationale « IA du Maroc ».",
+        [("2026-01-12", None, "strategie", "Rabat")],
+        id="day_month_of_a_month_dated_page",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), PHRASINGS)
+def test_phrasings(published: str | None, text: str, expected: list[tuple]) -> None:
+    found = [(e.date, e.end, e.kind, e.place) for e in extract_events("a.txt", text, published)]
+    assert found == expected
+
+
+def test_a_paragraph_names_the_year_of_its_day_months_when_the_page_has_several() -> None:
+    text = (
+        "Le salon, lancé en 2019, a bien grandi.\n"
+        "Pour le GITEX Africa 2025, le salon, ouvert du 14 au 16 avril à Marrakech, innove."
+    )
+    found = [(e.date, e.end, e.kind) for e in extract_events("a.txt", text, None)]
+    assert ("2025-04-14", "2025-04-16", "salon") in found
+
+
+def test_a_fair_reported_by_its_opening_day_takes_the_days_given_elsewhere() -> None:
+    text = (
+        "Le salon se tiendra du 14 au 16 avril 2026 à Marrakech.\n"
+        "Le salon ouvrira ses portes le 14 avril 2026 avec 1 500 exposants."
+    )
+    found = [(e.date, e.end, e.kind) for e in extract_events("a.txt", text, "2026-03-01")]
+    assert found == [("2026-04-14", "2026-04-16", "salon")]
+
+
+# What is not an event of the page, with the page's date.
+NOT_EVENTS = [
+    pytest.param("2025-07-03", "Il a rejoint le ministère en 2010.", id="life_story"),
+    pytest.param(
+        "2025-02-20",
+        "The minister, who took office in October 2024, spoke at the forum.",
+        id="took_office",
+    ),
+    pytest.param("2025-07-03", "Article publié le 3 juillet 2025 à 10h.", id="page_own_date"),
+    pytest.param(
+        "2025-07-02",
+        "Rabat, le 2 juillet 2025 (MAP) - Le ministère a annoncé un plan.",
+        id="dateline_of_publication",
+    ),
+    pytest.param(
+        "2025-07-03",
+        "En 2012, le pays comptait peu de start-up selon la stratégie de l'époque.",
+        id="history_without_act",
+    ),
+    pytest.param(
+        "2025-07-03", "Le texte a été annoncé à la veille des élections.", id="a_la_veille_de"
+    ),
+    pytest.param(
+        "2025-03-05",
+        "Le réseau, lancé en Europe et qui compte aujourd'hui quarante écoles, s'étend.",
+        id="aujourd_hui_nowadays",
+    ),
+    pytest.param(
+        "2025-06-12",
+        "Le guide s'inscrit dans la stratégie nationale de cybersécurité à l'horizon 2030.",
+        id="horizon_in_a_strategy_name",
+    ),
+    pytest.param(
+        "2025-06-24",
+        "À lire aussi : le forum de l'IA s'est tenu lundi à Rabat.",
+        id="teaser_of_another_article",
+    ),
+    pytest.param(
+        "2025-04-20",
+        "Le salon revendique cette année plus de 1 500 exposants.",
+        id="this_year_is_a_period",
+    ),
+    pytest.param(
+        "2025-10-27",
+        "Coupe de la CAF : le club affrontera le 23 novembre à Berkane son rival.",
+        id="headline_under_a_rubric",
+    ),
+    pytest.param(
+        "2025-06-24",
+        "À lire aussi : le plan vise 240 000 emplois d'ici 2030.",
+        id="target_in_a_teaser",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence"), NOT_EVENTS)
+def test_not_events_of_the_page(published: str, sentence: str) -> None:
+    assert extract_events("a.txt", sentence, published) == []
+
+
+LABELS = [
+    pytest.param(
+        "La plateforme Chikaya, lancée en 2018, recueille les réclamations.",
+        "Lancement de la plateforme Chikaya",
+        id="participle_object_before",
+    ),
+    pytest.param(
+        "AI Movement a été désigné en novembre 2023 comme centre de catégorie II de l'UNESCO.",
+        "Nomination d'AI Movement comme centre de catégorie II de l'UNESCO",
+        id="passive_subject_is_the_object",
+    ),
+    pytest.param(
+        "Le Conseil de gouvernement a adopté le 25 septembre 2025 le projet de décret sur les instituts.",
+        "Adoption du projet de décret sur les instituts",
+        id="active_verb_object_after",
+    ),
+    pytest.param(
+        "Le colloque « IA et droits de l'Homme » s'est tenu le 3 décembre 2024 à Rabat.",
+        "Colloque « IA et droits de l'Homme »",
+        id="quoted_title",
+    ),
+    pytest.param(
+        "Un colloque s'est tenu le 23 octobre 2025 à Fès sur l'IA responsable.",
+        "Colloque sur l'IA responsable",
+        id="bare_noun_completed_by_topic",
+    ),
+    pytest.param(
+        "Les premières Assises nationales de l'intelligence artificielle se tiendront les 1er et 2 juillet 2025.",
+        "Premières Assises nationales de l'IA",
+        id="named_occasion_with_its_rank",
+    ),
+    pytest.param(
+        "The ministry launched the Digital Skills Hub on 1 July 2025.",
+        "Launch of Digital Skills Hub",
+        id="english_act",
+    ),
+    pytest.param(
+        "Présentées le 2 juillet 2025 par la ministre déléguée, Leila Bennani, les recommandations ont été saluées.",
+        "Présentation des recommandations",
+        id="heading_participle_past_an_apposition",
+    ),
+    pytest.param(
+        "Les auditions débuteront le 15 mai 2025 au siège de l'autorité.",
+        "Début des auditions",
+        id="intransitive_verb_names_its_subject",
+    ),
+    pytest.param(
+        "Le Conseil a lancé le 3 mars 2025 des programmes de formation à l'IA.",
+        "Lancement des programmes de formation à l'IA",
+        id="object_with_des",
+    ),
+    pytest.param(
+        "Par Karim Alaoui Le colloque international « IA et santé » s'est tenu le 3 mars 2025.",
+        "Colloque international « IA et santé »",
+        id="byline_never_starts_a_name",
+    ),
+    pytest.param(
+        "The country's national report was published in May 2025.",
+        "Publication of country's national report",
+        id="english_passive",
+    ),
+    pytest.param(
+        "According to a survey published in May 2025, most firms use AI tools.",
+        "Publication of survey",
+        id="english_participle_qualifying_a_noun",
+    ),
+    pytest.param(
+        "La cérémonie d'ouverture a eu lieu le 3 mars 2025 en présence des artistes.",
+        "Cérémonie d'ouverture",
+        id="what_took_place_is_the_subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label"), LABELS)
+def test_labels_name_the_event(sentence: str, label: str) -> None:
+    events = extract_events("a.txt", sentence, "2025-11-20")
+    assert [e.label for e in events] == [label]
+
+
+TARGET_LABELS = [
+    pytest.param(
+        "La stratégie vise à former 100 000 jeunes par an d'ici 2030.",
+        ["100 000 jeunes par an d'ici 2030"],
+        id="target_with_its_horizon",
+    ),
+    pytest.param(
+        "Le plan prévoit 240 000 emplois numériques et 3 000 start-up à l'horizon 2030.",
+        ["240 000 emplois numériques à l'horizon 2030", "3 000 start-up à l'horizon 2030"],
+        id="two_targets",
+    ),
+    pytest.param(
+        "The plan aims to add MAD 100 billion to GDP and create 50,000 AI-related jobs by 2030.",
+        ["100 billion to GDP by 2030", "50,000 AI-related jobs by 2030"],
+        id="english_two_targets_never_cut_mid_phrase",
+    ),
+    pytest.param(
+        "L'opérateur doit couvrir 70 % de la population en 5G d'ici 2026.",
+        ["70 % de la population d'ici 2026"],
+        id="a_technology_name_is_no_quantity",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "labels"), TARGET_LABELS)
+def test_targets_read_as_targets(sentence: str, labels: list[str]) -> None:
+    events = extract_events("a.txt", sentence, "2025-07-03")
+    assert [e.label for e in events] == labels
+    assert {e.kind for e in events} == {"objectif"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Le mémorandum a été signé lors du Forum Africa Tech.", "partenariat"),
+        ("Un accord a été annoncé en marge du GITEX Africa.", "partenariat"),
+        ("La ministre a pris la parole lors du sommet.", "conference"),
+        ("La ministre a tenu une conférence de presse au ministère.", "annonce"),
+        ("Les pays ont adopté une déclaration à la clôture du sommet.", "autre"),
+        ("The National Conference on AI closed in Rabat.", "assises"),
+    ],
+    ids=[
+        "setting_lors_du",
+        "setting_en_marge_du",
+        "setting_alone_still_counts",
+        "press_conference",
+        "adoption_at_a_closing",
+        "english_name_of_assises",
+    ],
+)
+def test_kind_of_an_act_held_at_a_gathering(sentence: str, kind: str) -> None:
+    assert classify_kind(sentence) == kind
+
+
+def test_the_date_of_a_setting_in_apposition_dates_the_gathering() -> None:
+    sentence = "La feuille de route a été annoncée lors des Assises de l'IA, tenues les 1er et 2 juillet à Rabat."
+    events = extract_events("a.txt", sentence, "2025-09-26")
+    assert [(e.date, e.end, e.kind) for e in events] == [("2025-07-01", "2025-07-02", "assises")]

@@ -48,10 +48,12 @@ def _tables(title: str = "Titre", outlet: str | None = "Le Matin") -> Tables:
                 "label": title,
                 "place": "Rabat",
                 "n_sources": 1,
+                "n_outlets": 1,
                 "sources": ["a.txt"],
                 "outlets": ["Le Matin"],
                 "evidence": articles.loc[0, "text"],
                 "evidence_file": "a.txt",
+                "disagreement": None,
             }
         ]
     )
@@ -269,3 +271,42 @@ def test_export_rehearsal_writes_nothing(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     render.rehearse_export()  # the same exporter and renderer as the real export, in memory
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("n_articles", "n_outlets", "lang", "expected"),
+    [
+        (3, 2, "fr", "3 articles de 2 médias"),
+        (1, 1, "fr", "1 article de 1 média"),
+        (2567, 0, "fr", "2\u202f567 articles, média inconnu"),
+        (3, 2, "en", "3 articles from 2 outlets"),
+    ],
+    ids=["fr_plural", "fr_singular", "fr_no_known_outlet", "en"],
+)
+def test_sources_are_counted_as_articles_of_distinct_outlets(
+    n_articles: int, n_outlets: int, lang: str, expected: str
+) -> None:
+    assert render.sources_count(n_articles, n_outlets, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("disagreement", "shown"),
+    [
+        ("date 2025-07-03 (Le Desk: c.txt)", "date divergente selon les sources"),
+        ("place Salé (b.txt)", "lieu divergent selon les sources"),
+        (None, None),
+    ],
+    ids=["date", "place", "agreement"],
+)
+def test_timeline_table_flags_sources_that_disagree(
+    disagreement: str | None, shown: str | None
+) -> None:
+    tables = _tables()
+    timeline = tables.timeline.assign(disagreement=[disagreement], n_sources=[3], n_outlets=[2])
+    html = render.timeline_table(timeline, tables.articles, "fr", max_rows=3)
+    assert "3 articles de 2 médias" in html
+    if shown is None:
+        assert 'class="flag"' not in html
+    else:
+        assert shown in html
+        assert disagreement.split(" (")[0] in html  # the other value, in the flag's title

@@ -13,6 +13,7 @@ from helpers.timeline import (
     _tokens,
     dates_compatible,
     merge_events,
+    settle,
     span_of,
     within_window,
 )
@@ -98,7 +99,9 @@ def test_three_wordings_of_the_assises_are_one_entry_with_the_most_precise_date(
     )
     assert assises["n_sources"] == 3
     assert list(assises["sources"]) == ["a.txt", "b.txt", "c.txt"]
-    assert list(assises["outlets"]) == ["Le360", "Maroc Diplomatique", "c.txt"]
+    assert list(assises["outlets"]) == ["Le360", "Maroc Diplomatique"]
+    assert assises["n_outlets"] == 2  # c.txt's outlet is unknown: no third outlet
+    assert assises["disagreement"] is None  # a month, a day and a range that agree
 
 
 def test_different_announcements_on_the_same_day_stay_apart() -> None:
@@ -154,6 +157,8 @@ def _merged_by_scanning_every_entry(events: pd.DataFrame) -> list[tuple]:
             entries.append(entry)
         if ev["file"] not in entry.sources:
             entry.sources.append(ev["file"])
+        entry.reports.append((ev["date"], end, ev["precision"], None, ev["file"]))
+    entries = [settle(e) for e in entries]
     return sorted((e.date, e.end or "", e.kind, e.label, tuple(sorted(e.sources))) for e in entries)
 
 
@@ -191,3 +196,57 @@ def test_indexed_merge_equals_comparing_with_every_entry(seed: int) -> None:
     assert sorted(
         (d, e if isinstance(e, str) else "", k, lab, tuple(s)) for d, e, k, lab, s in found
     ) == (_merged_by_scanning_every_entry(events))
+
+
+@pytest.mark.parametrize(
+    ("reports", "date", "place", "disagreement"),
+    [
+        (
+            [("a.txt", "2025-07-01", "Rabat"), ("b.txt", "2025-07-01", "Rabat"),
+             ("c.txt", "2025-07-03", "Rabat")],
+            "2025-07-01",
+            "Rabat",
+            "date 2025-07-03 (Le Desk: c.txt)",
+        ),
+        (
+            [("a.txt", "2025-07-01", "Rabat"), ("b.txt", "2025-07-01", "Salé"),
+             ("c.txt", "2025-07-01", "Rabat")],
+            "2025-07-01",
+            "Rabat",
+            "place Salé (b.txt)",
+        ),
+        (
+            [("a.txt", "2025-07-01", "Rabat"), ("b.txt", "2025-07-01", None)],
+            "2025-07-01",
+            "Rabat",
+            None,
+        ),
+    ],
+    ids=["date_outvoted_named_with_its_source", "place_outvoted", "silence_is_no_disagreement"],
+)  # fmt: skip
+def test_sources_that_disagree_are_named(
+    reports: list[tuple[str, str, str | None]], date: str, place: str, disagreement: str | None
+) -> None:
+    events = pd.DataFrame(
+        [
+            _event(f, d, None, "day", "assises", "Assises nationales de l'IA", p)
+            for f, d, p in reports
+        ]
+    )
+    outlets = {"a.txt": "Le Matin", "b.txt": None, "c.txt": "Le Desk"}
+    entry = merge_events(events, outlets).iloc[0]
+    assert len(merge_events(events, outlets)) == 1
+    assert (entry["date"], entry["place"], entry["disagreement"]) == (date, place, disagreement)
+    assert entry["n_sources"] == len(reports)
+
+
+def test_two_gatherings_a_few_days_apart_under_other_names_stay_apart() -> None:
+    events = pd.DataFrame(
+        [
+            _event("a.txt", "2025-07-01", None, "day", "conference", "Forum Africa Tech"),
+            _event(
+                "b.txt", "2025-07-04", None, "day", "conference", "Sommet de la santé numérique"
+            ),
+        ]
+    )
+    assert len(merge_events(events, {})) == 2

@@ -158,7 +158,7 @@ def since_landmark(timeline: pd.DataFrame) -> pd.Series | None:
 
 
 def most_covered(timeline: pd.DataFrame) -> pd.Series | None:
-    """The entry reported by the most outlets (ties: the more precise, then the later)."""
+    """The entry reported by the most articles (ties: the more precise, then the later)."""
     dated = timeline[timeline["kind"] != "objectif"]
     if dated.empty:
         return None

@@ -102,7 +102,7 @@ _ORDINAL_RANKS = {
 _RELATIVE_DAYS = {
     "avant-hier": -2, "avant hier": -2, "the day before yesterday": -2, "hier": -1,
     "yesterday": -1, "aujourd'hui": 0, "today": 0, "demain": 1, "tomorrow": 1,
-    "après-demain": 2, "après demain": 2, "the day after tomorrow": 2,
+    "après-demain": 2, "après demain": 2, "the day after tomorrow": 2, "la veille": -1,
 }  # fmt: skip
 
 _MONTHS_FR = {_fold(name): number for number, name in enumerate(_MONTHS_FR_WRITTEN, 1)}
@@ -297,11 +297,13 @@ _YEAR_CUE = re.compile(
 # A horizon or deadline before a date: "d'ici 2030", "à l'horizon 2030", "by 2030".
 _TARGET_CUE = re.compile(
     rf"(?:\bd{_APOS}ici(?:\s+[àa](?=\s))?|(?<!\w)[àa]\s+l{_APOS}horizon(?:\s+de)?|\bhorizon"
-    rf"|\bby|\bno\s+later\s+than|(?<!\w)[àa]\s+l{_APOS}[ée]ch[ée]ance(?:\s+de)?)\s+",
+    rf"|\bby|\bno\s+later\s+than|(?<!\w)[àa]\s+l{_APOS}[ée]ch[ée]ance(?:\s+de)?"
+    r"|\bavant(?=\s+(?:la\s+)?fin\b)|\bbefore(?=\s+(?:the\s+)?end\b))\s+",
 )
 # The opening word of a range: "du 29 au 31 mai", "entre 2023 et 2025", "from 2024 to 2026".
 _RANGE_CUE = re.compile(
-    rf"\b(?:du|de|entre|from|between)\s+(?=(?:le\s+|the\s+)?(?:\d|{_MONTH_FULL}\b))"
+    rf"\b(?:du|de|entre|from|between)\s+(?=(?:le\s+|the\s+|ce\s+)?(?:{_WEEKDAY_FULL}\s+)?"
+    rf"(?:\d|{_MONTH_FULL}\b))"
     rf"|\bd{_APOS}(?={_MONTH_FULL}\b)",
 )
 # Between the two ends of a range: "au", "à", "et", "to", "-".
@@ -310,7 +312,7 @@ _RANGE_LINK = re.compile(
     r"(?:(?:le|the)\s+)?",
 )
 # An article that may stand between a cue and its date ("d'ici la fin", "by the end").
-_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the)\s*")
+_ARTICLE = re.compile(rf"(?:le|la|l{_APOS}|the|ce)\s*")
 # Days listed before one month: "1er et 2 juillet 2025", "10-12 octobre", "1, 2 and 3 July".
 _DAY_LIST = re.compile(
     rf"(?:\b{_WEEKDAY_FULL}\s+)?{_day('d')}(?P<more>(?:\s*,\s*{_DAY_BARE})*)\s*,?\s*"
@@ -343,10 +345,16 @@ _MONTH_NO_YEAR = re.compile(
 )
 # Days around the anchor: "hier", "avant-hier", "aujourd'hui", "demain", "yesterday".
 # Not after "de"/"d'"/"of" ("l'IA de demain", "le monde d'aujourd'hui") nor before "'s".
+# Not "nowadays" either: "lancé en 2018 et aujourd'hui présent", "aujourd'hui encore".
 _RELATIVE_DAY = re.compile(
-    r"(?<!d')(?<!d’)(?<!de\s)(?<!of\s)\b(?P<w>"
+    r"(?<!d')(?<!d’)(?<!de\s)(?<!of\s)(?<!et\s)(?<!and\s)\b(?P<w>"
     + _alternation(list(_RELATIVE_DAYS))
-    + rf")\b(?!{_APOS}s)",
+    + rf")\b(?!{_APOS}s)(?!\s+encore)",
+)
+# Two consecutive weekdays: "tenues mardi et mercredi", "on Tuesday and Wednesday".
+_WEEKDAY_PAIR = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_FULL_FR})\s+et\s+(?P<wd2>{_WEEKDAY_FULL_FR})\b"
+    rf"|\b(?:on\s+)?(?P<wd_en>{_WEEKDAY_FULL_EN})\s+and\s+(?P<wd2_en>{_WEEKDAY_FULL_EN})\b",
 )
 # A weekday near the anchor: "ce lundi", "lundi dernier", "mardi prochain", "last Monday".
 _RELATIVE_WEEKDAY = re.compile(
@@ -354,20 +362,32 @@ _RELATIVE_WEEKDAY = re.compile(
     rf"|(?P<wd2>{_WEEKDAY_FULL_FR})\s+(?P<dir>dernier|prochain|pass[ée])\b"
     rf"|(?P<dir_en>last|next|this\s+past|this\s+coming|this)\s+(?P<wd_en>{_WEEKDAY_FULL_EN})\b)",
 )
-# A bare weekday in news copy ("a annoncé lundi", "on Tuesday"): the last such day, or the next
-# one when the sentence speaks of the future; never a habit ("les lundis", "du lundi au").
+# A bare weekday in news copy ("a annoncé lundi", "on Tuesday", "lundi au siège de"): the last
+# such day, or the next one when the sentence speaks of the future; never a habit ("les lundis",
+# "du lundi au vendredi", "lundi et mardi").
 _BARE_WEEKDAY = re.compile(
     r"(?<!\bdu\s)(?<!\bles\s)(?<!\bchaque\s)(?<!\bevery\s)(?<!\bde\s)(?<!\bau\s)"
     r"(?<!\bà\s)(?<!\bto\s)"
     rf"\b(?:on\s+)?(?P<wd>{_WEEKDAY_FULL})\b(?!s\b)"
-    r"(?!\s*(?:\d|premier|dernier|prochain|pass|au\b|to\b|et\b|and\b|-|–))",
+    r"(?!\s*(?:\d|premier|dernier|prochain|pass))"
+    rf"(?!\s*(?:au|to|et|and|-|–)\s*(?:le\s+)?{_WEEKDAY_FULL}\b)",
     re.IGNORECASE,
 )
-# Words that put a sentence in the future (a bare weekday then means the coming one).
+# Words that put a sentence in the future (a weekday then means the coming one): auxiliaries,
+# "prévu", and French future-tense verbs ("se tiendra", "s'achèveront", "réunira", "aura").
 _FUTURE_CUE = re.compile(
-    r"\b(?:se\s+tiendra|aura\s+lieu|se\s+d[ée]roulera|accueillera|sera|seront|va|vont|doit|"
-    r"devrait|pr[ée]vue?s?|will|is\s+set\s+to|is\s+expected\s+to|upcoming)\b",
+    r"\b(?:sera|seront|aura|auront|pourra|pourront|devra|devront|va|vont|doit|doivent|devrait|devraient|"
+    r"pr[ée]vue?s?|\w{2,}(?:er|ir|dr)(?:a|ont)|will|is\s+set\s+to|is\s+expected\s+to|"
+    r"is\s+scheduled|upcoming)\b",
     re.IGNORECASE,
+)
+# What follows "la veille" when it means "just before" something: "à la veille des élections".
+# and when it is a watch ("la veille technologique", "veille stratégique").
+_VEILLE_OF = re.compile(rf"\s+(?:de|du|des)\b|\s+d{_APOS}|\s+\w+(?:ique|elle|ale|aire)s?\b")
+# A verb in the present right before "aujourd'hui"/"today": "compte aujourd'hui", "is today".
+_NOWADAYS_BEFORE = re.compile(
+    r"\b(?:compte|comptent|est|sont|repr[ée]sente|repr[ée]sentent|reste|restent|demeure|demeurent|"
+    r"constitue|constituent|dispose|disposent|emploie|emploient|qui|is|are|has|have|remains?)\s+$"
 )
 # A week, month or year around the anchor: "la semaine prochaine", "l'an dernier", "next month".
 _RELATIVE_PERIOD = re.compile(
@@ -383,7 +403,7 @@ _TRIGGER = re.compile(
     r"\b(?:"
     + _trie(
         {*_MONTHS_FR_WRITTEN, *_MONTH_WORDS_EN, *_MONTH_ABBREVIATIONS, *_WEEKDAYS_FR,
-         *_WEEKDAYS_EN, "hier", "demain", "aujourd'hui", "yesterday", "today", "tomorrow",
+         *_WEEKDAYS_EN, "hier", "demain", "aujourd'hui", "veille", "yesterday", "today", "tomorrow",
          "semaine", "mois", "année", "an", "week", "month", "year"}
     )
     + r"\b|(?:19|20)\d\d(?!\d)|2100(?!\d))"
@@ -804,8 +824,11 @@ def _build_cross_month(text: str, m: re.Match[str], anchor: dt.date | None) -> D
 
 
 def _build_relative_day(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
-    """A day counted from the anchor: "hier", "aujourd'hui", "demain", "yesterday"."""
-    if anchor is None:
+    """A day counted from the anchor: "hier", "aujourd'hui", "demain", "la veille"; not "à la
+    veille de" (just before something)."""
+    if anchor is None or _VEILLE_OF.match(m.string, m.end()):
+        return None
+    if _NOWADAYS_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
         return None
     day = anchor + dt.timedelta(days=_RELATIVE_DAY_OFFSETS[_fold(m.group("w"))])
     return _mention(
@@ -821,10 +844,26 @@ def _build_relative_weekday(
         return None
     name = m.group("wd") or m.group("wd2") or m.group("wd_en")
     direction = _direction(m.group("dir") or m.group("dir_en"))
-    day = resolve_weekday(anchor, _WEEKDAY_NUMBERS[_fold(name)], direction)
+    weekday = _WEEKDAY_NUMBERS[_fold(name)]
+    if direction == 0:  # "ce lundi", "this Monday": the tense says which
+        day = weekday_by_tense(anchor, weekday, _is_future(text, m))
+    else:
+        day = resolve_weekday(anchor, weekday, direction)
     return _mention(
         text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None, "day", True)
     )
+
+
+def _is_future(text: str, m: re.Match[str]) -> bool:
+    """True when the words around a match put it in the future."""
+    return _FUTURE_CUE.search(text[max(0, m.start() - 80) : m.end() + 40]) is not None
+
+
+def weekday_by_tense(anchor: dt.date, weekday: int, future: bool) -> dt.date:
+    """The latest such weekday on or before the anchor, or the next one after it (future)."""
+    if future:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
 def _build_bare_weekday(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
@@ -832,14 +871,25 @@ def _build_bare_weekday(text: str, m: re.Match[str], anchor: dt.date | None) -> 
     if anchor is None:
         return None
     weekday = _WEEKDAY_NUMBERS[_fold(m.group("wd"))]
-    context = text[max(0, m.start() - 80) : m.end() + 40]
-    if _FUTURE_CUE.search(context):
-        day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    else:
-        day = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    day = weekday_by_tense(anchor, weekday, _is_future(text, m))
     return _mention(
         text, m.start(), m.end(), _Resolved((day.year, day.month, day.day), None, "day", True)
     )
+
+
+def _build_weekday_pair(text: str, m: re.Match[str], anchor: dt.date | None) -> DateMention | None:
+    """Two consecutive weekdays ("mardi et mercredi"): the second resolved by tense, the first
+    the day before it."""
+    first = _WEEKDAY_NUMBERS[_fold(m.group("wd") or m.group("wd_en"))]
+    second = _WEEKDAY_NUMBERS[_fold(m.group("wd2") or m.group("wd2_en"))]
+    if anchor is None or second != (first + 1) % 7:
+        return None
+    last = weekday_by_tense(anchor, second, _is_future(text, m))
+    day = last - dt.timedelta(days=1)
+    resolved = _Resolved(
+        (day.year, day.month, day.day), (last.year, last.month, last.day), "day", True
+    )
+    return _mention(text, m.start(), m.end(), resolved)
 
 
 def _build_relative_period(
@@ -894,7 +944,7 @@ _WEEKDAY_HINT = re.compile(_WEEKDAY_FULL)
 _WEEKDAY_ANY_CASE_HINT = re.compile(_WEEKDAY_FULL + "|[ıİſ]")
 # Every alternative of _TARGET_CUE holds one of these words followed by a space ("d'ici à",
 # "à l'horizon de", "no later than", "à l'échéance").
-_TARGET_HINT = re.compile(r"ici\s|horizon\s|by\s|later\s|ch[ée]ance\s")
+_TARGET_HINT = re.compile(r"ici\s|horizon\s|by\s|later\s|ch[ée]ance\s|avant\s|before\s")
 # The link between the two day-months of _CROSS_MONTH.
 _CROSS_LINK_HINT = re.compile(r"-|–|to|through")
 # The separator between two numbers of _NUMERIC_DMY and _ISO_YMD.
@@ -939,6 +989,7 @@ _RULES = (
     _Rule(_MONTH_NO_YEAR, _build_month_no_year, (_MONTH_HINT,)),
     _Rule(_RELATIVE_WEEKDAY, _build_relative_weekday, (_WEEKDAY_HINT,)),
     _Rule(_BARE_WEEKDAY, _build_bare_weekday, (_WEEKDAY_ANY_CASE_HINT,)),
+    _Rule(_WEEKDAY_PAIR, _build_weekday_pair, (_WEEKDAY_HINT,)),
     _Rule(_RELATIVE_PERIOD, _build_relative_period, (_PERIOD_UNIT_HINT,)),
     _Rule(_RELATIVE_DAY, _build_relative_day, (_RELATIVE_DAY_HINT,)),
 )
@@ -1004,6 +1055,11 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
 # ---------------------------------------------------------------------------------------------
 # Publication date
 # ---------------------------------------------------------------------------------------------
+
+
+def names_month(text: str) -> bool:
+    """True when a date phrase names a month ("25 mai", "en juin", "mi-July")."""
+    return _MONTH_HINT.search(_lowercase(text)) is not None
 
 
 def _extra_words(line: str, mention: DateMention) -> list[str]:

@@ -176,7 +176,8 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
     top = briefing.most_covered(tl)
     if top is not None:
         files = list(top["sources"])[:max_items]
-        point("pt_top_event", "timeline", files, n=top["n_sources"], **event(top))
+        counted = sources_count(int(top["n_sources"]), int(top["n_outlets"]), lang)
+        point("pt_top_event", "timeline", files, counted=counted, **event(top))
     themes = briefing.theme_shares(tables.themes).head(3)
     if len(themes):
         listed = ", ".join(f"{t.label} ({percent_fr(t.share)})" for t in themes.itertuples())
@@ -222,6 +223,24 @@ def png_img(data: bytes, alt: str) -> str:
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{encoded}"/>'
 
 
+def sources_count(n_articles: int, n_outlets: int, lang: str) -> str:
+    """ "3 articles de 2 médias": files and the distinct known outlets among them."""
+    w = words(lang)
+    if n_outlets == 0:
+        return agree(w["counted_no_outlet"].format(n=count_in(n_articles, lang)), lang)
+    wording = w["counted"].format(n=count_in(n_articles, lang), m=count_in(n_outlets, lang))
+    return agree(wording, lang)
+
+
+def disagreement_flag(disagreement: object, lang: str) -> str:
+    """The warning a table row carries when its sources give other dates or places."""
+    if not isinstance(disagreement, str) or not disagreement:
+        return ""
+    dates = disagreement.startswith("date") or "; date" in disagreement
+    warning = text(words(lang)["date_disagreement" if dates else "place_disagreement"], lang)
+    return f'<br><span class="flag" title="{esc(disagreement)}">{warning}</span>'
+
+
 def printed_rows(timeline: pd.DataFrame, max_rows: int) -> set:
     """Index of the timeline entries the PDF shows: the most reported ones (then the latest)."""
     order = timeline.sort_values(["n_sources", "date"], ascending=[False, False])
@@ -244,14 +263,15 @@ def timeline_table(
     for idx, row in timeline[timeline.index.isin(shown)].iterrows():
         css = "" if idx in keep else ' class="screen-only"'
         rows.append(
-            f'<tr{css}><td class="date">{esc(fmt_date(row["date"], row["end"], lang))}</td>'
+            f'<tr{css}><td class="date">{esc(fmt_date(row["date"], row["end"], lang))}'
+            f"{disagreement_flag(row['disagreement'], lang)}</td>"
             f"<td>{text(w['kind_' + row['kind']], lang)}</td><td>{text(row['label'], lang)}</td>"
-            f'<td>{esc(row["place"])}</td><td class="num">{row["n_sources"]}</td>'
+            f"<td>{esc(row['place'])}</td>"
+            f"<td>{text(sources_count(row['n_sources'], row['n_outlets'], lang), lang)}</td>"
             f'<td class="src">{source_link(row["evidence_file"], articles, lang)}</td></tr>'
         )
-    num = ' class="num"'
     head = "".join(
-        f"<th{num if k == 'n_outlets' else ''}>{text(w[k], lang)}</th>"
+        f"<th>{text(w[k], lang)}</th>"
         for k in ("date", "kind", "event", "place", "n_outlets", "source")
     )
     more = len(timeline) - len(keep)

@@ -135,9 +135,11 @@ class Timeline(_Dated):
     """Events merged across sources: one entry per real-world event."""
 
     n_sources: Series[int] = pa.Field(ge=1)
+    n_outlets: Series[int] = pa.Field(ge=0)
     sources: Series[object]
     outlets: Series[object]
     evidence_file: Series[str]
+    disagreement: Series[str] = pa.Field(nullable=True)
 
 
 class Themes(_Table):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import heapq
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -12,6 +15,11 @@ import pandas as pd
 from helpers.textnorm import fold
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# Two day-precise reports of one gathering this many days apart, under near-identical labels,
+# are the same gathering dated differently by their sources (a disagreement, not two events).
+DATE_SLACK_DAYS = 7
+# Share of label words two reports must share to be one gathering at different dates.
+SAME_NAME = 0.5
 # Entries spanning more months than this are compared with every event of their kind.
 WIDE_MONTHS = 24
 # Kinds that name a one-off gathering: two reports of the same kind at compatible dates are
@@ -56,10 +64,12 @@ TIMELINE_COLUMNS = [
     "label",
     "place",
     "n_sources",
+    "n_outlets",
     "sources",
     "outlets",
     "evidence",
     "evidence_file",
+    "disagreement",
 ]
 
 
@@ -87,6 +97,24 @@ def spans_overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def widened(span: tuple[str, str], days: int) -> tuple[str, str]:
+    """A span stretched by days on both sides."""
+    first = _calendar_day(span[0]) - dt.timedelta(days=days)
+    last = _calendar_day(span[1]) + dt.timedelta(days=days)
+    return first.isoformat(), last.isoformat()
+
+
+def _calendar_day(iso: str) -> dt.date:
+    """The day an ISO string names, "2025-02-31" (a month's last day in span_of) as 2025-02-28."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    """Share of label words two labels have in common (Jaccard)."""
+    return len(a & b) / max(1, len(a | b))
+
+
 def dates_compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """True when two partial dates or ranges can refer to the same moment."""
     return spans_overlap(span_of(*a), span_of(*b))
@@ -107,6 +135,8 @@ class Entry:
     tokens: set[str]
     order: int = 0  # rank of creation (set by EntryIndex.add): events join the earliest match
     sources: list[str] = field(default_factory=list)
+    # What each merged event said: (date, end, precision, place, file).
+    reports: list[tuple[str, str | None, str, str | None, str]] = field(default_factory=list)
     span: tuple[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -115,11 +145,18 @@ class Entry:
     def matches(self, span: tuple[str, str], kind: str, tokens: set[str]) -> bool:
         """True when an event (its first and last day) reports the same thing at a
         compatible date."""
-        if kind != self.kind or not spans_overlap(self.span, span):
+        if kind != self.kind:
             return False
+        if not spans_overlap(self.span, span):
+            return (
+                self.kind in GATHERINGS
+                and self.precision == "day"
+                and spans_overlap(widened(self.span, DATE_SLACK_DAYS), span)
+                and _similarity(self.tokens, tokens) >= SAME_NAME
+            )
         if self.kind in GATHERINGS:
             return True
-        return len(self.tokens & tokens) / max(1, len(self.tokens | tokens)) >= 0.34
+        return _similarity(self.tokens, tokens) >= 0.34
 
 
 def _months(span: tuple[str, str]) -> range:
@@ -177,7 +214,8 @@ class EntryIndex:
         gathering = kind in GATHERINGS
         if not gathering and not tokens:
             return None
-        for entry in self._candidates(kind, span):
+        near = widened(span, DATE_SLACK_DAYS) if gathering else span
+        for entry in self._candidates(kind, near):
             if (gathering or not entry.tokens.isdisjoint(tokens)) and entry.matches(
                 span, kind, tokens
             ):
@@ -219,27 +257,64 @@ def merge_events(events: pd.DataFrame, outlets: dict[str, str | None]) -> pd.Dat
             entry.place = ev["place"]
         if ev["file"] not in entry.sources:
             entry.sources.append(ev["file"])
-    rows = [
-        {
-            "date": e.date,
-            "end": e.end,
-            "precision": e.precision,
-            "kind": e.kind,
-            "label": e.label,
-            "place": e.place,
-            "n_sources": len(e.sources),
-            "sources": sorted(e.sources),
-            "outlets": sorted({outlets.get(f) or f for f in e.sources}),
-            "evidence": e.evidence,
-            "evidence_file": e.evidence_file,
-        }
-        for e in index.entries
-    ]
+        entry.reports.append((ev["date"], end, ev["precision"], _text(ev["place"]), ev["file"]))
+    rows = [_row(settle(e), outlets) for e in index.entries]
     return (
         pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
         .sort_values(["date", "kind"])
         .reset_index(drop=True)
     )
+
+
+def settle(entry: Entry) -> Entry:
+    """The entry at its best-supported date (the one most of its sources at its precision
+    give) and place (the one most sources name), with the others kept for the disagreement."""
+    same = [r for r in entry.reports if r[2] == entry.precision]
+    votes = Counter((r[0], r[1]) for r in same)
+    best = max(votes, key=lambda value: (votes[value], value == (entry.date, entry.end)))
+    if best != (entry.date, entry.end):
+        entry.date, entry.end = best
+        entry.span = span_of(*best)
+    places = Counter(r[3] for r in entry.reports if r[3])
+    if places:
+        entry.place = max(places, key=lambda p: (places[p], p == entry.place))
+    return entry
+
+
+def disagreement(entry: Entry, outlets: dict[str, str | None]) -> str | None:
+    """The other dates and places the entry's sources give, each with its sources ("date
+    2025-07-03 (Le Matin: b.txt); place Casablanca (c.txt)"), or None when they agree."""
+    others: dict[str, list[str]] = {}
+    for date, end, _, place, file in entry.reports:
+        source = f"{outlets[file]}: {file}" if outlets.get(file) else file
+        if not spans_overlap(entry.span, span_of(date, end)):
+            value = f"date {date}" + (f"..{end}" if end and end != date else "")
+            others.setdefault(value, []).append(source)
+        if place and entry.place and fold(place) != fold(entry.place):
+            others.setdefault(f"place {place}", []).append(source)
+    if not others:
+        return None
+    return "; ".join(f"{value} ({', '.join(dict.fromkeys(s))})" for value, s in others.items())
+
+
+def _row(e: Entry, outlets: dict[str, str | None]) -> dict[str, object]:
+    """One timeline row; outlets are the distinct known outlets of its sources."""
+    known = sorted({name for f in e.sources if (name := outlets.get(f))})
+    return {
+        "date": e.date,
+        "end": e.end,
+        "precision": e.precision,
+        "kind": e.kind,
+        "label": e.label,
+        "place": e.place,
+        "n_sources": len(e.sources),
+        "n_outlets": len(known),
+        "sources": sorted(e.sources),
+        "outlets": known,
+        "evidence": e.evidence,
+        "evidence_file": e.evidence_file,
+        "disagreement": disagreement(e, outlets),
+    }
 
 
 def within_window(
