@@ -74,7 +74,7 @@ def test_variants_merge_to_the_full_name() -> None:
     assert mapping["Alami"] == "Alami"  # two full names end in Alami: ambiguous, left alone
 
 
-def test_mentions_drop_outlet_fragments_and_locations() -> None:
+def test_mentions_drop_outlet_and_locations_and_take_whole_names() -> None:
     text = "Le ministère de la Réforme de l'Administration et Hespress ont cité Mezzour à Rabat."
     ents = [
         _entity(text, "Administration", "ORG"),
@@ -83,7 +83,7 @@ def test_mentions_drop_outlet_fragments_and_locations() -> None:
         _entity(text, "Rabat", "LOC"),
     ]
     mentions = actor_mentions("a.txt", text, ents, exclude=["Hespress", None, float("nan")])
-    assert list(mentions["name"]) == ["Mezzour"]
+    assert list(mentions["name"]) == ["ministère de la Réforme de l'Administration", "Mezzour"]
 
 
 def test_top_actors_counts_articles_then_mentions() -> None:
@@ -92,13 +92,14 @@ def test_top_actors_counts_articles_then_mentions() -> None:
             {
                 "file": "a",
                 "name": "Ghita Mezzour",
+                "canonical": "Ghita Mezzour",
                 "type": "person",
                 "role": "ministre",
                 "start": 0,
             },
-            {"file": "b", "name": "Mezzour", "type": "person", "role": None, "start": 5},
-            {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 9},
-            {"file": "b", "name": "UNESCO", "type": "organisation", "role": None, "start": 20},
+            {"file": "b", "name": "Mezzour", "canonical": "Mezzour", "type": "person", "role": None, "start": 5},
+            {"file": "b", "name": "UNESCO", "canonical": "UNESCO", "type": "organisation", "role": None, "start": 9},
+            {"file": "b", "name": "UNESCO", "canonical": "UNESCO", "type": "organisation", "role": None, "start": 20},
         ]
     )
     top = top_actors(summarise_actors(mentions), ["a", "b"])

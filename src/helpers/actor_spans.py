@@ -1,0 +1,144 @@
+"""Where an actor's name starts and ends in the text: titles before it dropped, the complements
+of an official name ("... et de la Réforme de l'administration") and its "(ACR)" taken in, and
+institutions the model missed ("le ministère de l'Education du Kenya") found by their head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helpers.gazetteer import official_words
+
+# A capitalised word (a name's word, an acronym, a roman numeral): "Réforme", "UNESCO", "VI".
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
+# A lower-case word: it continues an official name only if official names use it.
+_LOW_WORD = re.compile(r"[a-zà-öø-ÿ][\w-]*")
+# The linking words between an official name's parts: "de la", "et des", ", du", "auprès de
+# l'", "chargé de", "pour le", "of the" (an elided article is glued to the next word); a bare
+# "et" is not one: "le ministère de X et Hespress" names two actors.
+_LINK = re.compile(
+    r"(?:\s*,)?\s+(?:(?:et|and)\s+)?"
+    r"(?:(?:auprès|chargée?|délégués?|déléguées?|pour|in\s+charge)\s+)?"
+    r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]|à\s+la\s+|à\s+l['’]|aux\s+|au\s+|en\s+|"
+    r"pour\s+la\s+|pour\s+les\s+|pour\s+le\s+|pour\s+l['’]|pour\s+|"
+    r"of\s+the\s+|of\s+|for\s+the\s+|for\s+|on\s+|in\s+)",
+)
+# One word of a complement, capitalised or not (checked against official words after).
+_WORD = re.compile(rf"{_CAP_WORD}|[a-zà-öø-ÿ][\w’'-]*")
+# Head nouns of institutions' names, capitalised: a name opening with one may run on.
+_HEADS = (
+    r"Minist[èe]re|Agence|Conseil|Office|Direction|D[ée]l[ée]gation|Bureau|Commission|"
+    r"Haut[- ]Commissariat|Secr[ée]tariat|Chambre|Fondation|Institut|[ÉE]cole|Universit[ée]|"
+    r"Facult[ée]|Centre|Observatoire|Caisse|Banque|Haute\s+Autorit[ée]|Autorit[ée]|Comit[ée]|"
+    r"Instance|F[ée]d[ée]ration|Association|Conf[ée]d[ée]ration|Acad[ée]mie|Cour|Organisation|"
+    r"Union|Fonds|Laboratoire|Wilaya|D[ée]partement|Ministry|Agency|Council|Department|"
+    r"Directorate|Foundation|Institute|School|University|Center|Bank|Authority|Committee|"
+    r"Federation|Academy|Organization|Fund|Laboratory|Chamber|Court"
+)
+# Heads that name an institution even in lower case when a capitalised complement follows
+# ("le ministère de l'Éducation du Kenya"); "conseil", "bureau", "centre" alone are too common.
+_LOWER_HEADS = (
+    r"minist[èe]re|agence|universit[ée]|haut-commissariat|d[ée]l[ée]gation|ministry|university"
+)
+# Adjectives that follow an institution's head noun: "Conseil national", "Délégation permanente".
+_HEAD_ADJECTIVES = (
+    r"(?:\s+(?:national|général|supérieur|royal|permanent|international|régional|provincial|"
+    r"interministériel|marocain|africain|européen|mondial|central|exécutif|délégué|spécial|"
+    r"multipays|chérifien|polytechnique)(?:e|le|ne)?s?)*"
+)
+# An institution's head noun with its adjectives, where a name may start.
+_HEAD_START = re.compile(
+    rf"(?<![\w-])(?:(?:{_HEADS})|(?:{_LOWER_HEADS})){_HEAD_ADJECTIVES}", re.IGNORECASE
+)
+# A head noun at the start of a name found by the model (case as written).
+_STARTS_WITH_HEAD = re.compile(rf"^(?:{_HEADS}|{_LOWER_HEADS})\b", re.IGNORECASE)
+# "(ACR)" right after a name: an acronym of 2 to 12 characters with two capitals at least.
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
+# Titles and honorifics before a person's name ("M.", "Mme", "Dr", "Pr", "S.M.", "Mr.").
+_HONORIFIC = re.compile(
+    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Prof\.?|Me|Mr\.?|Mrs\.?|Ms\.?|S\.M\.|SM|"
+    r"S\.A\.R\.|SAR|H\.M\.|HM|H\.E\.|Sa\s+Majesté|Son\s+Altesse|His\s+Majesty|"
+    r"His\s+Excellency|Her\s+Excellency)\s+)+",
+)
+# Words an official name's complements may add at most.
+MAX_NAME_WORDS = 20
+
+
+def _capitalised(word: str) -> bool:
+    """True for a word opening with a capital letter."""
+    return word[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Lower-case words an official name's complement may hold."""
+    return official_words()
+
+
+def complement_end(text: str, end: int, limit: int = MAX_NAME_WORDS) -> int:
+    """Where a name ending at `end` really ends once its complements are taken in: each link
+    ("de la", "et de", "auprès de l'", "of") must lead to words that are capitalised or used in
+    official names, one of them capitalised."""
+    words_taken = 0
+    while words_taken < limit:
+        link = _LINK.match(text, end)
+        if not link:
+            return end
+        position, last, capitals, taken = link.end(), end, 0, 0
+        while True:
+            word = _WORD.match(text, position)
+            if not word or not (
+                _capitalised(word.group()) or word.group().lower() in _name_words()
+            ):
+                break
+            capitals += _capitalised(word.group())
+            last, taken = word.end(), taken + 1
+            space = re.match(r"[ \t]+", text[last:])
+            if not space:
+                break
+            position = last + space.end()
+        if not capitals:
+            return end
+        end, words_taken = last, words_taken + taken
+    return end
+
+
+def acronym_after(text: str, end: int) -> tuple[str, int] | None:
+    """("ACR", new end) when "(ACR)" follows a name ending at `end`, else None."""
+    match = _ACRONYM_AFTER.match(text[end : end + 20])
+    if not match or sum(c.isupper() for c in match.group(1)) < 2:
+        return None
+    return match.group(1), end + match.end()
+
+
+def starts_with_head(name: str) -> bool:
+    """True when a name opens with an institution's head noun ("Ministère", "Agency")."""
+    return bool(_STARTS_WITH_HEAD.match(name))
+
+
+def institution_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of institution names found by their head noun and a complement with a
+    capitalised word ("ministère de l'Éducation du Kenya", "Délégation permanente du Royaume du
+    Maroc auprès de l'UNESCO"). A lower-case head counts only from the short list of heads that
+    are a name in lower case too."""
+    spans = []
+    for match in _HEAD_START.finditer(text):
+        head = match.group().split()[0]
+        if not _capitalised(head) and not re.fullmatch(_LOWER_HEADS, head, re.IGNORECASE):
+            continue
+        end = complement_end(text, match.end())
+        if end > match.end():
+            spans.append((match.start(), end))
+    return spans
+
+
+def without_honorifics(name: str) -> str:
+    """A name without the honorifics before it ("M. Chakib Benmoussa" -> "Chakib Benmoussa")."""
+    return _HONORIFIC.sub("", name)
+
+
+def honorific_end(text: str, start: int, end: int) -> int:
+    """Where a name starts once the honorifics before it ("M.", "Mme", "Dr") are dropped."""
+    match = _HONORIFIC.match(text[start:end])
+    return start + match.end() if match else start
