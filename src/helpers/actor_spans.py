@@ -22,7 +22,7 @@ _LINK = re.compile(
     r"(?:(?:auprès|chargée?|délégués?|déléguées?|pour|in\s+charge)\s+)?"
     r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’]|à\s+la\s+|à\s+l['’]|aux\s+|au\s+|en\s+|"
     r"pour\s+la\s+|pour\s+les\s+|pour\s+le\s+|pour\s+l['’]|pour\s+|"
-    r"of\s+the\s+|of\s+|for\s+the\s+|for\s+|on\s+|in\s+)",
+    r"of\s+the\s+|of\s+|for\s+the\s+|for\s+|on\s+)",
 )
 # One word of a complement, capitalised or not (checked against official words after).
 _WORD = re.compile(rf"{_CAP_WORD}|[a-zà-öø-ÿ][\w’'-]*")
@@ -49,10 +49,59 @@ _HEAD_ADJECTIVES = (
 )
 # An institution's head noun with its adjectives, where a name may start.
 _HEAD_START = re.compile(
-    rf"(?<![\w-])(?:(?:{_HEADS})|(?:{_LOWER_HEADS})){_HEAD_ADJECTIVES}", re.IGNORECASE
+    rf"(?<![\w-])(?:(?:{_HEADS})|(?:{_LOWER_HEADS}))\b{_HEAD_ADJECTIVES}", re.IGNORECASE
 )
+# English head nouns, which come after their modifiers ("Supreme Council", "X University").
+_ENGLISH_HEAD = re.compile(
+    r"^(?:Ministry|Agency|Council|Department|Directorate|Foundation|Institute|School|University|"
+    r"Center|Centre|Bank|Authority|Committee|Federation|Academy|Organization|Organisation|Fund|"
+    r"Laboratory|Chamber|Court|Commission|Office|Union|Association)\b"
+)
+# Capitalised words right before an English head noun, particles of Arabic names included
+# ("Mohamed bin Zayed University"); determiners and sentence openers are dropped after.
+_MODIFIERS_BEFORE = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z][\w’'&.-]*\s+(?:(?:bin|ben|ibn|al|el)\s+)?)+$"
+)
+# Words that may open the capitalised run before a head without being part of the name.
+# fmt: off
+_DETERMINERS = frozenset((
+    "The", "A", "An", "This", "That", "Its", "Our", "Their", "His", "Her", "Le", "La", "Les", "Un",
+    "Une", "In", "On", "At", "For", "And", "Of", "By", "With", "From", "As", "After", "Before",
+    "While", "When",
+))
+# fmt: on
 # A head noun at the start of a name found by the model (case as written).
 _STARTS_WITH_HEAD = re.compile(rf"^(?:{_HEADS}|{_LOWER_HEADS})\b", re.IGNORECASE)
+# "(ACR)" anywhere: an upper-case acronym of 2 to 10 letters in brackets after a word.
+_ACRONYM_ANYWHERE = re.compile(r"(?<=\w)\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
+# The words before an acronym, one by one on the same line (elided articles glued to theirs).
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*")
+# Linking words an acronym skips ("Parti de la justice et du développement (PJD)").
+_ACRONYM_SKIPPED = frozenset(
+    (
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "pour",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "sur",
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "d",
+        "l",
+    )
+)
 # "(ACR)" right after a name: an acronym of 2 to 12 characters with two capitals at least.
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 # Titles and honorifics before a person's name ("M.", "Mme", "Dr", "Pr", "S.M.", "Mr.").
@@ -79,29 +128,46 @@ def _name_words() -> frozenset[str]:
 def complement_end(text: str, end: int, limit: int = MAX_NAME_WORDS) -> int:
     """Where a name ending at `end` really ends once its complements are taken in: each link
     ("de la", "et de", "auprès de l'", "of") must lead to words that are capitalised or used in
-    official names, one of them capitalised."""
+    official names ("de l'administration")."""
     words_taken = 0
     while words_taken < limit:
         link = _LINK.match(text, end)
         if not link:
             return end
-        position, last, capitals, taken = link.end(), end, 0, 0
+        position, last, taken = link.end(), end, 0
         while True:
             word = _WORD.match(text, position)
             if not word or not (
                 _capitalised(word.group()) or word.group().lower() in _name_words()
             ):
                 break
-            capitals += _capitalised(word.group())
             last, taken = word.end(), taken + 1
             space = re.match(r"[ \t]+", text[last:])
             if not space:
                 break
             position = last + space.end()
-        if not capitals:
+        if not taken:
             return end
         end, words_taken = last, words_taken + taken
     return end
+
+
+def modifiers_start(text: str, start: int) -> int:
+    """Where a name whose English head noun starts at `start` really starts: the capitalised
+    words right before the head are its modifiers ("Supreme Council of ...")."""
+    if not _ENGLISH_HEAD.match(text[start : start + 20]):
+        return start
+    before = _MODIFIERS_BEFORE.search(text[max(0, start - 80) : start])
+    if not before:
+        return start
+    words = before.group().split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    possessive = [i for i, w in enumerate(words) if w.endswith(("'s", "’s", "'", "’"))]
+    words = words[possessive[-1] + 1 :] if possessive else words
+    if not words:
+        return start
+    return start - len(before.group()) + before.group().index(words[0])
 
 
 def acronym_after(text: str, end: int) -> tuple[str, int] | None:
@@ -120,17 +186,59 @@ def starts_with_head(name: str) -> bool:
 def institution_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of institution names found by their head noun and a complement with a
     capitalised word ("ministère de l'Éducation du Kenya", "Délégation permanente du Royaume du
-    Maroc auprès de l'UNESCO"). A lower-case head counts only from the short list of heads that
-    are a name in lower case too."""
+    Maroc auprès de l'UNESCO") or, for an English head, capitalised modifiers ("AU Executive
+    Council"), and names an "(ACR)" spells. A lower-case head counts only from the short list
+    of heads that are a name in lower case too."""
     spans = []
     for match in _HEAD_START.finditer(text):
         head = match.group().split()[0]
         if not _capitalised(head) and not re.fullmatch(_LOWER_HEADS, head, re.IGNORECASE):
             continue
         end = complement_end(text, match.end())
-        if end > match.end():
-            spans.append((match.start(), end))
+        start = modifiers_start(text, match.start())
+        if start < match.start() or any(c.isupper() for c in text[match.end() : end]):
+            spans.append((start, end))
+    spans.extend(acronym_defined_spans(text))
     return spans
+
+
+def acronym_defined_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names an "(ACR)" after them delimits: the words before the bracket
+    whose initials spell the acronym, linking words aside ("Direction générale des
+    collectivités territoriales (DGCT)")."""
+    spans = []
+    for match in _ACRONYM_ANYWHERE.finditer(text):
+        letters = [c for c in match.group(1).upper() if c.isalpha()]
+        start = _initials_start(text, match.start(), letters)
+        if start is not None:
+            spans.append((start, match.start()))
+    return spans
+
+
+def spells_acronym(name: str, acronym: str) -> bool:
+    """True when the initials of a name's words, linking words aside, spell the acronym."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    return bool(letters) and _initials_start(name, len(name), letters) == 0
+
+
+def _initials_start(text: str, end: int, letters: list[str]) -> int | None:
+    """Where the name ending at `end` starts if its words' initials, read backwards, spell the
+    letters (linking words skipped), else None."""
+    words = list(_WORD_BEFORE.finditer(text[max(0, end - 250) : end]))
+    offset = max(0, end - 250)
+    remaining = list(letters)
+    for word in reversed(words):
+        token = re.sub(r"^[ldLD]['’]", "", word.group())
+        if token.lower() in _ACRONYM_SKIPPED:
+            if not remaining:
+                return None
+            continue
+        if not remaining or token[:1].upper() != remaining[-1]:
+            return None
+        remaining.pop()
+        if not remaining:
+            return offset + word.start() + (len(word.group()) - len(token))
+    return None
 
 
 def without_honorifics(name: str) -> str:

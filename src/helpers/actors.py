@@ -16,45 +16,15 @@ from helpers.textnorm import fold as _fold
 ACTOR_TYPES = {"PER": "person", "ORG": "organisation"}
 # Field concepts and generic acronyms the NER model tends to tag as organisations: topics, not
 # actors.
-_CONCEPTS = frozenset(
-    {
-        "ia",
-        "ai",
-        "intelligence artificielle",
-        "artificial intelligence",
-        "ia generative",
-        "generative ai",
-        "machine learning",
-        "deep learning",
-        "big data",
-        "cloud",
-        "internet",
-        "web",
-        "tic",
-        "ntic",
-        "r&d",
-        "rd",
-        "pme",
-        "tpe",
-        "iot",
-        "llm",
-        "gpu",
-        "api",
-        "pib",
-        "rh",
-        "it",
-        "esg",
-        "royaume",
-        "etat",
-        "gouvernement",
-        "covid",
-        "covid-19",
-        "afrique",
-        "africa",
-        "maroc",
-        "morocco",
-    }
-)
+# fmt: off
+_CONCEPTS = frozenset((
+    "ia", "ai", "intelligence artificielle", "artificial intelligence", "ia generative",
+    "generative ai", "machine learning", "deep learning", "big data", "cloud", "internet", "web",
+    "tic", "ntic",
+    "r&d", "rd", "pme", "tpe", "iot", "llm", "gpu", "api", "pib", "rh", "it", "esg", "royaume",
+    "etat", "gouvernement", "covid", "covid-19", "afrique", "africa", "maroc", "morocco"
+))
+# fmt: on
 # Names of gatherings the NER model tags as organisations: they are events, not actors.
 _EVENT_NAME = re.compile(
     r"^(?:assises|colloques?|conf[ée]rences?|forums?|salons?|sommets?|journ[ée]es?|festivals?|"
@@ -64,367 +34,118 @@ _EVENT_NAME = re.compile(
 )
 # Heads of generic noun phrases the model takes for organisations ("Technologies de
 # l'information", "Hautes Orientations Royales", "Sciences sociales"): folded first words.
-_GENERIC_HEADS = frozenset(
-    [
-        "technologies",
-        "technologie",
-        "technology",
-        "technologies",
-        "sciences",
-        "science",
-        "recommandations",
-        "recommandation",
-        "recommendations",
-        "recommendation",
-        "orientations",
-        "orientation",
-        "directives",
-        "directive",
-        "instructions",
-        "hautes",
-        "haut",
-        "inclusion",
-        "transition",
-        "transformation",
-        "intelligence",
-        "economie",
-        "economy",
-        "innovation",
-        "developpement",
-        "development",
-        "strategie",
-        "strategy",
-        "strategies",
-        "programme",
-        "programmes",
-        "plan",
-        "plans",
-        "vision",
-        "visions",
-        "charte",
-        "charter",
-        "loi",
-        "lois",
-        "law",
-        "projet",
-        "projets",
-        "project",
-        "code",
-        "declaration",
-        "feuille",
-        "initiative",
-        "initiatives",
-        "reforme",
-        "reform",
-        "ethique",
-        "ethics",
-        "gouvernance",
-        "governance",
-        "souverainete",
-        "sovereignty",
-        "recherche",
-        "research",
-        "formation",
-        "enseignement",
-        "education",
-        "digital",
-        "numerique",
-        "data",
-        "donnees",
-        "cybersecurite",
-        "cybersecurity",
-        "fintech",
-        "startups",
-        "startup",
-        "start-up",
-        "energie",
-        "energy",
-        "agriculture",
-        "droits",
-        "rights",
-        "affaires",
-        "finances",
-        "relations",
-        "ressources",
-        "systemes",
-        "services",
-        "solutions",
-        "applications",
-        "outils",
-        "modeles",
-        "models",
-        "reseaux",
-        "infrastructures",
-        "competences",
-        "talents",
-        "politiques",
-        "politique",
-        "policy",
-        "policies",
-        "mathematiques",
-        "informatique",
-        "ingenierie",
-        "sante",
-        "health",
-        "medecine",
-        "justice",
-        "securite",
-        "industrie",
-        "commerce",
-        "ecosysteme",
-        "ecosystem",
-        "marche",
-        "market",
-        "prix",
-        "award",
-        "awards",
-        "objectifs",
-        "goals",
-        "agenda",
-        "pacte",
-        "compact",
-        "rapport",
-        "report",
-        "etude",
-        "study",
-        "guide",
-        "manuel",
-        "cadre",
-        "framework",
-        "convention",
-        "accord",
-        "accords",
-        "memorandum",
-        "protocole",
-        "partenariat",
-        "partnership",
-        "cooperation",
-        "chaire",
-        "master",
-        "licence",
-        "doctorat",
-        "diplome",
-    ]
-)
+# fmt: off
+_GENERIC_HEADS = frozenset((
+    "technologies", "technologie", "technology", "technologies", "sciences", "science",
+    "recommandations", "recommandation", "recommendations", "recommendation", "orientations",
+    "orientation", "directives", "directive", "instructions", "hautes", "haut", "inclusion",
+    "transition", "transformation", "intelligence", "economie", "economy", "innovation",
+    "developpement", "development", "strategie", "strategy", "strategies", "programme",
+    "programmes", "plan", "plans", "vision", "visions", "charte", "charter", "loi", "lois", "law",
+    "projet", "projets", "project", "code", "declaration", "feuille", "initiative", "initiatives",
+    "reforme", "reform", "ethique", "ethics", "gouvernance", "governance", "souverainete",
+    "sovereignty", "recherche", "research", "formation", "enseignement", "education", "digital",
+    "numerique", "data", "donnees", "cybersecurite", "cybersecurity", "fintech", "startups",
+    "startup", "start-up", "energie", "energy", "agriculture", "droits", "rights", "affaires",
+    "finances", "relations", "ressources", "systemes", "services", "solutions", "applications",
+    "outils", "modeles", "models", "reseaux", "infrastructures", "competences", "talents",
+    "politiques", "politique", "policy", "policies", "mathematiques", "informatique", "ingenierie",
+    "sante", "health", "medecine", "justice", "securite", "industrie", "commerce", "ecosysteme",
+    "ecosystem", "marche", "market", "prix", "award", "awards", "objectifs", "goals", "agenda",
+    "pacte", "compact", "rapport", "report", "etude", "study", "guide", "manuel", "cadre",
+    "framework", "convention", "accord", "accords", "memorandum", "protocole", "partenariat",
+    "partnership", "cooperation", "chaire", "master", "licence", "doctorat", "diplome"
+))
+# fmt: on
 # Titles and functions that are not a name by themselves ("Président", "Wali", "Ministre des
 # communications", "Secrétaire d'État"), folded; before a name they are dropped.
-_TITLES = frozenset(
-    [
-        "president",
-        "presidente",
-        "vice-president",
-        "vice-presidente",
-        "ministre",
-        "ministres",
-        "wali",
-        "walis",
-        "gouverneur",
-        "secretaire",
-        "secretaire-general",
-        "directeur",
-        "directrice",
-        "directeur-general",
-        "directrice-generale",
-        "chef",
-        "cheffe",
-        "roi",
-        "reine",
-        "prince",
-        "princesse",
-        "souverain",
-        "ambassadeur",
-        "ambassadrice",
-        "consul",
-        "maire",
-        "depute",
-        "deputee",
-        "senateur",
-        "conseiller",
-        "conseillere",
-        "professeur",
-        "professeure",
-        "docteur",
-        "pdg",
-        "ceo",
-        "dg",
-        "coo",
-        "cto",
-        "cfo",
-        "fondateur",
-        "fondatrice",
-        "cofondateur",
-        "cofondatrice",
-        "commissaire",
-        "haut-commissaire",
-        "delegue",
-        "deleguee",
-        "responsable",
-        "porte-parole",
-        "rapporteur",
-        "coordinateur",
-        "coordinatrice",
-        "recteur",
-        "rectrice",
-        "doyen",
-        "doyenne",
-        "expert",
-        "experte",
-        "chercheur",
-        "chercheuse",
-        "membre",
-        "representant",
-        "representante",
-        "premier",
-        "premiere",
-        "sa",
-        "son",
-        "leurs",
-        "minister",
-        "ministers",
-        "president",
-        "vice-president",
-        "king",
-        "queen",
-        "crown",
-        "ambassador",
-        "governor",
-        "mayor",
-        "secretary",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "founder",
-        "co-founder",
-        "head",
-        "professor",
-        "dean",
-        "spokesperson",
-        "representative",
-        "deputy",
-        "chief",
-        "senior",
-        "his",
-        "her",
-        "excellency",
-        "majesty",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "monsieur",
-        "madame",
-        "sieur",
-        "mm",
-        "mme",
-        "mlle",
-        "pr",
-        "prof",
-    ]
-)
+# fmt: off
+_TITLES = frozenset((
+    "president", "presidente", "vice-president", "vice-presidente", "ministre", "ministres", "wali",
+    "walis", "gouverneur", "secretaire", "secretaire-general", "directeur", "directrice",
+    "directeur-general", "directrice-generale", "chef", "cheffe", "roi", "reine", "prince",
+    "princesse", "souverain", "ambassadeur", "ambassadrice", "consul", "maire", "depute", "deputee",
+    "senateur", "conseiller", "conseillere", "professeur", "professeure", "docteur", "pdg", "ceo",
+    "dg", "coo", "cto", "cfo", "fondateur", "fondatrice", "cofondateur", "cofondatrice",
+    "commissaire", "haut-commissaire", "delegue", "deleguee", "responsable", "porte-parole",
+    "rapporteur", "coordinateur", "coordinatrice", "recteur", "rectrice", "doyen", "doyenne",
+    "expert", "experte", "chercheur", "chercheuse", "membre", "representant", "representante",
+    "premier", "premiere", "sa", "son", "leurs", "minister", "ministers", "president",
+    "vice-president", "king", "queen", "crown", "ambassador", "governor", "mayor", "secretary",
+    "director", "chairman", "chairwoman", "chair", "founder", "co-founder", "head", "professor",
+    "dean", "delegate", "spokesperson", "representative", "deputy", "chief", "senior", "his", "her",
+    "excellency", "majesty", "mr", "mrs", "ms", "dr", "monsieur", "madame", "sieur", "mm", "mme",
+    "mlle", "pr", "prof"
+))
+# fmt: on
 # Words that make a name tagged as a person an organisation ("AI Movement", "Attijariwafa Bank").
-_ORGANISATION_WORDS = frozenset(
-    [
-        "movement",
-        "group",
-        "groupe",
-        "bank",
-        "banque",
-        "university",
-        "universite",
-        "school",
-        "ecole",
-        "institute",
-        "institut",
-        "foundation",
-        "fondation",
-        "agency",
-        "agence",
-        "association",
-        "club",
-        "academy",
-        "academie",
-        "network",
-        "reseau",
-        "hub",
-        "lab",
-        "labs",
-        "laboratoire",
-        "council",
-        "conseil",
-        "center",
-        "centre",
-        "company",
-        "compagnie",
-        "corporation",
-        "corp",
-        "inc",
-        "sa",
-        "sarl",
-        "ltd",
-        "llc",
-        "holding",
-        "capital",
-        "ventures",
-        "partners",
-        "consulting",
-        "technologies",
-        "solutions",
-        "systems",
-        "telecom",
-        "media",
-        "office",
-        "ministry",
-        "ministere",
-    ]
-)
+# fmt: off
+_ORGANISATION_WORDS = frozenset((
+    "movement", "group", "groupe", "bank", "banque", "university", "universite", "school", "ecole",
+    "institute", "institut", "foundation", "fondation", "agency", "agence", "association", "club",
+    "academy", "academie", "network", "reseau", "hub", "lab", "labs", "laboratoire", "council",
+    "conseil", "center", "centre", "company", "compagnie", "corporation", "corp", "inc", "sa",
+    "sarl", "ltd", "llc", "holding", "capital", "ventures", "partners", "consulting",
+    "technologies", "solutions", "systems", "telecom", "media", "office", "ministry", "ministere"
+))
+# fmt: on
 # A linking word right before an entity: it continues a longer name ("Réforme de l'Administration").
 _LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|la|le|et|and|of|the)\s+|\b[ld]['’])$", re.IGNORECASE)
 # Words a name never ends with: a tagger that swallowed part of a clause.
-_NOT_LAST_WORD = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "will",
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "to",
-        "in",
-        "on",
-        "for",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "et",
-        "en",
-        "à",
-        "au",
-        "aux",
-        "est",
-        "sont",
-        "qui",
-        "que",
-    ]
-)
+# fmt: off
+_NOT_LAST_WORD = frozenset((
+    "is", "are", "was", "were", "has", "have", "will", "the", "a", "an", "of", "and", "to", "in",
+    "on", "for", "de", "du", "des", "la", "le", "les", "et", "en", "à", "au", "aux", "est", "sont",
+    "qui", "que"
+))
+# fmt: on
 # A heading or line start right before an entity: a capitalised common word there is not a name.
 _HEADING_BEFORE = re.compile(r"(?:^|\n|:\s*)$")
 # Characters trimmed from the ends of an entity (quotes, dashes, punctuation).
 _TRIM = " \t\n\"'«»“”‘’()[]{},;:.!?-–—"
+# A byline right before a name: "Par Nadia X", "By John Y" at a line's start.
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:Par|PAR|By|BY|Propos recueillis par)[ \t]*:?[ \t]+$")
+# A word inside a longer name, elided article aside ("l'UNESCO" -> "UNESCO").
+_INNER_WORD = re.compile(r"(?<![\w&-])[A-Z][\w&-]+")
+# What follows the author's name in a signature line: "X est journaliste", "X is a reporter".
+_AUTHOR_AFTER = re.compile(
+    r"^\s+(?:est|is)\s+(?:une?\s+|an?\s+)?(?:journaliste|reporter|correspondante?|"
+    r"rédact(?:eur|rice)|journalist|correspondent|editor)\b",
+    re.IGNORECASE,
+)
+# A linking word right before a name of common words: it is the end of a longer name ("Minister
+# in charge of Digital Transition and Administrative Reform", "... et de la Réforme").
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?:\s(?:of|and|of\s+the)\s|\set\s(?:de\s+la|de|du|des)\s|\set\sd['’])$"
+)
+# Lower-case words a name may hold: linking words and particles of Arabic and European names.
+# fmt: off
+_LINKING_WORDS = frozenset((
+    "de", "du", "des", "la", "le", "les", "et", "en", "a", "au", "aux", "pour", "sur", "aupres",
+    "of", "the", "and", "for", "on", "bin", "ben", "ibn", "el", "al", "da", "di", "van", "von", "y",
+    "e"
+))
+# fmt: on
+# Lower-case particles of people's names ("Mohamed bin Zayed", "Axel de Goursac").
+# fmt: off
+_NAME_PARTICLES = frozenset((
+    "bin", "ben", "ibn", "el", "al", "ould", "ait", "da", "di", "van", "von", "de", "du", "la",
+    "le",
+))
+# fmt: on
+# Months: the model tags them as names in English pages.
+# fmt: off
+_MONTHS = frozenset((
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"
+))
+# fmt: on
 # Words in a name at most (official names with their complements run long).
 MAX_NAME_WORDS = 24
 # Role in apposition after a name: "Chakib Benmoussa, Haut-Commissaire au plan, a ...".
 _ROLE_AFTER = re.compile(
-    r"^\s*,\s*((?:l[ae]\s+|l')?(?:vice-|haut-|haute-|ex-)?"
+    r"^\s*,\s*((?:l[ae]\s+|l'|who\s+(?:is\s+)?(?:the\s+)?)?(?:vice-|haut-|haute-|ex-)?"
     r"(?:ministre|secrétaire|président|présidente|directeur|directrice|commissaire|"
     r"membre|responsable|expert|experte|fondateur|fondatrice|PDG|CEO|chef|cheffe|"
     r"conseiller|conseillère|ambassadeur|ambassadrice|wali|gouverneur|professeur|"
@@ -446,9 +167,11 @@ _ROLE_BEFORE = re.compile(
 def clean_name(raw: str) -> str | None:
     """An entity's text as an actor name, or None when it is not a usable name."""
     name = actor_spans.without_honorifics(" ".join(raw.split()).strip(_TRIM))
-    if len(name) < 2 or not any(c.isupper() for c in name) or name.isdigit():
+    if len(name) < 2 or name.isdigit():
         return None
-    if _fold(name) in _CONCEPTS or len(name.split()) > MAX_NAME_WORDS or _EVENT_NAME.match(name):
+    if not any(c.isupper() for c in name) and not gazetteer.is_listed_as_written(name):
+        return None
+    if _fold(name) in _CONCEPTS or len(name.split()) > MAX_NAME_WORDS:
         return None
     if " - " in name or " – " in name or name.split()[-1].lower() in _NOT_LAST_WORD:
         return None  # "Rabat - Morocco" (a dateline), "Artificial intelligence is" (a clause)
@@ -462,15 +185,19 @@ def _words(name: str) -> list[str]:
 
 def without_title(name: str) -> str | None:
     """A name without the titles before it ("Président Chakib Alj" -> "Chakib Alj"); None for a
-    title without a name ("Président", "Ministre des communications", "Secrétaire d'État")."""
+    title without a name ("Président", "Ministre des communications", "Secrétaire d'État",
+    "Minister Delegate for Digital Transition")."""
     words = name.split()
-    if _fold(words[0]).strip(".") not in _TITLES:
+    titles = 0
+    while titles < len(words) and _fold(words[titles]).strip(".") in _TITLES:
+        titles += 1
+    if not titles:
         return name
-    rest = len(words)
-    while rest > 0 and words[rest - 1][:1].isupper() and _fold(words[rest - 1]) not in _TITLES:
-        rest -= 1
-    holder = words[rest:]
-    return " ".join(holder) if len(holder) >= 2 else None
+    holder = words[titles:]
+    lower = [w for w in holder if not w[:1].isupper() and _fold(w) not in _NAME_PARTICLES]
+    if len(holder) < 2 or lower or not holder[0][:1].isupper():
+        return None
+    return " ".join(holder)
 
 
 def is_generic(name: str) -> bool:
@@ -529,6 +256,7 @@ class Mention:
     kind: str
     known: str | None = None
     acronym: str | None = None
+    byline: bool = False
 
 
 @dataclass(frozen=True)
@@ -544,17 +272,21 @@ class Resolved:
 
 def _span_candidates(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names worth a look: the model's people and organisations,
-    institutions' names extended over their complements, and institutions found by their head
-    noun; overlaps resolved in favour of the longer span."""
+    institutions' names extended over their complements (and, for English heads, over the
+    capitalised words before them), and institutions found by their head noun; overlaps
+    resolved in favour of the longer span."""
     spans: list[tuple[int, int, str]] = []
     for ent in entities:
-        kind = ACTOR_TYPES.get(ent.label)
+        if ent.label == "MISC":
+            spans.extend(_known_actors_inside(ent))
+        kind = ACTOR_TYPES.get(ent.label) or _person_by_role(text, ent)
         if kind is None:
             continue
         start = actor_spans.honorific_end(text, ent.start, ent.end)
         end = ent.end
         if actor_spans.starts_with_head(text[start:end]) and not ent.text.endswith("."):
             end = actor_spans.complement_end(text, end)
+            start = actor_spans.modifiers_start(text, start)
         spans.append((start, end, kind))
     spans.extend((s, e, "organisation") for s, e in actor_spans.institution_spans(text))
     kept: list[tuple[int, int, str]] = []
@@ -564,23 +296,44 @@ def _span_candidates(text: str, entities: Sequence[Entity]) -> list[tuple[int, i
     return sorted(kept)
 
 
+def _known_actors_inside(entity: Entity) -> list[tuple[int, int, str]]:
+    """Known actors named inside a programme's or an event's name ("Recommandation de l'UNESCO
+    sur l'éthique de l'IA" names UNESCO): their acronyms and one-word names as written."""
+    found = []
+    for word in _INNER_WORD.finditer(entity.text):
+        known = gazetteer.lookup(word.group()) if word.group()[:1].isupper() else None
+        if known is not None and known.is_actor and gazetteer.is_listed_as_written(word.group()):
+            start = entity.start + word.start()
+            found.append((start, start + len(word.group()), known.kind))
+    return found
+
+
+def _person_by_role(text: str, entity: Entity) -> str | None:
+    """ "person" for two to four capitalised words the model took for a place or a thing when a
+    role follows them in apposition ("Lerato Mokoena, who heads the digital unit, said")."""
+    words = entity.text.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and role_of(text, entity):
+        return "person"
+    return None
+
+
 def _mention(text: str, start: int, end: int, kind: str) -> Mention | None:
     """The mention a span stands for once cleaned, typed and checked against the gazetteer;
-    None for what is not an actor (a title alone, a generic phrase, a programme, an event)."""
-    base = clean_name(text[start:end])
+    None for what is not an actor (a title alone, a generic phrase, a clause, a programme, an
+    event)."""
+    cleaned = clean_name(text[start:end])
+    base = without_title(cleaned) if cleaned else None
     if base is None:
         return None
+    if base != cleaned:
+        kind = "person"
     acronym = actor_spans.acronym_after(text, end)
     known = gazetteer.lookup(base) or (gazetteer.lookup(acronym[0]) if acronym else None)
     if known is not None and not known.is_actor:
         return None
-    if known is None:
-        holder = without_title(base)
-        if holder is None or is_generic(holder):
-            return None
-        if holder != base:
-            base, kind = holder, "person"
-            known = gazetteer.lookup(base)
+    vouched = acronym is not None and actor_spans.spells_acronym(base, acronym[0])
+    if known is None and not _looks_like_a_name(text, start, base, vouched):
+        return None
     return Mention(
         start=start,
         end=acronym[1] if acronym else end,
@@ -589,7 +342,42 @@ def _mention(text: str, start: int, end: int, kind: str) -> Mention | None:
         kind=known.kind if known else refine_kind(kind, base),
         known=known.canonical if known else None,
         acronym=acronym[0] if acronym else (known.acronym or None) if known else None,
+        byline=bool(
+            _BYLINE_BEFORE.search(text[max(0, start - 40) : start])
+            or _AUTHOR_AFTER.match(text[end : end + 40])
+        ),
     )
+
+
+def _looks_like_a_name(text: str, start: int, name: str, vouched: bool = False) -> bool:
+    """False for what a name the gazetteer does not know cannot be: a generic phrase, a clause
+    ("Business leaders were cautious"), a month, a gathering ("Assises nationales de l'IA": an
+    event), a two-letter fragment, common words cut out
+    of a longer name ("... and Administrative Reform") or opening a heading. A name its
+    "(ACR)" spells (vouched) may hold lower-case words."""
+    if is_generic(name) or _fold(name) in _MONTHS or _EVENT_NAME.match(name):
+        return False
+    if has_clause_words(name) and not vouched:
+        return False
+    if len(name) <= 2 and not name.isupper():
+        return False
+    if _COMPLEMENT_BEFORE.search(text[:start][-8:]) and all(
+        is_common_word(w) for w in name.split() if w[:1].isupper()
+    ):
+        return False
+    return not is_fragment(text, Entity(start, start + len(name), name, "ORG"))
+
+
+def has_clause_words(name: str) -> bool:
+    """True when a name holds a lower-case word that is neither a linking word, a name
+    particle, nor a word of official names: a clause the model took for a name."""
+    for word in name.split():
+        bare = re.sub(r"^[ldLD]['’]", "", word).strip(_TRIM)
+        if not bare or not bare[0].islower():
+            continue
+        if _fold(bare) not in _LINKING_WORDS and bare.lower() not in gazetteer.official_words():
+            return True
+    return False
 
 
 def article_mentions(
@@ -601,11 +389,8 @@ def article_mentions(
     found = []
     for start, end, kind in _span_candidates(text, entities):
         mention = _mention(text, start, end, kind)
-        if mention is None or _fold(mention.base) in excluded:
-            continue
-        if is_fragment(text, Entity(start, end, mention.base, "ORG")):
-            continue
-        found.append(mention)
+        if mention is not None and _fold(mention.base) not in excluded:
+            found.append(mention)
     return found
 
 
@@ -640,11 +425,13 @@ def _own_key(mention: Mention) -> str:
 
 def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     """Each mention with the actor it stands for in its article: one actor per person or
-    organisation, named by its fullest form as written (the form with "(ACR)" first)."""
+    organisation, named by its fullest form as written (the form with "(ACR)" first); the
+    article's author (a byline) is left out."""
     keys = _group_keys(mentions)
     groups: dict[str, list[Mention]] = {}
     for mention, key in zip(mentions, keys, strict=True):
         groups.setdefault(key, []).append(mention)
+    signed = {key for key, group in groups.items() if any(m.byline for m in group)}
     chosen = {
         key: min(
             group,
@@ -654,6 +441,8 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     }
     resolved = []
     for mention, key in zip(mentions, keys, strict=True):
+        if key in signed:
+            continue  # the author of the article, not one of its actors
         best = chosen[key]
         known = next((m.known for m in groups[key] if m.known), None)
         resolved.append(Resolved(mention, best.written, known or best.written, best.kind))

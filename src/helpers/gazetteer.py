@@ -27,7 +27,7 @@ COLUMNS = ("name", "acronym", "type", "variants")
 # Apostrophes a page may use in an elision (l'Homme, l’Homme).
 _APOSTROPHE = re.compile(r"['’]")
 # Lower-case words of official names that are not function words ("numérique", "nationale").
-_NAME_WORD = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ][a-zà-öø-ÿ-]{3,}(?![\w])")
+_NAME_WORD = re.compile(r"(?<![\w])[a-zà-öø-ÿ][a-zà-öø-ÿ-]{3,}(?![\w])")
 
 
 class GazetteerError(ValueError):
@@ -95,9 +95,9 @@ def entries() -> tuple[KnownName, ...]:
 
 
 def name_key(name: str) -> str:
-    """How a written form is looked up: folded (case, accents), apostrophes and hyphens
-    unified, whitespace collapsed."""
-    return " ".join(fold(_APOSTROPHE.sub("'", name)).replace("-", " ").split())
+    """How a written form is looked up: folded (case, accents), apostrophes, hyphens and
+    commas unified, whitespace collapsed."""
+    return " ".join(fold(_APOSTROPHE.sub("'", name)).replace("-", " ").replace(",", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -108,9 +108,28 @@ def _index() -> tuple[dict[str, KnownName], dict[str, KnownName]]:
     for entry in entries():
         for form in entry.forms:
             by_form.setdefault(name_key(form), entry)
-        if entry.acronym:
-            by_acronym.setdefault(entry.acronym, entry)
+        for acronym in acronym_spellings(entry.acronym):
+            by_acronym.setdefault(acronym, entry)
     return by_form, by_acronym
+
+
+def acronym_spellings(acronym: str) -> list[str]:
+    """An acronym as pages write it: as listed, and capitalised when it is long enough to be
+    read as a word ("Unesco", "Apebi"; "Add" would be an English verb)."""
+    if not acronym:
+        return []
+    return [acronym, acronym.capitalize()] if len(acronym) >= 5 and acronym.isupper() else [acronym]
+
+
+def is_listed_as_written(name: str) -> bool:
+    """True when the gazetteer lists this exact spelling (a lower-case brand such as "inwi")."""
+    return name in _written_forms()
+
+
+@lru_cache(maxsize=1)
+def _written_forms() -> frozenset[str]:
+    """Every form and acronym exactly as the gazetteer writes it."""
+    return frozenset(f for e in entries() for f in (*e.forms, e.acronym) if f)
 
 
 def lookup(name: str) -> KnownName | None:
@@ -144,9 +163,10 @@ def _initials_unaccented(form: str) -> str:
 
 
 def spellings(form: str) -> list[str]:
-    """A form as pages may write it: as listed, with either apostrophe, with unaccented
-    initials."""
-    found = {form, _initials_unaccented(form)}
+    """A form as pages may write it: as listed, without its commas ("de l'Enseignement
+    supérieur de la Recherche"), with either apostrophe, with unaccented initials."""
+    found = {form, form.replace(",", "")}
+    found |= {_initials_unaccented(f) for f in found}
     found |= {_APOSTROPHE.sub(a, f) for f in list(found) for a in "'’"}
     return sorted(found)
 
@@ -160,7 +180,7 @@ def ruler_patterns() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         for form in entry.forms:
             if " " in form.strip():
                 any_case.extend({"label": entry.label, "pattern": s} for s in spellings(form))
-        for word in [f for f in entry.forms if " " not in f.strip()] + [entry.acronym] * bool(
+        for word in [f for f in entry.forms if " " not in f.strip()] + acronym_spellings(
             entry.acronym
         ):
             # "UM6P." is one token for the French tokenizer at a sentence's end.
