@@ -272,12 +272,13 @@ def test_known_names_get_the_gazetteer_canonical() -> None:
     [
         ("Président Chakib Alj", "Chakib Alj"),
         ("Roi Mohammed VI", "Mohammed VI"),
+        ("le Roi Mohammed VI", "Mohammed VI"),
         ("Ghita Mezzour", "Ghita Mezzour"),
         ("Président", None),
         ("Minister Delegate for Digital Transition", None),
         ("Secrétaire d'État", None),
     ],
-    ids=["president", "king", "no_title", "title_alone", "title_with_complement", "elision"],
+    ids=["president", "king", "article_and_title", "no_title", "title_alone", "title_with_complement", "elision"],
 )
 def test_without_title(name: str, expected: str | None) -> None:
     assert without_title(name) == expected

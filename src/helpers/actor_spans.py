@@ -70,6 +70,9 @@ _DETERMINERS = frozenset((
     "While", "When",
 ))
 # fmt: on
+# Capitalised words right after a head noun: the name it carries ("Fondation Mohammed VI",
+# "Université Hassan II", "Institut Pasteur").
+_NAMES_AFTER_HEAD = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 # A head noun at the start of a name found by the model (case as written).
 _STARTS_WITH_HEAD = re.compile(rf"^(?:{_HEADS}|{_LOWER_HEADS})\b", re.IGNORECASE)
 # "(ACR)" anywhere: an upper-case acronym of 2 to 10 letters in brackets after a word.
@@ -184,17 +187,19 @@ def starts_with_head(name: str) -> bool:
 
 
 def institution_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of institution names found by their head noun and a complement with a
-    capitalised word ("ministère de l'Éducation du Kenya", "Délégation permanente du Royaume du
-    Maroc auprès de l'UNESCO") or, for an English head, capitalised modifiers ("AU Executive
-    Council"), and names an "(ACR)" spells. A lower-case head counts only from the short list
-    of heads that are a name in lower case too."""
+    """(start, end) of institution names found by their head noun, the names right after it
+    and a complement with a capitalised word ("ministère de l'Éducation du Kenya", "Délégation
+    permanente du Royaume du Maroc auprès de l'UNESCO", "Fondation Mohammed VI pour ...") or,
+    for an English head, capitalised modifiers ("AU Executive Council"), and names an "(ACR)"
+    spells. A lower-case head counts only from the short list of heads that are a name in lower
+    case too."""
     spans = []
     for match in _HEAD_START.finditer(text):
         head = match.group().split()[0]
         if not _capitalised(head) and not re.fullmatch(_LOWER_HEADS, head, re.IGNORECASE):
             continue
-        end = complement_end(text, match.end())
+        named = _NAMES_AFTER_HEAD.match(text, match.end())
+        end = complement_end(text, named.end() if named else match.end())
         start = modifiers_start(text, match.start())
         if start < match.start() or any(c.isupper() for c in text[match.end() : end]):
             spans.append((start, end))

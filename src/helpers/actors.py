@@ -126,6 +126,8 @@ _LINKING_WORDS = frozenset((
     "e"
 ))
 # fmt: on
+# Articles that may come before a title ("le Roi Mohammed VI", "the Minister").
+_ARTICLES = frozenset(("le", "la", "les", "l'", "the"))
 # Lower-case particles of people's names ("Mohamed bin Zayed", "Axel de Goursac").
 # fmt: off
 _NAME_PARTICLES = frozenset((
@@ -189,7 +191,7 @@ def without_title(name: str) -> str | None:
     "Minister Delegate for Digital Transition")."""
     words = name.split()
     titles = 0
-    while titles < len(words) and _fold(words[titles]).strip(".") in _TITLES:
+    while _is_title(words, titles):
         titles += 1
     if not titles:
         return name
@@ -198,6 +200,16 @@ def without_title(name: str) -> str | None:
     if len(holder) < 2 or lower or not holder[0][:1].isupper():
         return None
     return " ".join(holder)
+
+
+def _is_title(words: list[str], index: int) -> bool:
+    """True when words[index] is a title, or an article whose next word is one."""
+    if index >= len(words):
+        return False
+    word = _fold(words[index]).strip(".")
+    if word in _ARTICLES:
+        return index + 1 < len(words) and _fold(words[index + 1]).strip(".") in _TITLES
+    return word in _TITLES
 
 
 def is_generic(name: str) -> bool:
