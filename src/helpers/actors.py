@@ -321,8 +321,8 @@ def _known_actors_inside(entity: Entity) -> list[tuple[int, int, str]]:
 
 
 def _person_by_role(text: str, entity: Entity) -> str | None:
-    """ "person" for two to four capitalised words the model took for a place or a thing when a
-    role follows them in apposition ("Lerato Mokoena, who heads the digital unit, said")."""
+    """The type person for two to four capitalised words the model took for a place or a thing
+    when a role follows them in apposition ("Lerato Mokoena, who heads the digital unit")."""
     words = entity.text.split()
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and role_of(text, entity):
         return "person"
