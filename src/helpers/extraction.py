@@ -210,7 +210,8 @@ def article_extraction(
         stored = cache.get(key)
         if stored is not None:
             return stored
-    named = actors.article_actors(text, entities, exclude=[outlet])
+    # Actors only for the articles the model read (those with entities): the core ones.
+    named = actors.article_actors(text, entities, exclude=[outlet]) if entities else []
     resolved = actors.as_entities(entities, named)
     found = {
         "events": [ev.to_row() for ev in events.extract_events(file, text, published, resolved)],
