@@ -212,6 +212,17 @@ def _entities(text: str, marks: list[tuple[str, str]]) -> list[Entity]:
             {("Salma Kettani", "person")},
         ),
         (
+            "Axel Martin, AI Lead Partner chez KPMG, et le Country Manager de Visa ont parlé.",
+            [
+                ("Axel Martin", "PER"),
+                ("AI Lead Partner", "ORG"),
+                ("KPMG", "ORG"),
+                ("Country Manager", "PER"),
+                ("Visa", "ORG"),
+            ],
+            {("Axel Martin", "person"), ("KPMG", "organisation"), ("Visa", "organisation")},
+        ),
+        (
             "Le Maroc applique la Recommandation de l'UNESCO sur l'éthique de l'IA.",
             [("Recommandation de l'UNESCO sur l'éthique de l'IA", "MISC")],
             {("UNESCO", "organisation")},
@@ -247,6 +258,7 @@ def _entities(text: str, marks: list[tuple[str, str]]) -> list[Entity]:
         "cut_official_name_taken_whole",
         "byline_and_author_line",
         "english_clause_and_month",
+        "functions_are_not_actors",
         "actor_named_inside_a_programme",
         "english_modifiers_before_head",
         "person_the_model_took_for_a_place",
@@ -278,7 +290,15 @@ def test_known_names_get_the_gazetteer_canonical() -> None:
         ("Minister Delegate for Digital Transition", None),
         ("Secrétaire d'État", None),
     ],
-    ids=["president", "king", "article_and_title", "no_title", "title_alone", "title_with_complement", "elision"],
+    ids=[
+        "president",
+        "king",
+        "article_and_title",
+        "no_title",
+        "title_alone",
+        "title_with_complement",
+        "elision",
+    ],
 )
 def test_without_title(name: str, expected: str | None) -> None:
     assert without_title(name) == expected

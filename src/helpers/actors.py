@@ -78,6 +78,16 @@ _TITLES = frozenset((
     "mlle", "pr", "prof"
 ))
 # fmt: on
+# Last words of a function's name ("AI Lead Partner", "Country Manager", "Chief Executive
+# Officer"): a name ending so is a role, not who holds it.
+# fmt: off
+_ROLE_ENDINGS = frozenset((
+    "partner", "manager", "officer", "director", "lead", "leader", "head", "chief", "president",
+    "chairman", "chairwoman", "ceo", "cto", "cfo", "coo", "founder", "analyst", "consultant",
+    "associate", "advisor", "adviser", "engineer", "scientist", "researcher", "professor",
+    "minister", "secretary", "ambassador", "spokesperson", "representative", "coordinator",
+))
+# fmt: on
 # Words that make a name tagged as a person an organisation ("AI Movement", "Attijariwafa Bank").
 # fmt: off
 _ORGANISATION_WORDS = frozenset((
@@ -369,6 +379,8 @@ def _looks_like_a_name(text: str, start: int, name: str, vouched: bool = False) 
     "(ACR)" spells (vouched) may hold lower-case words."""
     if is_generic(name) or _fold(name) in _MONTHS or _EVENT_NAME.match(name):
         return False
+    if _fold(name.split()[-1]) in _ROLE_ENDINGS:
+        return False  # "AI Lead Partner", "Country Manager": a function, not who holds it
     if has_clause_words(name) and not vouched:
         return False
     if len(name) <= 2 and not name.isupper():
