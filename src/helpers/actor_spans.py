@@ -6,14 +6,11 @@ institutions the model missed ("le ministère de l'Education du Kenya") found by
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from helpers.gazetteer import official_words
 
 # A capitalised word (a name's word, an acronym, a roman numeral): "Réforme", "UNESCO", "VI".
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
-# A lower-case word: it continues an official name only if official names use it.
-_LOW_WORD = re.compile(r"[a-zà-öø-ÿ][\w-]*")
 # The linking words between an official name's parts: "de la", "et des", ", du", "auprès de
 # l'", "chargé de", "pour le", "of the" (an elided article is glued to the next word); a bare
 # "et" is not one: "le ministère de X et Hespress" names two actors.
@@ -80,31 +77,12 @@ _ACRONYM_ANYWHERE = re.compile(r"(?<=\w)\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 # The words before an acronym, one by one on the same line (elided articles glued to theirs).
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*")
 # Linking words an acronym skips ("Parti de la justice et du développement (PJD)").
-_ACRONYM_SKIPPED = frozenset(
-    (
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "et",
-        "pour",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "sur",
-        "of",
-        "the",
-        "and",
-        "for",
-        "on",
-        "in",
-        "d",
-        "l",
-    )
-)
+# fmt: off
+_ACRONYM_SKIPPED = frozenset((
+    "de", "du", "des", "la", "le", "les", "et", "pour", "à", "au", "aux", "en", "sur", "of", "the",
+    "and", "for", "on", "in", "d", "l",
+))
+# fmt: on
 # "(ACR)" right after a name: an acronym of 2 to 12 characters with two capitals at least.
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 # Titles and honorifics before a person's name ("M.", "Mme", "Dr", "Pr", "S.M.", "Mr.").
@@ -122,12 +100,6 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-@lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    """Lower-case words an official name's complement may hold."""
-    return official_words()
-
-
 def complement_end(text: str, end: int, limit: int = MAX_NAME_WORDS) -> int:
     """Where a name ending at `end` really ends once its complements are taken in: each link
     ("de la", "et de", "auprès de l'", "of") must lead to words that are capitalised or used in
@@ -141,7 +113,7 @@ def complement_end(text: str, end: int, limit: int = MAX_NAME_WORDS) -> int:
         while True:
             word = _WORD.match(text, position)
             if not word or not (
-                _capitalised(word.group()) or word.group().lower() in _name_words()
+                _capitalised(word.group()) or word.group().lower() in official_words()
             ):
                 break
             last, taken = word.end(), taken + 1
