@@ -111,3 +111,27 @@ def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
     assert stopped == ["b"] and [e.name for e in workers.executors] == ["a"]  # type: ignore[attr-defined]
     workers.shutdown()
     assert stopped == ["b", "a"] and workers.executors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Le plan Maroc Digital 2030 mise sur l'IA.", "Maroc Digital 2030", "MISC"),
+        ("Le centre AI Movement de l'UM6P forme des talents.", "AI Movement", "ORG"),
+        ("Selon l'ADD, le portail est prêt.", "ADD", "ORG"),
+        (
+            "La Caisse de dépôt et de gestion investit à Rabat.",
+            "Caisse de dépôt et de gestion",
+            "ORG",
+        ),
+    ],
+    ids=["strategy_is_not_an_organisation", "programme_like_name", "acronym", "whole_name"],
+)
+def test_gazetteer_names_come_out_whole_and_typed(text: str, name: str, label: str) -> None:
+    (found,) = nlp.iter_entities([text], in_process=True)
+    assert (name, label) in [(e.text, e.label) for e in found]
+
+
+def test_acronyms_match_only_as_written() -> None:
+    (found,) = nlp.iter_entities(["Add the files to the folder."], in_process=True)
+    assert all(e.text != "Add" or e.label != "ORG" for e in found)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from helpers.actors import ACTOR_TYPES, clean_name
+from helpers.actors import ACTOR_TYPES
 from helpers.dates import DateMention, find_dates, names_month, parse_iso, weekday_by_tense
 from helpers.ner import Entity
 from helpers.text_spans import Span, sentences
@@ -1045,13 +1045,14 @@ def place_in(sentence: str, entities: Sequence[Entity], offset: int) -> str | No
 
 
 def actors_in(span: Span, entities: Sequence[Entity]) -> list[str]:
-    """Names of people and organisations inside a span of the text, in order, once each."""
+    """Names of people and organisations inside a span of the text, in order, once each; the
+    entities are the article's resolved actors (actors.as_entities), named as in the actors
+    table."""
     names: list[str] = []
     for ent in entities:
-        if ent.label in ACTOR_TYPES and span.start <= ent.start and ent.end <= span.end:
-            name = clean_name(ent.text)
-            if name and name not in names:
-                names.append(name)
+        inside = span.start <= ent.start and ent.end <= span.end
+        if ent.label in ACTOR_TYPES and inside and ent.text not in names:
+            names.append(ent.text)
     return names
 
 

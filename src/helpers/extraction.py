@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers import actors, config, events, nlp, schemas, storage, timeline
+from helpers import actors, config, events, gazetteer, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.ner import Entity
@@ -36,6 +36,8 @@ EXTRACT_MODULES = (
     "events",
     "dates",
     "actors",
+    "actor_spans",
+    "gazetteer",
     "ner",
     "text_spans",
     "textnorm",
@@ -173,7 +175,8 @@ def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_cache(cache_dir: Path | None) -> JsonCache | None:
     """The per-article cache of events and actor mentions (None: no cache)."""
-    return JsonCache(cache_dir, "extract", code_version(EXTRACT_MODULES)) if cache_dir else None
+    version = code_version(EXTRACT_MODULES, gazetteer.content_hash())
+    return JsonCache(cache_dir, "extract", version) if cache_dir else None
 
 
 def extract_articles(
@@ -207,9 +210,12 @@ def article_extraction(
         stored = cache.get(key)
         if stored is not None:
             return stored
+    # Actors only for the articles the model read (those with entities): the core ones.
+    named = actors.article_actors(text, entities, exclude=[outlet]) if entities else []
+    resolved = actors.as_entities(entities, named)
     found = {
-        "events": [ev.to_row() for ev in events.extract_events(file, text, published, entities)],
-        "mentions": actors.mention_rows(file, text, entities, exclude=[outlet]),
+        "events": [ev.to_row() for ev in events.extract_events(file, text, published, resolved)],
+        "mentions": actors.actor_rows(file, text, named),
     }
     if cache is not None and key is not None:
         cache.put(key, found)

@@ -1,7 +1,7 @@
 """Named entities of one process: the spaCy model with NER only, and the sentences it reads.
 
-What the entity cache depends on lives here (and in text_spans and stopwords): the worker and
-scheduling code in nlp.py can change without invalidating cached entities.
+What the entity cache depends on lives here (and in text_spans, stopwords and the gazetteer):
+the worker and scheduling code in nlp.py can change without invalidating cached entities.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from helpers import config
+from helpers import config, gazetteer
 from helpers.stopwords import spacy_stop_words
 from helpers.text_spans import sentences
 
@@ -74,11 +74,29 @@ def load_ner(model: str = config.SPACY_MODEL) -> Language:
     try:
         # The French tokenizer's 2 MB pattern compiles from a stored program (regexcache).
         with use_ops("numpy", use_blis=False), long_patterns_cached():
-            return spacy.load(model, exclude=_UNUSED_COMPONENTS)
+            nlp = spacy.load(model, exclude=_UNUSED_COMPONENTS)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed: run `make env` (it comes from the lock file)"
         ) from exc
+    add_gazetteer_rulers(nlp)
+    return nlp
+
+
+def add_gazetteer_rulers(nlp: Language) -> None:
+    """Entity rulers before the statistical NER: names from the gazetteer come out whole and
+    typed (the model then predicts around them). Names of two words or more match in any
+    case; one-word names and acronyms only as written."""
+    any_case, as_written = gazetteer.ruler_patterns()
+    names = nlp.add_pipe(
+        "entity_ruler",
+        name="gazetteer_names",
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER"},
+    )
+    names.add_patterns(any_case)  # type: ignore[attr-defined]
+    acronyms = nlp.add_pipe("entity_ruler", name="gazetteer_acronyms", before="ner")
+    acronyms.add_patterns(as_written)  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helpers import config, memory, parallel
+from helpers import config, gazetteer, memory, parallel
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
@@ -172,7 +172,8 @@ def entity_cache(cache_dir: Path | None, model: str = config.SPACY_MODEL) -> Jso
     if cache_dir is None:
         return None
     version = code_version(
-        ("cache", "ner", "stopwords", "text_spans"), f"{model}=={_model_version(model)}"
+        ("cache", "gazetteer", "ner", "stopwords", "text_spans"),
+        f"{model}=={_model_version(model)} gazetteer={gazetteer.content_hash()}",
     )
     return JsonCache(cache_dir, "entities", version)
 
