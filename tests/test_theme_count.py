@@ -63,6 +63,7 @@ def test_choose_count_finds_the_groups(groups: int) -> None:
     assert chosen.k == groups
     assert chosen.curve["k"].tolist() == candidate_counts(groups * 6)
     assert chosen.curve["stability"].between(0, 1).all()
+    assert chosen.curve.set_index("k").at[groups, "largest_share"] < 0.5
 
 
 def test_tiny_corpus_has_one_theme() -> None:

@@ -3,12 +3,14 @@ known groups, two of them sharing most of their words."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from helpers.stopwords import spacy_stop_words
-from helpers.themes import fit_themes, theme_labels
+from helpers.themes import fit_themes, language_bound, theme_labels
 from themed_corpus import GROUPS, themed_articles
 
 
@@ -100,3 +102,23 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
 )
 def test_theme_labels(ranked: list[list[str]], expected: list[str]) -> None:
     assert theme_labels(ranked) == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "expected"),
+    [
+        (["fr", "fr", "fr", "en"], [False, False, True, False]),
+        (["fr", "fr", "fr", "fr"], [False, False, False, False]),
+        (["en", "en", "en", "fr"], [False, False, True, False]),
+        (["fr", "fr", "en", "en"], [False, False, False, False]),
+    ],
+    ids=["minority_english_word_dropped", "one_language", "minority_french_word", "halves"],
+)
+def test_language_bound(languages: list[str], expected: list[bool]) -> None:
+    vocabulary = ["sante", "ia", "tools", "transition_numerique"]
+    # Columns: a word of two French articles, a shared word, an English-only word, and an
+    # English-only glossary feature (bilingual by construction: kept).
+    counts = sparse.csr_matrix(
+        np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 1, 0, 0], [0, 1, 2, 1]], dtype=float)
+    )
+    assert language_bound(counts, vocabulary, languages).tolist() == expected

@@ -26,6 +26,8 @@ MAX_THEMES = 12
 # A theme should gather at least this many articles on average.
 MIN_DOCS_PER_THEME = 2
 REFITS = 3
+# The largest theme must hold less than this share of the articles (unless no k does).
+MAX_LARGEST_SHARE = 0.5
 SUBSAMPLE_SHARE = 0.8
 TOP_N = 10
 # Larger corpora are measured on an even sample of this many articles (the refits dominate).
@@ -52,8 +54,9 @@ def candidate_counts(n_docs: int) -> list[int]:
     return list(range(MIN_THEMES, min(MAX_THEMES, n_docs // MIN_DOCS_PER_THEME) + 1))
 
 
-def _nmf_components(matrix: sparse.csr_matrix, k: int, random_state: int) -> np.ndarray:
-    """Theme-term weights of an NMF fit (the themes' own start, a looser stop)."""
+def _nmf(matrix: sparse.csr_matrix, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """Document-theme and theme-term weights of an NMF fit (the themes' own start, a looser
+    stop)."""
     model = NMF(
         n_components=k,
         init="nndsvda",
@@ -63,8 +66,8 @@ def _nmf_components(matrix: sparse.csr_matrix, k: int, random_state: int) -> np.
     )
     with warnings.catch_warnings(), np.errstate(invalid="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(matrix)
-    return np.asarray(model.components_)
+        doc_topic = model.fit_transform(matrix)
+    return np.asarray(doc_topic), np.asarray(model.components_)
 
 
 def _top_sets(components: np.ndarray) -> list[set[int]]:
@@ -81,19 +84,20 @@ def agreement(first: list[set[int]], second: list[set[int]]) -> float:
 
 def term_stability(
     matrix: sparse.csr_matrix, k: int, random_state: int = 42, refits: int = REFITS
-) -> float:
-    """Agreement (0..1) of the k themes of the corpus with those of random 80 % subsamples."""
-    reference = _top_sets(_nmf_components(matrix, k, random_state))
+) -> tuple[float, float]:
+    """Agreement (0..1) of the k themes of the corpus with those of random 80 % subsamples,
+    and the share of the articles the largest of these k themes holds."""
+    doc_topic, components = _nmf(matrix, k, random_state)
+    reference = _top_sets(components)
+    largest = float(np.bincount(doc_topic.argmax(axis=1), minlength=k).max() / matrix.shape[0])
     rng = np.random.default_rng(random_state)
     n_docs = matrix.shape[0]
     size = max(k, round(SUBSAMPLE_SHARE * n_docs))
     scores = []
     for _ in range(refits):
         rows = np.sort(rng.choice(n_docs, size=size, replace=False))
-        scores.append(
-            agreement(reference, _top_sets(_nmf_components(matrix[rows], k, random_state)))
-        )
-    return float(np.mean(scores))
+        scores.append(agreement(reference, _top_sets(_nmf(matrix[rows], k, random_state)[1])))
+    return float(np.mean(scores)), largest
 
 
 def _sample(matrix: sparse.csr_matrix, rows: int, columns: int) -> sparse.csr_matrix:
@@ -106,18 +110,27 @@ def _sample(matrix: sparse.csr_matrix, rows: int, columns: int) -> sparse.csr_ma
 
 
 def choose_count(matrix: sparse.csr_matrix, random_state: int = 42) -> ThemeCount:
-    """The most stable number of themes for a TF-IDF matrix (one theme below four articles)."""
+    """The most stable number of themes for a TF-IDF matrix among those whose largest theme
+    holds less than half of the articles (one theme below four articles)."""
     candidates = candidate_counts(matrix.shape[0])
     if len(candidates) <= 1 or matrix.shape[1] < MIN_THEMES:
         k = candidates[0] if candidates and matrix.shape[1] >= MIN_THEMES else 1
-        return ThemeCount(k, pd.DataFrame({"k": [k], "stability": [np.nan]}))
+        return ThemeCount(
+            k, pd.DataFrame({"k": [k], "stability": [np.nan], "largest_share": [np.nan]})
+        )
     sample = _sample(matrix, SAMPLE_DOCS, SAMPLE_TERMS)
     candidates = [k for k in candidates if k <= min(sample.shape)]
+    measured = [term_stability(sample, k, random_state) for k in candidates]
     curve = pd.DataFrame(
         {
             "k": candidates,
-            "stability": [term_stability(sample, k, random_state) for k in candidates],
+            "stability": [m[0] for m in measured],
+            "largest_share": [m[1] for m in measured],
         }
     )
-    best = int(curve.loc[curve["stability"].idxmax(), "k"])
+    # A k whose largest theme holds half the articles lumps groups together (a few broad
+    # themes are always stable); it wins only when no k splits the corpus (one subject).
+    balanced = curve[curve["largest_share"] < MAX_LARGEST_SHARE]
+    pool = balanced if not balanced.empty else curve
+    best = int(pool.loc[pool["stability"].idxmax(), "k"])
     return ThemeCount(best, curve)

@@ -18,6 +18,7 @@ from scipy import sparse
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 
 from helpers import glossary, textnorm, theme_count
 from helpers.cache import JsonCache, code_version, key_of
@@ -99,7 +100,13 @@ monday tuesday wednesday thursday friday saturday sunday
 
 def _no_curve() -> pd.DataFrame:
     """The k curve of a model whose number of themes was given, not chosen."""
-    return pd.DataFrame({"k": pd.Series(dtype="int64"), "stability": pd.Series(dtype="float64")})
+    return pd.DataFrame(
+        {
+            "k": pd.Series(dtype="int64"),
+            "stability": pd.Series(dtype="float64"),
+            "largest_share": pd.Series(dtype="float64"),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -562,6 +569,28 @@ def _empty_model(files: Sequence[str]) -> ThemeModel:
     return ThemeModel(themes, doc_themes, {}, files=tuple(files))
 
 
+def language_bound(
+    counts: sparse.csr_matrix, vocabulary: Sequence[str], languages: Sequence[str]
+) -> np.ndarray:
+    """Columns of terms only articles of one minority language use ("tools", "answer" in the
+    English articles of a French corpus): they would group articles by language, not topic.
+    Glossary features, shared by both languages by construction, are never language-bound."""
+    codes, language_of = np.unique(np.asarray(languages, dtype=str), return_inverse=True)
+    bound = np.zeros(counts.shape[1], dtype=bool)
+    if codes.size < 2:
+        return bound
+    shares = np.bincount(language_of) / len(languages)
+    present = sparse.csr_matrix(counts > 0, dtype=np.float64)
+    df = np.asarray(present.sum(axis=0)).ravel()
+    shared = {feature for code in codes for feature in _glossary_index(str(code)).display}
+    in_glossary = np.array([term in shared for term in vocabulary], dtype=bool)
+    for index in np.flatnonzero(shares < 0.5):
+        rows = np.flatnonzero(language_of == index)
+        own = np.asarray(present[rows].sum(axis=0)).ravel()
+        bound |= (own == df) & (df > 0)
+    return bound & ~in_glossary
+
+
 def _vectorise(
     prepared: list[str], max_features: int
 ) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
@@ -654,7 +683,8 @@ def themes_from_matrix(
     n_themes: int | None = None,
     random_state: int = 42,
 ) -> ThemeModel:
-    """NMF, theme order, labels and tables from a TF-IDF matrix whose rows are the articles.
+    """NMF, theme order, labels and tables from a TF-IDF matrix whose rows are the articles
+    (terms bound to a minority language left out first).
 
     The second half of fit_themes, for engines that vectorise otherwise; a column named ""
     (an unnamed hashed feature) takes part in the NMF but never in the top terms.
@@ -664,6 +694,20 @@ def themes_from_matrix(
         expected = f"shape ({len(files)}, {len(vocabulary)}), one name and written form per column"
         raise ParameterError("matrix", matrix.shape, expected)
     if not files or not any(vocabulary):
+        return _empty_model(files)
+    languages = (
+        [_language_key(v) for v in articles["language"]]
+        if "language" in articles.columns
+        else ["fr"] * len(files)
+    )
+    kept = np.flatnonzero(~language_bound(matrix, vocabulary, languages))
+    if kept.size < len(vocabulary):
+        # Rows stay unit-length TF-IDF over the terms kept.
+        matrix = sparse.csr_matrix(normalize(matrix[:, kept]), dtype=matrix.dtype)
+        vocabulary = [vocabulary[i] for i in kept.tolist()]
+        surface = [surface[i] for i in kept.tolist()]
+        term_counts = term_counts[kept]
+    if not any(vocabulary):
         return _empty_model(files)
     count = theme_count.choose_count(matrix, random_state) if n_themes is None else None
     wanted = count.k if count is not None else int(n_themes or 1)
