@@ -91,6 +91,7 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
         ([["GITEX Africa", "salon"]], ["GITEX Africa"]),
         ([["éthique", "UNESCO", "biais"]], ["Éthique et UNESCO"]),
         ([["CNDP"]], ["CNDP"]),
+        ([["accord", "protocole d'accord", "Kigali"]], ["Accord et Kigali"]),
         ([[]], ["Thème sans mots-clés"]),
         (
             [["éthique", "UNESCO"], ["éthique", "UNESCO", "biais"]],
@@ -98,7 +99,15 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
         ),
         ([["GITEX Africa"], ["GITEX Africa"]], ["GITEX Africa", "GITEX Africa (2)"]),
     ],
-    ids=["name_alone", "word_and_next", "single_term", "no_term", "repeat_takes_next", "numbered"],
+    ids=[
+        "name_alone",
+        "word_and_next",
+        "single_term",
+        "no_repeated_word",
+        "no_term",
+        "repeat_takes_next",
+        "numbered",
+    ],
 )
 def test_theme_labels(ranked: list[list[str]], expected: list[str]) -> None:
     assert theme_labels(ranked) == expected

@@ -101,15 +101,16 @@ def build_index(
 def replace_variants(terms: list[str | None], index: Index) -> list[tuple[int, int, str]]:
     """Glossary matches in one clause's terms (None for a stop word): (first position,
     last position, feature), longest variant first, at most MAX_GAP stop words inside."""
-    content = [i for i, term in enumerate(terms) if term is not None]
+    by_first = index.by_first
+    content = [i for i, term in enumerate(terms) if term is not None and term]
     matches: list[tuple[int, int, str]] = []
-    j = 0
-    while j < len(content):
-        options = index.by_first.get(terms[content[j]] or "", ())
+    n_content, j = len(content), 0
+    while j < n_content:
+        options = by_first.get(terms[content[j]])  # type: ignore[arg-type]
         step = 1
-        for key, feature in options:
+        for key, feature in options or ():
             end = j + len(key)
-            if end > len(content):
+            if end > n_content:
                 continue
             positions = content[j:end]
             if all(terms[p] == k for p, k in zip(positions, key, strict=True)) and all(

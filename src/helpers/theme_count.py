@@ -31,9 +31,9 @@ MAX_LARGEST_SHARE = 0.5
 SUBSAMPLE_SHARE = 0.8
 TOP_N = 10
 # Larger corpora are measured on an even sample of this many articles (the refits dominate).
-SAMPLE_DOCS = 200
+SAMPLE_DOCS = 150
 # ... and on the sample's most widespread terms (a theme's top terms are among them).
-SAMPLE_TERMS = 500
+SAMPLE_TERMS = 400
 # The refits stop earlier than the themes' own fit: only their top terms are compared.
 REFIT_TOL = 1e-2
 REFIT_MAX_ITER = 100

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -234,7 +235,9 @@ def _glossary_index(language: str) -> glossary.Index:
     return glossary.build_index(glossary.entries(), terms_in(language), terms_in("fr"))
 
 
-def _clause_terms(tokens: list[str], terms_of: dict[str, str | None], language: str) -> list:
+def _clause_terms(
+    tokens: list[str], terms_of: dict[str, str | None], language: str
+) -> list[tuple[str, str | None, bool]]:
     """(token, term, written) of a clause's words, each glossary variant folded into its
     feature: its first word carries the feature (no written form), the rest of it is gone."""
     terms: list[str | None] = []
@@ -244,9 +247,10 @@ def _clause_terms(tokens: list[str], terms_of: dict[str, str | None], language: 
         except KeyError:
             terms_of[token] = _term(token, language)
             terms.append(terms_of[token])
-    items = [(token, term, True) for token, term in zip(tokens, terms, strict=True)]
-    matches = glossary.replace_variants(terms, _glossary_index(language))
-    for first, last, feature in reversed(matches):
+    items = list(zip(tokens, terms, repeat(True)))
+    for first, last, feature in reversed(
+        glossary.replace_variants(terms, _glossary_index(language))
+    ):
         items[first : last + 1] = [(tokens[first], feature, False)]
     return items
 
@@ -506,7 +510,9 @@ def _label_candidates(terms: Sequence[str]) -> list[str]:
     a name or a phrase ("GITEX Africa"), else "<first> et <next>"."""
     if not terms:
         return []
-    first, rest = terms[0], list(terms[1:])
+    first = terms[0]
+    # "Accord et protocole d'accord" says one thing twice.
+    rest = [t for t in terms[1:] if fold(first) not in fold(t) and fold(t) not in fold(first)]
     pairs = [f"{first} et {other}" for other in rest]
     return [first, *pairs] if " " in first or not rest else [*pairs, first]
 
