@@ -102,22 +102,23 @@ def replace_variants(terms: list[str | None], index: Index) -> list[tuple[int, i
     """Glossary matches in one clause's terms (None for a stop word): (first position,
     last position, feature), longest variant first, at most MAX_GAP stop words inside."""
     by_first = index.by_first
-    content = [i for i, term in enumerate(terms) if term is not None and term]
+    if by_first.keys().isdisjoint(terms):
+        return []
+    content = [i for i, term in enumerate(terms) if term is not None]
     matches: list[tuple[int, int, str]] = []
     n_content, j = len(content), 0
     while j < n_content:
-        options = by_first.get(terms[content[j]])  # type: ignore[arg-type]
         step = 1
-        for key, feature in options or ():
-            end = j + len(key)
-            if end > n_content:
-                continue
-            positions = content[j:end]
+        for key, feature in by_first.get(terms[content[j]] or "", ()):
+            size = len(key)
+            if size > 1 and (j + size > n_content or terms[content[j + 1]] != key[1]):
+                continue  # the second word already differs: most variants stop here
+            positions = content[j : j + size]
             if all(terms[p] == k for p, k in zip(positions, key, strict=True)) and all(
                 b - a - 1 <= MAX_GAP for a, b in pairwise(positions)
             ):
                 matches.append((positions[0], positions[-1], feature))
-                step = len(key)
+                step = size
                 break
         j += step
     return matches

@@ -25,7 +25,7 @@ MIN_THEMES = 2
 MAX_THEMES = 12
 # A theme should gather at least this many articles on average.
 MIN_DOCS_PER_THEME = 2
-REFITS = 3
+REFITS = 2
 # The largest theme must hold less than this share of the articles (unless no k does).
 MAX_LARGEST_SHARE = 0.5
 SUBSAMPLE_SHARE = 0.8

@@ -227,7 +227,7 @@ def _glossary_index(language: str) -> glossary.Index:
 
     def terms_in(language: str) -> Callable[[str], list[str]]:
         def terms_of(variant: str) -> list[str]:
-            terms = (_term(token, language) for token in _WORD.findall(variant))
+            terms = (_cached_term(token, language) for token in _WORD.findall(variant))
             return [term for term in terms if term is not None]
 
         return terms_of
@@ -247,10 +247,9 @@ def _clause_terms(
         except KeyError:
             terms_of[token] = _term(token, language)
             terms.append(terms_of[token])
+    matches = glossary.replace_variants(terms, _glossary_index(language))
     items = list(zip(tokens, terms, repeat(True)))
-    for first, last, feature in reversed(
-        glossary.replace_variants(terms, _glossary_index(language))
-    ):
+    for first, last, feature in reversed(matches):
         items[first : last + 1] = [(tokens[first], feature, False)]
     return items
 
