@@ -115,10 +115,10 @@ BENCH(call_s=time.perf_counter() - t)
 import pandas as pd
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
-from helpers.themes import default_n_themes
+from helpers.theme_count import MAX_THEMES
 a = pd.read_parquet(PROCESSED / "articles.parquet")
 core = a[a["readable"] & a["relevant"] & a["duplicate_of"].isna() & (a["n_words"] > 0)]
-k = default_n_themes(len(core))
+k = max(1, min(MAX_THEMES, len(core) // 2))
 t = time.perf_counter()
 x = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform(core["text"])
 NMF(n_components=k, init="nndsvda", random_state=42).fit(x)

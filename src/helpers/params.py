@@ -73,7 +73,7 @@ class ThemesParams(ComputeParams):
     """Parameters of 02_themes."""
 
     notebook: ClassVar[str] = "02_themes.ipynb"
-    n_themes: int | None = Field(None, ge=1, le=50, description="None: chosen from corpus size")
+    n_themes: int | None = Field(None, ge=1, le=50, description="None: most stable, 2 to 12")
     random_state: int = 42
 
 

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import simplemma
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 
-from helpers import textnorm
+from helpers import glossary, textnorm, theme_count
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.errors import ParameterError
 from helpers.stopwords import spacy_stop_words
@@ -29,7 +29,6 @@ from helpers.stopwords import spacy_stop_words
 logger = logging.getLogger(__name__)
 
 UNDATED = "sans date"
-MAX_DEFAULT_THEMES = 12
 TOP_TERMS = 10
 CLOUD_TERMS = 150
 REPRESENTATIVE_FILES = 3
@@ -43,6 +42,8 @@ RELEVANCE_LAMBDA = 0.6
 # A bigram replaces its word in the top terms when it scores at least this share of the word.
 PHRASE_RATIO = 0.6
 REQUIRED_COLUMNS = ("file", "text")
+# Corpus-specific stop list: a term in more than this share of the articles is dropped.
+MAX_DOC_SHARE = 0.5
 
 # Clause boundaries: bigrams never span punctuation, line breaks or the wide gaps of tickers.
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}«»\"“”…|•·–—/\n\r\t]+| {2,}")
@@ -98,6 +99,17 @@ monday tuesday wednesday thursday friday saturday sunday
 """
 
 
+def _no_curve() -> pd.DataFrame:
+    """The k curve of a model whose number of themes was given, not chosen."""
+    return pd.DataFrame(
+        {
+            "k": pd.Series(dtype="int64"),
+            "stability": pd.Series(dtype="float64"),
+            "largest_share": pd.Series(dtype="float64"),
+        }
+    )
+
+
 @dataclass(frozen=True)
 class ThemeModel:
     """Themes of a corpus, each article's weights, and the factorisation behind them."""
@@ -118,13 +130,8 @@ class ThemeModel:
     vocabulary: tuple[str, ...] = field(default=(), compare=False, repr=False)
     surface_terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
     term_counts: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
-
-
-def default_n_themes(n_docs: int) -> int:
-    """Themes for a corpus of n_docs articles: about sqrt(n)/2, at most n//2 and 12, at least 1."""
-    if n_docs < 0:
-        raise ParameterError("n_docs", n_docs, "an integer >= 0")
-    return max(1, min(math.ceil(math.sqrt(n_docs) / 2), n_docs // 2, MAX_DEFAULT_THEMES))
+    # The criterion behind the number of themes: k and its stability (empty when k was given).
+    k_curve: pd.DataFrame = field(default_factory=lambda: _no_curve(), compare=False, repr=False)
 
 
 def fold(word: str) -> str:
@@ -213,8 +220,43 @@ def _language_key(language: object) -> str:
     return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
 
 
+@lru_cache(maxsize=8)
+def _glossary_index(language: str) -> glossary.Index:
+    """The bilingual glossary's variants as this language's terms (any variant, any language:
+    English names turn up in French articles)."""
+
+    def terms_in(language: str) -> Callable[[str], list[str]]:
+        def terms_of(variant: str) -> list[str]:
+            terms = (_cached_term(token, language) for token in _WORD.findall(variant))
+            return [term for term in terms if term is not None]
+
+        return terms_of
+
+    return glossary.build_index(glossary.entries(), terms_in(language), terms_in("fr"))
+
+
+def _clause_terms(
+    tokens: list[str], terms_of: dict[str, str | None], language: str
+) -> list[tuple[str, str | None, bool]]:
+    """(token, term, written) of a clause's words, each glossary variant folded into its
+    feature: its first word carries the feature (no written form), the rest of it is gone."""
+    terms: list[str | None] = []
+    for token in tokens:
+        try:
+            terms.append(terms_of[token])
+        except KeyError:
+            terms_of[token] = _term(token, language)
+            terms.append(terms_of[token])
+    matches = glossary.replace_variants(terms, _glossary_index(language))
+    items = list(zip(tokens, terms, repeat(True)))
+    for first, last, feature in reversed(matches):
+        items[first : last + 1] = [(tokens[first], feature, False)]
+    return items
+
+
 def _prepare(text: str, language: str) -> tuple[str, list[str]]:
-    """Prepared text (one phrase per line) and the written form of each kept word and bigram."""
+    """Prepared text (one phrase per line) and the written form of each kept word and bigram;
+    glossary variants become their shared feature (written as the glossary's French form)."""
     terms_of = _term_cache(language)
     links = _LINKS.get(language, _LINKS["fr"])
     lines: list[str] = []
@@ -223,11 +265,7 @@ def _prepare(text: str, language: str) -> tuple[str, list[str]]:
         phrase: list[str] = []
         gap: list[str] = []
         previous = ""
-        for token in _WORD.findall(clause):
-            try:
-                term = terms_of[token]
-            except KeyError:
-                term = terms_of[token] = _term(token, language)
+        for token, term, has_form in _clause_terms(_WORD.findall(clause), terms_of, language):
             if term is None:
                 if phrase:
                     if token in links:
@@ -235,6 +273,11 @@ def _prepare(text: str, language: str) -> tuple[str, list[str]]:
                     else:
                         lines.append(" ".join(phrase))
                         phrase, gap = [], []
+                continue
+            if not has_form:
+                # A glossary feature is a phrase of its own: no bigram across its edges.
+                lines.extend([" ".join(phrase), term] if phrase else [term])
+                phrase, gap = [], []
                 continue
             if phrase and phrase[-1] != term:
                 link = "".join(g + ("'" if len(g) == 1 else " ") for g in gap)
@@ -253,7 +296,8 @@ def prepared_cache(cache_dir: Path | None) -> JsonCache | None:
     if cache_dir is None:
         return None
     version = code_version(
-        ("cache", "themes", "textnorm", "stopwords"), f"simplemma=={_simplemma_version()}"
+        ("cache", "themes", "textnorm", "stopwords", "glossary"),
+        f"simplemma=={_simplemma_version()} glossary={glossary.fingerprint()}",
     )
     return JsonCache(cache_dir, "prepared", version)
 
@@ -360,13 +404,15 @@ def _min_df(n_docs: int) -> int:
 
 
 def _max_df(n_docs: int) -> float:
-    """Share of documents above which a term is dropped; tiny corpora keep every term."""
-    return 1.0 if n_docs < 10 else 0.9
+    """Share of documents above which a term is dropped: words in more than half of the
+    articles (IA, Maroc, numérique) say nothing about how they differ; tiny corpora keep all."""
+    return 1.0 if n_docs < 10 else MAX_DOC_SHARE
 
 
 def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
-    """Most frequent written form of each term ("donnee" -> "données", "cas d'usage")."""
-    forms: dict[str, tuple[int, bool, str]] = {}
+    """Most frequent written form of each term ("donnee" -> "données", "cas d'usage"), French
+    forms first; glossary features are written as the glossary's French form."""
+    forms: dict[str, tuple[bool, int, bool, str]] = {}
     for language, counts in written.items():
         for form, count in counts.items():
             first, _, rest = form.partition(" ")
@@ -375,10 +421,13 @@ def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
                 # A bigram's last word follows the last space or the apostrophe of an elision.
                 last = _cached_term(rest.rsplit(" ", 1)[-1].rsplit("'", 1)[-1], language)
                 term = f"{term} {last}" if last is not None else None
-            candidate = (-count, not form.islower(), form)
+            candidate = (language != "fr", -count, not form.islower(), form)
             if term is not None and (term not in forms or candidate < forms[term]):
                 forms[term] = candidate
-    return {term: best[2] for term, best in forms.items()}
+    shown = {term: best[3] for term, best in forms.items()}
+    for language in written:
+        shown.update(_glossary_index(language).display)
+    return shown
 
 
 def _relevance(scores: np.ndarray, background: np.ndarray | None) -> np.ndarray:
@@ -449,33 +498,38 @@ def _top_terms(
     return terms
 
 
-def _label(terms: Sequence[str], title: str | None) -> str:
-    """Short French label from the top terms, with the typical title when terms are thin."""
-    parts: list[str] = []
-    for term in terms:
-        parts.append(term)
-        if len(parts) == 3 or sum(len(p.split()) for p in parts) >= 3:
-            break
-    label = ", ".join(parts)
-    if len(parts) < 2 and title:
-        short = title if len(title) <= 60 else title[:59].rstrip() + "…"
-        label = f"{label} — {short}" if label else short
-    return (label[:1].upper() + label[1:]) or "Thème sans mots-clés"
+def _has_stop_word(term: str) -> bool:
+    """Whether a written term holds a French or English stop word ("feuille de route")."""
+    stops = spacy_stop_words("fr") | spacy_stop_words("en")
+    return any(word in stops for word in term.lower().split())
 
 
-def _unique_labels(labels: list[str], terms: list[list[str]]) -> list[str]:
-    """Make labels distinct: extend a repeated label with the theme's next term, then a number."""
-    result = list(labels)
-    for i, label in enumerate(labels):
-        if labels.count(label) > 1:
-            extra = [t for t in terms[i] if t.lower() not in label.lower()]
-            result[i] = f"{label}, {extra[0]}" if extra else label
-    seen: Counter[str] = Counter()
-    for i, label in enumerate(result):
-        seen[label] += 1
-        if result.count(label) > 1:
-            result[i] = f"{label} ({seen[label]})"
-    return result
+def _label_candidates(terms: Sequence[str]) -> list[str]:
+    """Labels a reader would write from a theme's ranked terms: its strongest term when it is
+    a name or a phrase ("GITEX Africa"), else "<first> et <next>"."""
+    if not terms:
+        return []
+    first = terms[0]
+    # "Accord et protocole d'accord" says one thing twice.
+    rest = [t for t in terms[1:] if fold(first) not in fold(t) and fold(t) not in fold(first)]
+    pairs = [f"{first} et {other}" for other in rest]
+    return [first, *pairs] if " " in first or not rest else [*pairs, first]
+
+
+def theme_labels(ranked_terms: Sequence[Sequence[str]]) -> list[str]:
+    """One distinct label per theme (biggest theme first), capitalised; a theme without terms
+    is "Thème sans mots-clés", a label that cannot be made distinct gets a number."""
+    labels: list[str] = []
+    for terms in ranked_terms:
+        options = [c[:1].upper() + c[1:] for c in _label_candidates(terms)] or [
+            "Thème sans mots-clés"
+        ]
+        label = next((o for o in options if o not in labels), options[0])
+        n = 2
+        while label in labels:
+            label, n = f"{options[0]} ({n})", n + 1
+        labels.append(label)
+    return labels
 
 
 def _representatives(weights: np.ndarray, is_main: np.ndarray, files: Sequence[str]) -> list[int]:
@@ -518,6 +572,28 @@ def _empty_model(files: Sequence[str]) -> ThemeModel:
         }
     )
     return ThemeModel(themes, doc_themes, {}, files=tuple(files))
+
+
+def language_bound(
+    counts: sparse.csr_matrix, vocabulary: Sequence[str], languages: Sequence[str]
+) -> np.ndarray:
+    """Columns of terms only articles of one minority language use ("tools", "answer" in the
+    English articles of a French corpus): they would group articles by language, not topic.
+    Glossary features, shared by both languages by construction, are never language-bound."""
+    codes, language_of = np.unique(np.asarray(languages, dtype=str), return_inverse=True)
+    bound = np.zeros(counts.shape[1], dtype=bool)
+    if codes.size < 2:
+        return bound
+    shares = np.bincount(language_of) / len(languages)
+    present = sparse.csr_matrix(counts > 0, dtype=np.float64)
+    df = np.asarray(present.sum(axis=0)).ravel()
+    shared = {feature for code in codes for feature in _glossary_index(str(code)).display}
+    in_glossary = np.array([term in shared for term in vocabulary], dtype=bool)
+    for index in np.flatnonzero(shares < 0.5):
+        rows = np.flatnonzero(language_of == index)
+        own = np.asarray(present[rows].sum(axis=0)).ravel()
+        bound |= (own == df) & (df > 0)
+    return bound & ~in_glossary
 
 
 def _vectorise(
@@ -612,7 +688,8 @@ def themes_from_matrix(
     n_themes: int | None = None,
     random_state: int = 42,
 ) -> ThemeModel:
-    """NMF, theme order, labels and tables from a TF-IDF matrix whose rows are the articles.
+    """NMF, theme order, labels and tables from a TF-IDF matrix whose rows are the articles
+    (terms bound to a minority language left out first).
 
     The second half of fit_themes, for engines that vectorise otherwise; a column named ""
     (an unnamed hashed feature) takes part in the NMF but never in the top terms.
@@ -623,7 +700,22 @@ def themes_from_matrix(
         raise ParameterError("matrix", matrix.shape, expected)
     if not files or not any(vocabulary):
         return _empty_model(files)
-    wanted = n_themes if n_themes is not None else default_n_themes(len(files))
+    languages = (
+        [_language_key(v) for v in articles["language"]]
+        if "language" in articles.columns
+        else ["fr"] * len(files)
+    )
+    kept = np.flatnonzero(~language_bound(matrix, vocabulary, languages))
+    if kept.size < len(vocabulary):
+        # Rows stay unit-length TF-IDF over the terms kept.
+        matrix = sparse.csr_matrix(normalize(matrix[:, kept]), dtype=matrix.dtype)
+        vocabulary = [vocabulary[i] for i in kept.tolist()]
+        surface = [surface[i] for i in kept.tolist()]
+        term_counts = term_counts[kept]
+    if not any(vocabulary):
+        return _empty_model(files)
+    count = theme_count.choose_count(matrix, random_state) if n_themes is None else None
+    wanted = count.k if count is not None else int(n_themes or 1)
     k = min(wanted, len(files), len(vocabulary))
     if k < wanted:
         logger.warning("themes: n_themes=%d lowered to %d for this corpus", wanted, k)
@@ -647,28 +739,31 @@ def themes_from_matrix(
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(files)
     n_themed = int(has_theme.sum())
     rows = []
+    ranked_terms: list[list[str]] = []
     term_weights: dict[int, dict[str, float]] = {}
     for theme in range(k):
         scores = components[theme] * named
-        top = _top_terms(scores, vocabulary, surface, term_counts, TOP_TERMS, background)
+        ranked = _top_terms(scores, vocabulary, surface, term_counts, 3 * TOP_TERMS, background)
+        ranked_terms.append(list(ranked))
+        # Phrases glued by stop words ("feuille de route") may name the theme, not list it.
+        top = dict([t for t in ranked.items() if not _has_stop_word(t[0])][:TOP_TERMS])
         term_weights[theme] = _top_terms(scores, vocabulary, surface, term_counts, CLOUD_TERMS)
-        ranked = _representatives(weights[:, theme], main == theme, files)
-        title = titles[ranked[0]] if ranked else None
+        members = _representatives(weights[:, theme], main == theme, files)
+        title = titles[members[0]] if members else None
         title = title if isinstance(title, str) and title.strip() else None
         rows.append(
             {
                 "theme_id": theme,
-                "label": _label(list(top), title),
                 "top_terms": list(top),
                 "weights": [round(w, 6) for w in top.values()],
                 "n_docs": int(counts[theme]),
                 "share": float(counts[theme] / n_themed) if n_themed else 0.0,
-                "representative_files": [files[d] for d in ranked],
+                "representative_files": [files[d] for d in members],
                 "typical_title": title,
             }
         )
     themes = pd.DataFrame(rows)
-    themes["label"] = _unique_labels(themes["label"].tolist(), themes["top_terms"].tolist())
+    themes.insert(1, "label", theme_labels(ranked_terms))
     term_weights[-1] = _top_terms(
         corpus_scores * named, vocabulary, surface, term_counts, CLOUD_TERMS
     )
@@ -694,6 +789,7 @@ def themes_from_matrix(
         vocabulary=tuple(vocabulary),
         surface_terms=tuple(surface),
         term_counts=term_counts,
+        k_curve=count.curve if count is not None else _no_curve(),
     )
 
 
@@ -813,48 +909,3 @@ def theme_terms_by_period(
     rank = {p: i for i, p in enumerate(_period_order(frame["period"]))}
     frame["rank"] = frame["period"].map(rank)
     return frame.sort_values(["rank", "theme_id"]).drop(columns="rank").reset_index(drop=True)
-
-
-def _theme_similarity(full: ThemeModel, reduced: ThemeModel) -> float:
-    """Mean cosine similarity of the full model's themes to their best one-to-one match."""
-    k = full.components.shape[0]
-    if reduced.components.shape[0] == 0:
-        return 0.0
-    index = {term: i for i, term in enumerate(reduced.vocabulary)}
-    common = [(i, index[t]) for i, t in enumerate(full.vocabulary) if t in index]
-    if not common:
-        return 0.0
-    mine, theirs = (np.array(side) for side in zip(*common, strict=True))
-    dots = full.components[:, mine] @ reduced.components[:, theirs].T
-    norms = np.outer(
-        np.linalg.norm(full.components, axis=1), np.linalg.norm(reduced.components, axis=1)
-    )
-    cosine = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
-    matched_rows, matched_cols = linear_sum_assignment(cosine, maximize=True)
-    return float(cosine[matched_rows, matched_cols].sum() / k)
-
-
-def stability(
-    articles: pd.DataFrame,
-    n_themes: int | None = None,
-    random_state: int = 42,
-    max_removals: int = 20,
-) -> float:
-    """Leave-one-out stability (0..1) of the themes; NaN below 2 articles.
-
-    Removes one article at a time (at most max_removals, evenly spread), refits, and averages
-    the cosine similarity of each theme's term vector with its best match.
-    """
-    if max_removals < 1:
-        raise ParameterError("max_removals", max_removals, "an integer >= 1")
-    full = fit_themes(articles, n_themes, random_state)
-    n_docs, k = len(articles), full.components.shape[0]
-    if n_docs < 2 or k == 0:
-        return float("nan")
-    removals = np.unique(np.linspace(0, n_docs - 1, min(n_docs, max_removals)).round().astype(int))
-    scores = []
-    for position in removals:
-        rest = articles.iloc[np.flatnonzero(np.arange(n_docs) != position)]
-        reduced = fit_themes(rest, min(k, n_docs - 1), random_state)
-        scores.append(_theme_similarity(full, reduced))
-    return float(np.mean(scores))

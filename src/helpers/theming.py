@@ -22,6 +22,7 @@ class ThemeTables:
     term_weights: dict[int, dict[str, float]]
     n_docs: int
     n_undated: int
+    k_curve: pd.DataFrame
 
 
 def build_theme_tables(
@@ -52,6 +53,7 @@ def tables_from_model(model: themes.ThemeModel, core: pd.DataFrame) -> ThemeTabl
         term_weights=model.term_weights,
         n_docs=len(core),
         n_undated=int(core["published"].isna().sum()),
+        k_curve=model.k_curve,
     )
 
 
@@ -95,11 +97,6 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
     )
 
 
-def stability_if_affordable(
-    articles: pd.DataFrame, n_themes: int | None, random_state: int, max_docs: int = 300
-) -> float | None:
-    """Leave-one-out stability of the themes (0..1), or None for corpora too large to refit."""
-    core = core_articles(articles)
-    if not 2 <= len(core) <= max_docs:
-        return None
-    return float(themes.stability(core, n_themes=n_themes, random_state=random_state))
+def theme_count_figure(result: ThemeTables, language: str) -> str:
+    """SVG of the criterion behind the number of themes (stability for each k tried)."""
+    return figures.theme_count_svg(result.k_curve, len(result.themes), language)

@@ -1,0 +1,71 @@
+"""Number of themes: the candidates tried, the agreement of two sets of themes, the choice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from helpers.errors import ParameterError
+from helpers.theme_count import agreement, candidate_counts, choose_count
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "expected"),
+    [
+        (0, []),
+        (3, []),
+        (4, [2]),
+        (9, [2, 3, 4]),
+        (40, list(range(2, 13))),
+        (10**5, list(range(2, 13))),
+    ],
+    ids=["empty", "three", "four", "nine", "forty", "large"],
+)
+def test_candidate_counts(n_docs: int, expected: list[int]) -> None:
+    assert candidate_counts(n_docs) == expected
+
+
+def test_candidate_counts_rejects_negative() -> None:
+    with pytest.raises(ParameterError):
+        candidate_counts(-1)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ([{1, 2}, {3, 4}], [{3, 4}, {1, 2}], 1.0),
+        ([{1, 2}, {3, 4}], [{5, 6}, {7, 8}], 0.0),
+        ([{1, 2}, {3, 4}], [{1, 2}, {3, 5}], (1 + 1 / 3) / 2),
+    ],
+    ids=["same_themes_other_order", "nothing_shared", "one_theme_drifts"],
+)
+def test_agreement(first: list[set[int]], second: list[set[int]], expected: float) -> None:
+    assert agreement(first, second) == pytest.approx(expected)
+
+
+def block_corpus(groups: int, per_group: int = 6, words: int = 8) -> sparse.csr_matrix:
+    """Documents made of their group's own words (and one word every document shares)."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for g in range(groups):
+        for _ in range(per_group):
+            row = np.zeros(groups * words + 1)
+            row[g * words + rng.choice(words, size=5, replace=False)] = rng.uniform(0.5, 1, 5)
+            row[-1] = 0.3
+            rows.append(row / np.linalg.norm(row))
+    return sparse.csr_matrix(np.array(rows))
+
+
+@pytest.mark.parametrize("groups", [3, 5, 7], ids=["three_groups", "five_groups", "seven_groups"])
+def test_choose_count_finds_the_groups(groups: int) -> None:
+    chosen = choose_count(block_corpus(groups))
+    assert chosen.k == groups
+    assert chosen.curve["k"].tolist() == candidate_counts(groups * 6)
+    assert chosen.curve["stability"].between(0, 1).all()
+    assert chosen.curve.set_index("k").at[groups, "largest_share"] < 0.5
+
+
+def test_tiny_corpus_has_one_theme() -> None:
+    chosen = choose_count(block_corpus(1, per_group=3))
+    assert chosen.k == 1 and chosen.curve["stability"].isna().all()

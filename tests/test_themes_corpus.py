@@ -1,0 +1,133 @@
+"""Themes on the themed corpus (tests/themed_corpus.py): French and English articles in eight
+known groups, two of them sharing most of their words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import sparse
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+from helpers.stopwords import spacy_stop_words
+from helpers.themes import fit_themes, language_bound, theme_labels
+from themed_corpus import GROUPS, themed_articles
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return themed_articles()
+
+
+@pytest.fixture(scope="module")
+def model(articles: pd.DataFrame):
+    return fit_themes(articles, random_state=42)
+
+
+@pytest.fixture(scope="module")
+def mains(model, articles: pd.DataFrame) -> pd.DataFrame:
+    main = model.doc_themes.loc[model.doc_themes["is_main"], ["file", "theme_id"]]
+    return articles.merge(main, on="file", how="left")
+
+
+def test_corpus_shape(articles: pd.DataFrame) -> None:
+    assert len(articles) >= 60
+    assert set(articles["language"]) == {"fr", "en"}
+    assert articles.groupby("topic").size().min() >= 6
+
+
+def test_number_of_themes_is_the_number_of_groups(model) -> None:
+    assert len(model.themes) == len(GROUPS)
+    curve = model.k_curve.set_index("k")["stability"]
+    assert curve.idxmax() == len(GROUPS)
+
+
+def test_groups_found(mains: pd.DataFrame) -> None:
+    assert adjusted_rand_score(mains["topic"], mains["theme_id"]) >= 0.9
+    assert normalized_mutual_info_score(mains["topic"], mains["theme_id"]) >= 0.9
+
+
+def test_language_is_not_a_theme(mains: pd.DataFrame) -> None:
+    by_group = mains.groupby("topic")["theme_id"].agg(lambda s: s.mode().iloc[0])
+    english = mains[mains["language"] == "en"]
+    assert (
+        english["theme_id"].to_numpy() == english["topic"].map(by_group).to_numpy()
+    ).mean() >= 0.9
+
+
+def test_no_theme_swallows_the_corpus(model) -> None:
+    assert model.themes["share"].max() < 0.5
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["GITEX Africa", "Assises nationales de l'IA", "Maroc Digital 2030", "Instituts Jazari"],
+)
+def test_named_events_and_programmes_label_their_theme(model, label: str) -> None:
+    assert label in model.themes["label"].tolist()
+
+
+def test_labels_are_short_distinct_and_french(model) -> None:
+    labels = model.themes["label"]
+    assert labels.is_unique
+    assert all(len(label.split()) <= 6 for label in labels)
+    assert not any(word in label for label in labels for word in ("Conference", "Digital Morocco"))
+
+
+def test_top_terms_hold_no_stop_word(model) -> None:
+    stops = spacy_stop_words("fr") | spacy_stop_words("en")
+    words = [w for terms in model.themes["top_terms"] for t in terms for w in t.lower().split()]
+    assert words and not [w for w in words if w in stops]
+
+
+def test_words_every_article_shares_are_not_top_terms(model) -> None:
+    terms = {t.lower() for terms in model.themes["top_terms"] for t in terms}
+    assert not terms & {"ia", "maroc", "numérique", "intelligence artificielle"}
+
+
+@pytest.mark.parametrize(
+    ("ranked", "expected"),
+    [
+        ([["GITEX Africa", "salon"]], ["GITEX Africa"]),
+        ([["éthique", "UNESCO", "biais"]], ["Éthique et UNESCO"]),
+        ([["CNDP"]], ["CNDP"]),
+        ([["accord", "protocole d'accord", "Kigali"]], ["Accord et Kigali"]),
+        ([[]], ["Thème sans mots-clés"]),
+        (
+            [["éthique", "UNESCO"], ["éthique", "UNESCO", "biais"]],
+            ["Éthique et UNESCO", "Éthique et biais"],
+        ),
+        ([["GITEX Africa"], ["GITEX Africa"]], ["GITEX Africa", "GITEX Africa (2)"]),
+    ],
+    ids=[
+        "name_alone",
+        "word_and_next",
+        "single_term",
+        "no_repeated_word",
+        "no_term",
+        "repeat_takes_next",
+        "numbered",
+    ],
+)
+def test_theme_labels(ranked: list[list[str]], expected: list[str]) -> None:
+    assert theme_labels(ranked) == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "expected"),
+    [
+        (["fr", "fr", "fr", "en"], [False, False, True, False]),
+        (["fr", "fr", "fr", "fr"], [False, False, False, False]),
+        (["en", "en", "en", "fr"], [False, False, True, False]),
+        (["fr", "fr", "en", "en"], [False, False, False, False]),
+    ],
+    ids=["minority_english_word_dropped", "one_language", "minority_french_word", "halves"],
+)
+def test_language_bound(languages: list[str], expected: list[bool]) -> None:
+    vocabulary = ["sante", "ia", "tools", "transition_numerique"]
+    # Columns: a word of two French articles, a shared word, an English-only word, and an
+    # English-only glossary feature (bilingual by construction: kept).
+    counts = sparse.csr_matrix(
+        np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 1, 0, 0], [0, 1, 2, 1]], dtype=float)
+    )
+    assert language_bound(counts, vocabulary, languages).tolist() == expected
