@@ -13,7 +13,7 @@ import pandas as pd
 
 from helpers import figures, manifest
 from helpers.params import BriefingParams
-from helpers.storage import read_parquet
+from helpers.storage import read_parquet, read_problems
 from helpers.text_spans import sentences
 from helpers.typography import number_fr, percent_fr
 from helpers.wording import words
@@ -36,17 +36,11 @@ class Tables:
 
 
 def load_tables(processed_dir: Path) -> Tables:
-    """Read every shared table of a run (problems.parquet is optional)."""
+    """Read every shared table of a run (the problem tables are optional)."""
     frames = {
         name: without_nan(read_parquet(Path(processed_dir) / f"{name}.parquet")) for name in TABLES
     }
-    problems_path = Path(processed_dir) / "problems.parquet"
-    problems = (
-        pd.read_parquet(problems_path)
-        if problems_path.exists()
-        else pd.DataFrame(columns=["file", "stage", "reason"])
-    )
-    return Tables(problems=problems, **frames)
+    return Tables(problems=read_problems(processed_dir), **frames)
 
 
 def without_nan(frame: pd.DataFrame) -> pd.DataFrame:

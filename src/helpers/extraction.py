@@ -221,11 +221,22 @@ def _text_or_empty(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
-    """Validate and write events.parquet, actors.parquet and timeline.parquet."""
-    for name in ("events", "actors", "timeline"):
-        frame = schemas.validate(name, getattr(tables, name))
+def write_outputs(tables: TimelineTables, processed_dir: Path) -> pd.DataFrame:
+    """Validate and write events.parquet, actors.parquet and timeline.parquet; a row that fails
+    its schema is set aside, written to problems_timeline.parquet and returned (file, stage,
+    reason)."""
+    set_aside = []
+    for name, file_column in (
+        ("events", "file"),
+        ("actors", "file"),
+        ("timeline", "evidence_file"),
+    ):
+        frame, aside = schemas.validate_rows(name, getattr(tables, name), file_column)
         storage.write_parquet(Path(processed_dir) / f"{name}.parquet", frame)
+        set_aside.append(aside.assign(stage="timeline")[["file", "stage", "reason"]])
+    problems = pd.concat(set_aside, ignore_index=True)
+    storage.write_parquet(Path(processed_dir) / "problems_timeline.parquet", problems)
+    return problems
 
 
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:

@@ -388,8 +388,10 @@ def problems_table(result: IngestResult) -> pd.DataFrame:
 
 
 def write_outputs(result: IngestResult, processed_dir: Path) -> pd.DataFrame:
-    """Validate and write articles.parquet and problems.parquet; return the validated articles."""
-    articles = schemas.validate("articles", result.articles)
+    """Validate and write articles.parquet and problems.parquet; return the validated articles.
+    A row that fails the schema is set aside as a problem (added to result.problems)."""
+    articles, aside = schemas.validate_rows("articles", result.articles)
+    result.problems.extend(Problem(r.file, "ingest", r.reason) for r in aside.itertuples())
     storage.write_parquet(Path(processed_dir) / "articles.parquet", articles)
     storage.write_parquet(Path(processed_dir) / "problems.parquet", problems_table(result))
     return articles

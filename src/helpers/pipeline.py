@@ -360,11 +360,9 @@ def _preload_libraries() -> None:
 
 
 def _problems(out_dir: Path) -> list[dict[str, str]]:
-    """The problems ingest recorded (unreadable or skipped files, bad sources.csv rows)."""
-    path = out_dir / config.PROCESSED_SUBDIR / "problems.parquet"
-    if not path.exists():
-        return []
-    return storage.read_parquet(path).to_dict("records")
+    """The problems the stages recorded (unreadable or skipped files, bad sources.csv rows,
+    rows set aside by a schema)."""
+    return storage.read_problems(out_dir / config.PROCESSED_SUBDIR).to_dict("records")
 
 
 def _drop_client_noise(record: logging.LogRecord) -> bool:

@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pandas loads with the first table read (the CLI starts without it)
     import pandas as pd
 
+# The problem tables of a run's data/processed/: problems.parquet (ingest), then one per later
+# stage that sets rows aside (problems_timeline.parquet).
+PROBLEM_TABLES = "problems*.parquet"
+PROBLEM_COLUMNS = ["file", "stage", "reason"]
 # Temporary file names: the process id and a counter make them unique.
 _SERIAL = itertools.count()
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -92,3 +96,16 @@ def read_parquet(source: Path) -> pd.DataFrame:
     import pandas as pd
 
     return pd.read_parquet(source)
+
+
+def read_problems(processed_dir: Path) -> pd.DataFrame:
+    """Every problem the stages recorded (file, stage, reason), ingest's first; empty when none."""
+    import pandas as pd
+
+    paths = sorted(
+        Path(processed_dir).glob(PROBLEM_TABLES), key=lambda p: (p.stem != "problems", p.name)
+    )
+    frames = [pd.read_parquet(path) for path in paths]
+    if not frames:
+        return pd.DataFrame(columns=PROBLEM_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[PROBLEM_COLUMNS]

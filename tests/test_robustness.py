@@ -1,0 +1,99 @@
+"""One bad file, value or row never costs the run: it is set aside with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import extraction, ingest, schemas, storage
+from helpers.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Réunion le 00/07/2025 à Rabat.", []),
+        ("Archive du 0/01/1900.", []),
+        ("Mis en ligne 2025-07-00.", []),
+        ("Le 31/02/2025, rien.", []),
+        ("Le 29/02/2023, rien.", []),
+        ("Le 29/02/2024 à Rabat.", [("2024-02-29", None)]),
+        ("Du 29 au 31 mai 2024 à Rabat.", [("2024-05-29", "2024-05-31")]),
+    ],
+    ids=["day_00", "day_0_1900", "iso_day_00", "31_fevrier", "29_fevrier_2023", "29_fevrier_2024",
+         "range_ok"],
+)  # fmt: skip
+def test_the_date_grammar_never_emits_an_impossible_date(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.date, m.end_date) for m in find_dates(text)] == expected
+
+
+def _event(file: str, day: str, **changes: object) -> dict[str, object]:
+    row = {
+        "file": file, "date": day, "end": None, "precision": "day", "kind": "annonce",
+        "label": "annonce", "place": None, "evidence": "Le texte.", "actors": [],
+        "date_phrase": day,
+    }  # fmt: skip
+    return {**row, **changes}
+
+
+@pytest.mark.parametrize(
+    ("bad", "named"),
+    [
+        ({"date": "2025-07-00"}, "date = '2025-07-00'"),
+        ({"precision": "week"}, "precision = 'week'"),
+        ({"kind": "fête"}, "kind = 'fête'"),
+    ],
+    ids=["impossible_day", "unknown_precision", "unknown_kind"],
+)
+def test_a_row_failing_its_schema_is_set_aside_with_its_file_and_reason(
+    bad: dict[str, object], named: str
+) -> None:
+    frame = pd.DataFrame([_event("a.txt", "2025-07-01"), _event("b.txt", "2025-07-02", **bad)])
+    valid, aside = schemas.validate_rows("events", frame)
+    assert list(valid["file"]) == ["a.txt"]
+    assert list(aside["file"]) == ["b.txt"]
+    assert named in aside["reason"].iloc[0]
+    assert aside["reason"].iloc[0].startswith("ligne écartée de la table events")
+
+
+def test_a_table_missing_a_column_still_fails_as_a_whole() -> None:
+    frame = pd.DataFrame([_event("a.txt", "2025-07-01")]).drop(columns=["label"])
+    with pytest.raises(ValueError, match="table 'events' does not match"):
+        schemas.validate_rows("events", frame)
+
+
+def test_stage_3_writes_the_good_rows_and_the_set_aside_ones_as_problems(tmp_path: Path) -> None:
+    events = pd.DataFrame([_event("a.txt", "2025-07-01"), _event("b.txt", "2025-07-00")])
+    tables = extraction.TimelineTables(
+        events=events,
+        actors=pd.DataFrame(columns=["file", "name", "canonical", "type", "mentions", "role"]),
+        timeline=pd.DataFrame(
+            columns=[*events.columns.drop(["file", "actors", "date_phrase"]), "n_sources",
+                     "sources", "outlets", "evidence_file"]
+        ),
+    )  # fmt: skip
+    extraction.write_outputs(tables, tmp_path)
+    assert list(pd.read_parquet(tmp_path / "events.parquet")["file"]) == ["a.txt"]
+    problems = storage.read_problems(tmp_path)
+    assert list(problems["file"]) == ["b.txt"]
+    assert list(problems["stage"]) == ["timeline"]
+
+
+def test_an_article_row_failing_its_schema_is_set_aside_in_stage_1(tmp_path: Path) -> None:
+    good = {
+        "file": "a.txt", "sha256": "0" * 64, "format": "text", "readable": True,
+        "title": "Titre", "published": "2025-07", "outlet": None, "url": None,
+        "language": "fr", "relevance_score": 0.9, "relevant": True, "duplicate_of": None,
+        "text": "Corps.", "n_words": 1, "chars_kept": 6, "chars_removed": 0, "problems": None,
+    }  # fmt: skip
+    bad = {**good, "file": "b.txt", "published": "2025-07-00"}
+    result = ingest.IngestResult(articles=pd.DataFrame([good, bad]))
+    articles = ingest.write_outputs(result, tmp_path)
+    assert list(articles["file"]) == ["a.txt"]
+    problems = storage.read_problems(tmp_path)
+    assert list(problems["file"]) == ["b.txt"]
+    assert "published = '2025-07-00'" in problems["reason"].iloc[0]
