@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from helpers import extraction, ingest, schemas, storage
+from helpers import extraction, ingest, manifest, schemas, storage
 from helpers.dates import find_dates
 
 
@@ -97,3 +99,66 @@ def test_an_article_row_failing_its_schema_is_set_aside_in_stage_1(tmp_path: Pat
     problems = storage.read_problems(tmp_path)
     assert list(problems["file"]) == ["b.txt"]
     assert "published = '2025-07-00'" in problems["reason"].iloc[0]
+
+
+# The entries of a hostile corpus folder, each made by a function of the folder and of a folder
+# outside it, with the reason it is skipped (None: read as an article).
+def _fifo(corpus: Path, name: str) -> None:
+    os.mkfifo(corpus / name)
+
+
+ZOO_ENTRIES: list[tuple[str, Callable[[Path, Path], object], str | None]] = [
+    ("ok.txt", lambda c, o: (c / "ok.txt").write_text("Texte.", encoding="utf-8"), None),
+    ("dangling.txt", lambda c, o: (c / "dangling.txt").symlink_to(c / "gone.txt"), "cassé"),
+    ("passwd.txt", lambda c, o: (c / "passwd.txt").symlink_to(o / "secret"), "hors du dossier"),
+    ("zero.txt", lambda c, o: (c / "zero.txt").symlink_to("/dev/zero"), "hors du dossier"),
+    ("pipe.txt", lambda c, o: _fifo(c, "pipe.txt"), "tube nommé"),
+    ("folder.txt", lambda c, o: (c / "folder.txt").mkdir(), "dossier"),
+    (".hidden.txt", lambda c, o: (c / ".hidden.txt").write_text("x", encoding="utf-8"), "caché"),
+    ("inner.txt", lambda c, o: (c / "inner.txt").symlink_to(c / "ok.txt"), None),
+    ("loop.txt", lambda c, o: (c / "loop.txt").symlink_to(c / "loop.txt"), "cassé"),
+    ("notes.docx", lambda c, o: (c / "notes.docx").write_bytes(b"PK"), "non pris en charge"),
+]
+# Entries skipped without a word.
+ZOO_QUIET = [
+    (".gitkeep", lambda c, o: (c / ".gitkeep").write_bytes(b"")),
+    ("archives", lambda c, o: (c / "archives").mkdir()),
+]
+
+
+@pytest.fixture
+def zoo(tmp_path: Path) -> Path:
+    """A corpus folder holding every entry of ZOO_ENTRIES and ZOO_QUIET."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "secret").write_text("root:x:0:0", encoding="utf-8")
+    for _, make, *_ in [*ZOO_ENTRIES, *ZOO_QUIET]:
+        make(corpus, outside)
+    return corpus
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"), [(name, reason) for name, _, reason in ZOO_ENTRIES], ids=lambda v: str(v)
+)
+def test_every_entry_of_the_zoo_is_read_or_skipped_with_its_reason(
+    zoo: Path, name: str, reason: str | None
+) -> None:
+    files, skipped = ingest.list_inputs(zoo)
+    reasons = {problem.file: problem.reason for problem in skipped}
+    if reason is None:
+        assert name in [path.name for path in files]
+    else:
+        assert reason in reasons[name]
+        assert name not in [path.name for path in files]
+
+
+def test_quiet_entries_are_neither_read_nor_reported(zoo: Path) -> None:
+    files, skipped = ingest.list_inputs(zoo)
+    named = {path.name for path in files} | {problem.file for problem in skipped}
+    assert named.isdisjoint({name for name, _ in ZOO_QUIET})
+
+
+def test_the_manifest_hashes_no_file_outside_the_corpus_nor_a_special_one(zoo: Path) -> None:
+    hashed = {entry["file"] for entry in manifest.input_files(zoo)}
+    assert hashed == {"ok.txt", "inner.txt", "notes.docx"}

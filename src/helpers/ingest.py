@@ -19,6 +19,7 @@ from helpers import (
     config,
     decode,
     dedup,
+    inputs,
     language,
     outlets,
     parallel,
@@ -106,20 +107,17 @@ ARTICLE_COLUMNS = [
 
 
 def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Files the pipeline can read, sorted by name, and the ones it skips with the reason."""
-    accepted = config.TEXT_SUFFIXES | config.HTML_SUFFIXES
-    files, skipped = [], []
-    for path in sorted(Path(raw_dir).iterdir()):
-        if path.name.startswith(".") or path.is_dir() or path.name == config.SOURCES_FILE:
-            continue
-        if path.suffix.lower() in accepted:
-            files.append(path)
-        else:
-            reason = (
-                f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm"
-            )
+    """Files the pipeline can read as articles, sorted by name, and the entries it skips with
+    the reason (unsupported type, broken link, link out of the folder, special file...)."""
+    entries, refused = inputs.list_entries(Path(raw_dir))
+    files, skipped = [], [Problem(name, "ingest", reason) for name, reason in refused]
+    for path in entries:
+        reason = inputs.unsupported_reason(path)
+        if reason is not None:
             skipped.append(Problem(path.name, "ingest", reason))
-    return files, skipped
+        elif path.name != config.SOURCES_FILE:
+            files.append(path)
+    return files, sorted(skipped, key=lambda problem: problem.file)
 
 
 def _read_key(path: Path, data_hash: str, max_bytes: int) -> str:

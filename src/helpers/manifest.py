@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from helpers import config
+from helpers import config, inputs
 
 # Packages whose versions a reader needs to reproduce a briefing.
 KEY_PACKAGES = (
@@ -82,12 +82,10 @@ def environment() -> dict[str, Any]:
 
 
 def input_files(raw_dir: Path) -> list[dict[str, Any]]:
-    """Every file of the corpus folder with its size and SHA-256."""
-    return [
-        {"file": p.name, "bytes": p.stat().st_size, "sha256": sha256_of(p)}
-        for p in sorted(Path(raw_dir).iterdir())
-        if p.is_file() and not p.name.startswith(".")
-    ]
+    """Every readable file of the corpus folder with its size and SHA-256 (not a link out of
+    the folder, nor a special file: see helpers.inputs)."""
+    files, _ = inputs.list_entries(Path(raw_dir))
+    return [{"file": p.name, "bytes": p.stat().st_size, "sha256": sha256_of(p)} for p in files]
 
 
 def new_manifest(raw_dir: Path, out_dir: Path, parameters: dict[str, Any]) -> dict[str, Any]:
