@@ -138,3 +138,22 @@ def test_a_full_disk_ends_with_one_line_and_a_failed_manifest(
     assert rc == 1
     assert err[-1].startswith("briefing: run failed at ") and "the disk is full" in err[-1]
     assert run["status"].startswith("failed: ") and "the disk is full" in run["status"]
+
+
+@pytest.mark.skipif(not _can_mount(), reason="needs root to mount a read-only tmpfs")
+def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "read_only"
+    out.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(out)])
+    if mounted.returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0"])
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert "Read-only file system" in err and "make it writable" in err
+    assert "Traceback" not in err
