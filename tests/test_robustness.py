@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import extraction, ingest, manifest, schemas, storage
+from helpers import extraction, ingest, manifest, render, schemas, storage
 from helpers.dates import find_dates
 
 
@@ -162,3 +162,16 @@ def test_quiet_entries_are_neither_read_nor_reported(zoo: Path) -> None:
 def test_the_manifest_hashes_no_file_outside_the_corpus_nor_a_special_one(zoo: Path) -> None:
     hashed = {entry["file"] for entry in manifest.input_files(zoo)}
     assert hashed == {"ok.txt", "inner.txt", "notes.docx"}
+
+
+@pytest.mark.parametrize(
+    ("value", "html"),
+    [
+        ("Santé & IA", "Santé &amp; IA"),
+        ("Quoi ? Oui", "Quoi\u202f? Oui"),
+        ("<b>x</b> : y", "&lt;b&gt;x&lt;/b&gt;\u00a0: y"),
+    ],
+    ids=["ampersand_entity_untouched", "question_mark", "markup_escaped"],
+)
+def test_french_typography_is_set_before_escaping(value: str, html: str) -> None:
+    assert render.text(value, "fr") == html

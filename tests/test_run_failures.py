@@ -8,8 +8,11 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from helpers import storage
@@ -157,3 +160,35 @@ def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "make it writable" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.e2e
+def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(SEEDS)]
+    command += ["--out-dir", str(out), "--kernel-idle", "0", "-q"]
+    runner = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers: list[psutil.Process] = []
+        for _ in range(600):  # until the kernel has started its worker processes
+            workers = [p for p in runner.children(recursive=True) if _is_worker(p)]
+            if workers or runner.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert workers, "the run started no worker process"
+        family = runner.children(recursive=True)
+    finally:
+        runner.kill()
+        runner.wait()
+    _, alive = psutil.wait_procs(family, timeout=30)
+    assert [p.pid for p in alive] == []
+    assert main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0", "-q"]) == 0
+    assert [p.name for p in out.rglob("*") if storage.TEMP_NAME.match(p.name)] == []
+
+
+def _is_worker(process: psutil.Process) -> bool:
+    """True for a multiprocessing child (a worker or the resource tracker)."""
+    try:
+        return "multiprocessing" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False

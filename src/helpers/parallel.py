@@ -7,15 +7,15 @@ start (a script without a __main__ guard) run in the calling process instead.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext, suppress
-from multiprocessing.context import SpawnContext
+from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import TypeVar
 
 from helpers.progress import progress
@@ -34,13 +34,41 @@ BACKGROUND_NICENESS = 10
 CHUNK = 32
 
 
+def exit_with_parent(poll_seconds: float = 1.0) -> None:
+    """Make this process exit as soon as the process that started it is gone, even killed
+    with -9 (a daemon thread watches the parent's id): no worker outlives its kernel."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        os._exit(1)  # the parent is gone: nobody waits for this process's work
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+class ParentBoundProcess(SpawnProcess):
+    """A spawned process that exits when its parent does (see exit_with_parent)."""
+
+    def run(self) -> None:
+        exit_with_parent()
+        super().run()
+
+
+class ParentBoundContext(SpawnContext):
+    """The "spawn" start method, with processes that exit when their parent does."""
+
+    Process = ParentBoundProcess
+
+
 def spawn_context() -> SpawnContext:
-    """The "spawn" start method (safe in a Jupyter kernel, which runs threads)."""
+    """The "spawn" start method (safe in a Jupyter kernel, which runs threads); its processes
+    exit when the process that started them does (a killed run leaves no worker behind)."""
     main = sys.modules["__main__"]
     if not hasattr(main, "__spec__"):
         # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
         main.__spec__ = None
-    return multiprocessing.get_context("spawn")
+    return ParentBoundContext()
 
 
 def lower_priority(thread_only: bool = False) -> None:

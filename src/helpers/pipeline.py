@@ -439,13 +439,14 @@ def _drop_client_noise(record: logging.LogRecord) -> bool:
 
 
 def _parameter_value(text: str) -> tuple[str, Any]:
-    """Parse NAME=VALUE from the command line (VALUE read as YAML: numbers, null, true...)."""
-    import yaml
-
+    """Parse NAME=VALUE from the command line (see params.from_text)."""
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
     name, value = text.split("=", 1)
-    return name.strip(), yaml.safe_load(value)
+    try:
+        return name.strip(), params.from_text(name.strip(), value)
+    except ValueError as exc:  # YAML that does not parse: a broken quote
+        raise argparse.ArgumentTypeError(f"{name.strip()}: cannot read {value!r} ({exc})") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:

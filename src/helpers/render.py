@@ -52,9 +52,10 @@ def fmt_date(value: str | None, end: str | None, lang: str) -> str:
 
 
 def text(value: str, lang: str) -> str:
-    """Escaped text, plurals settled, with French typography when the briefing is in French."""
-    escaped = esc(agree(value, lang))
-    return typo_fr(escaped) if lang == "fr" else escaped
+    """Escaped text, plurals settled, with French typography when the briefing is in French
+    (set before escaping: "&amp;" holds a ";" that is no punctuation)."""
+    settled = agree(value, lang)
+    return esc(typo_fr(settled) if lang == "fr" else settled)
 
 
 def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
