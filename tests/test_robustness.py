@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -175,3 +176,25 @@ def test_the_manifest_hashes_no_file_outside_the_corpus_nor_a_special_one(zoo: P
 )
 def test_french_typography_is_set_before_escaping(value: str, html: str) -> None:
     assert render.text(value, "fr") == html
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [{"txt": "autre forme"}, ["une", "liste"], "texte", None],
+    ids=["wrong_keys", "a_list", "a_string", "null"],
+)
+def test_a_cache_record_of_the_wrong_shape_is_a_miss(tmp_path: Path, damaged: object) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = corpus / "a.txt"
+    page.write_text("Titre\n\nLe ministère a présenté sa stratégie numérique à Rabat.\n")
+    cache_dir = tmp_path / "interim"
+    first = ingest.ingest_corpus(corpus, cache_dir=cache_dir).articles
+    records = sorted((cache_dir / "read").rglob("*.json")) + sorted(
+        (cache_dir / "describe").rglob("*.json")
+    )
+    assert records
+    for record in records:
+        record.write_text(json.dumps(damaged), encoding="utf-8")
+    again = ingest.ingest_corpus(corpus, cache_dir=cache_dir).articles
+    assert again["text"].tolist() == first["text"].tolist()

@@ -204,7 +204,7 @@ def article_extraction(
     if cache is not None:
         found_entities = json.dumps([e.as_tuple() for e in entities])
         key = key_of(file, text, _text_or_empty(published), _text_or_empty(outlet), found_entities)
-        stored = cache.get(key)
+        stored = cache.get(key, ("events", "mentions"))
         if stored is not None:
             return stored
     found = {

@@ -83,6 +83,8 @@ INGEST_MODULES = (
     "sources",
     "textnorm",
 )
+# The fields of a cached pass-1 record.
+READ_FIELDS = ("text", "kind", "problems", "html_meta", "keys")
 # The key of the near-duplicate signature in a described row (not a column of the table).
 SIGNATURE = "_signature"
 ARTICLE_COLUMNS = [
@@ -133,7 +135,7 @@ def read_article(
     # sha256_of reads in chunks: a 50 MB dump is not held in memory twice.
     data_hash = data_hash or sha256_of(path)
     key = _read_key(path, data_hash, max_bytes)
-    cached = cache.get(key) if cache else None
+    cached = cache.get(key, READ_FIELDS) if cache else None
     if cached is not None:
         return ReadArticle(
             file=path.name,
@@ -165,7 +167,7 @@ def describe_article(
 ) -> dict[str, object]:
     """Pass 2 for one file: the article's row (clean body, metadata, language, relevance)."""
     key = _describe_key(read, repeated, source, relevance_threshold)
-    cached = cache.get(key) if cache else None
+    cached = cache.get(key, ARTICLE_COLUMNS) if cache else None
     if cached is not None:
         return {**cached, "file": read.file}
     row = _describe(read, repeated, source, relevance_threshold)

@@ -348,6 +348,7 @@ def _run_stages(
     finally:
         os.environ.pop(BATCH_ENV, None)
     run["problems"] = _problems(out_dir)
+    run["corpus"] = _corpus_counts(out_dir)
     processed = sorted((out_dir / config.PROCESSED_SUBDIR).glob("*.parquet"))
     run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs])
 
@@ -431,6 +432,15 @@ def _problems(out_dir: Path) -> list[dict[str, str]]:
     """The problems the stages recorded (unreadable or skipped files, bad sources.csv rows,
     rows set aside by a schema)."""
     return storage.read_problems(out_dir / config.PROCESSED_SUBDIR).to_dict("records")
+
+
+def _corpus_counts(out_dir: Path) -> dict[str, int]:
+    """How many files the articles table holds, how many readable, how many the briefing is
+    about (readable, relevant, not duplicates)."""
+    articles = storage.read_parquet(out_dir / config.PROCESSED_SUBDIR / "articles.parquet")
+    readable = articles["readable"]
+    core = readable & articles["relevant"] & articles["duplicate_of"].isna()
+    return {"files": len(articles), "readable": int(readable.sum()), "core": int(core.sum())}
 
 
 def _drop_client_noise(record: logging.LogRecord) -> bool:
@@ -531,6 +541,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             values[name] = getattr(args, name)
     if args.previous is not None:
         values["previous"] = str(args.previous.resolve())
+        earlier = args.previous / config.PROCESSED_SUBDIR / "articles.parquet"
+        if not earlier.is_file():
+            print(
+                f"briefing: warning: --previous {args.previous} holds no earlier run (no "
+                f"{config.PROCESSED_SUBDIR / 'articles.parquet'}): nothing to compare with",
+                file=sys.stderr,
+            )
     if args.stop_kernel:
         print(f"briefing: {standby.stop_all()} standby kernel(s) stopped")
         return 0
@@ -567,6 +584,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     total = sum(s["seconds"] for s in run["stages"])
     print(f"briefing: done in {total:.1f}s -> {out_dir / 'reports' / 'briefing.pdf'}")
+    if run["corpus"]["core"] == 0:
+        print(
+            f"briefing: warning: {args.raw_dir} holds no readable article on the subject "
+            f"({run['corpus']['files']} file(s) read): the briefing says so and is empty",
+            file=sys.stderr,
+        )
     for problem in run["problems"]:
         print(
             f"briefing: warning: {printable(problem['file'])}: {problem['stage']}: "

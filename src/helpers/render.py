@@ -148,15 +148,22 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
         date = fmt_date(entry["date"], entry["end"], lang)
         return {"label": entry["label"], "date": date, "place": _place(entry["place"])}
 
+    if core.empty:  # nothing to sum up: say so, rather than "published between undated and..."
+        point("pt_empty", "articles", n=briefing.corpus_counts(arts, tables.problems)["files"])
+        return points
     first, last = briefing.corpus_period(arts)
-    point(
-        "pt_corpus",
-        "articles",
-        n=len(core),
-        k=core["outlet"].dropna().nunique(),
-        first=fmt_date(first, None, lang),
-        last=fmt_date(last, None, lang),
-    )
+    outlets = core["outlet"].dropna().nunique()
+    if first is None:
+        point("pt_corpus_undated", "articles", n=len(core), k=outlets)
+    else:
+        point(
+            "pt_corpus",
+            "articles",
+            n=len(core),
+            k=outlets,
+            first=fmt_date(first, None, lang),
+            last=fmt_date(last, None, lang),
+        )
     landmark = briefing.since_landmark(tl)
     if landmark is not None:
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
