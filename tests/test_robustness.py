@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import extraction, ingest, manifest, render, schemas, storage
+from helpers import extraction, ingest, manifest, render, schemas, sources, storage
 from helpers.dates import find_dates
 
 
@@ -198,3 +198,18 @@ def test_a_cache_record_of_the_wrong_shape_is_a_miss(tmp_path: Path, damaged: ob
         record.write_text(json.dumps(damaged), encoding="utf-8")
     again = ingest.ingest_corpus(corpus, cache_dir=cache_dir).articles
     assert again["text"].tolist() == first["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "noted"),
+    [("utf-8", False), ("utf-8-sig", False), ("cp1252", True)],
+    ids=["utf8", "utf8_bom", "cp1252_spreadsheet_export"],
+)
+def test_sources_csv_from_a_french_spreadsheet_is_read(
+    tmp_path: Path, encoding: str, noted: bool
+) -> None:
+    csv_text = "file;url;outlet\nété.txt;https://www.exemple.ma/a;Le Média Économique\n"
+    (tmp_path / "sources.csv").write_bytes(csv_text.encode(encoding))
+    rows, problems = sources.read_sources(tmp_path, ["été.txt"])
+    assert rows["été.txt"].outlet == "Le Média Économique"
+    assert any("Windows-1252" in p for p in problems) == noted

@@ -90,7 +90,11 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
             {"a.txt": SourceRow("a.txt", "https://x.ma/1", None, None)},
             ["line 1: unknown column 'notes' ignored"],
         ),
-        (b"file,url\na.txt,https://x.ma/\xff\xfe\n", {}, ["unreadable"]),
+        (
+            b"file,outlet\na.txt,M\xe9dias 24\n",
+            {"a.txt": SourceRow("a.txt", None, "Médias 24", None)},
+            ["lu en Windows-1252"],
+        ),
         ("", {}, ["empty file"]),
         ('file,url\n"a.txt,https://x.ma/1\n', {}, ["not a valid CSV"]),
     ],

@@ -50,10 +50,22 @@ def read_sources(
     if not path.is_file():
         return {}, []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         return {}, [f"{SOURCES_FILE}: unreadable ({error.__class__.__name__}: {error}); ignored"]
-    return _parse_sources(text, {_normalise_name(name): name for name in files})
+    text, notes = _decode_csv(data)
+    rows, problems = _parse_sources(text, {_normalise_name(name): name for name in files})
+    return rows, notes + problems
+
+
+def _decode_csv(data: bytes) -> tuple[str, list[str]]:
+    """The text of sources.csv: UTF-8 (with or without BOM), else Windows-1252, the usual
+    export of a French spreadsheet (every byte decodes: nothing is refused), with a note."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        note = f"{SOURCES_FILE}: pas en UTF-8, lu en Windows-1252 (export de tableur)"
+        return data.decode("cp1252", errors="replace"), [note]
 
 
 def resolve_metadata(
