@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import extraction, ingest, manifest, render, schemas, sources, storage
+from helpers import briefing, extraction, ingest, manifest, render, schemas, sources, storage
 from helpers.dates import find_dates
 
 
@@ -213,3 +213,20 @@ def test_sources_csv_from_a_french_spreadsheet_is_read(
     rows, problems = sources.read_sources(tmp_path, ["été.txt"])
     assert rows["été.txt"].outlet == "Le Média Économique"
     assert any("Windows-1252" in p for p in problems) == noted
+
+
+def test_the_method_section_lists_bad_sources_rows_but_not_decode_notes() -> None:
+    articles = pd.DataFrame(
+        columns=["file", "readable", "relevant", "duplicate_of", "relevance_score", "problems"]
+    )
+    problems = pd.DataFrame(
+        [
+            ("x.docx", "ingest", "type de fichier non pris en charge"),
+            ("sources.csv", "sources", "sources.csv line 3: bad url; row skipped"),
+            ("a.txt", "decode", "encodage cp1252 détecté"),
+            ("b.txt", "timeline", "ligne écartée de la table events"),
+        ],
+        columns=["file", "stage", "reason"],
+    )
+    aside = briefing.set_aside(articles, problems, "fr")
+    assert list(aside["file"]) == ["x.docx", "sources.csv", "b.txt"]

@@ -20,6 +20,8 @@ from helpers.wording import words
 
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]")
 TABLES = ("articles", "events", "actors", "timeline", "themes", "doc_themes")
+# The stages whose problems leave something out of the briefing (listed in its method section).
+SET_ASIDE_STAGES = ("ingest", "sources", "timeline")
 
 
 @dataclass
@@ -200,7 +202,8 @@ def compare_runs(previous: Tables, current: Tables) -> dict[str, list[str]]:
 
 
 def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable)."""
+    """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable),
+    then the sources.csv rows and table rows it does not use."""
     rows = []
     for row in articles.to_dict("records"):
         status = status_of(row)
@@ -221,7 +224,9 @@ def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.D
         else:
             continue
         rows.append({"file": row["file"], "reason": reason})
-    for _, problem in problems[problems["stage"] == "ingest"].iterrows():
+    # Skipped files, bad sources.csv rows and table rows set aside by a schema; decode notes
+    # ("encodage détecté") are not set-asides.
+    for _, problem in problems[problems["stage"].isin(SET_ASIDE_STAGES)].iterrows():
         rows.append({"file": problem["file"], "reason": problem["reason"]})
     return pd.DataFrame(rows, columns=["file", "reason"])
 
