@@ -250,3 +250,25 @@ def test_mojibake_shortcut_agrees_with_ftfy() -> None:
     for text in texts:
         assert bool(decode.MOJIBAKE.search(text)) == is_bad(text), repr(text)
         assert decode._fix_mojibake(text) == ftfy.fix_text(text, config=decode.FTFY_CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "notes"),
+    [
+        ("Une ligne.\n" * 100, 1100, []),
+        ("Mot " * 10_000, 40_000, ["sans structure en lignes"]),
+        ("Mot.\n" * 100_000, 200_000, ["coupé à 200\u202f000 caractères"]),
+        (
+            "Mot " * 100_000,
+            199_999,
+            ["sans structure en lignes", "coupé à 200\u202f000 caractères"],
+        ),
+    ],
+    ids=["ordinary", "one_long_line", "absurd_length", "one_absurd_line"],
+)
+def test_an_absurd_text_is_capped_with_a_warning(text: str, length: int, notes: list[str]) -> None:
+    decoded = decode_bytes(text.encode())
+    assert decoded.text is not None and len(decoded.text) == length
+    assert len(decoded.problems) == len(notes)
+    for problem, note in zip(decoded.problems, notes, strict=True):
+        assert note in problem

@@ -58,6 +58,11 @@ HTML_BLOCK_TAG = re.compile(
 MIN_HTML_TAGS = 5
 # Bytes that never occur in text: C0 controls other than \t \n \v \f \r and ESC.
 CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Longer than any news article (the longest run to ~60,000 characters): the rest is cut.
+MAX_ARTICLE_CHARS = 200_000
+# A line this long means the page lost its line structure (a dump flattened to one line).
+MAX_LINE_CHARS = 20_000
+LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARS}}}")
 # Line endings other than a bare line feed (Windows CRLF, old Mac CR).
 NON_LF_NEWLINE = re.compile(r"\r\n?")
 
@@ -148,7 +153,23 @@ def decode_bytes(data: bytes, suffix: str = ".txt") -> Decoded:
         return Decoded(None, encoding, "empty", (*problems, "fichier vide : seulement des espaces"))
     if kind == "html" and suffix.lower() not in HTML_SUFFIXES:
         problems.append("contenu HTML : extrait comme une page HTML")
-    return Decoded(nfc, encoding, kind, tuple(problems))
+    capped, notes = cap_length(nfc) if kind == "text" else (nfc, [])
+    return Decoded(capped, encoding, kind, (*problems, *notes))
+
+
+def cap_length(text: str) -> tuple[str, list[str]]:
+    """A text cut to MAX_ARTICLE_CHARS (at a space), with a warning, and a warning for a text
+    with no line structure: no news article is that long, a page that long is something else."""
+    notes = []
+    if LONG_LINE.search(text):
+        notes.append(
+            f"ligne de plus de {MAX_LINE_CHARS:,} caractères : texte sans structure en lignes"
+        )
+    if len(text) > MAX_ARTICLE_CHARS:
+        cut = text.rfind(" ", 0, MAX_ARTICLE_CHARS)
+        text = text[: cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS]
+        notes.append(f"texte anormalement long : coupé à {MAX_ARTICLE_CHARS:,} caractères")
+    return text, [note.replace(",", "\u202f") for note in notes]
 
 
 def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
