@@ -230,3 +230,20 @@ def test_the_method_section_lists_bad_sources_rows_but_not_decode_notes() -> Non
     )
     aside = briefing.set_aside(articles, problems, "fr")
     assert list(aside["file"]) == ["x.docx", "sources.csv", "b.txt"]
+
+
+def test_identical_notebooks_give_identical_html_whatever_papermill_s_cell_ids(
+    tmp_path: Path,
+) -> None:
+    import nbformat
+
+    def executed(cell_id: str) -> Path:
+        cell = nbformat.v4.new_code_cell("display(HTML('<p>x</p>'))", id=cell_id)
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<p>Santé</p>"})]
+        path = tmp_path / f"{cell_id}.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+        return path
+
+    first, _, _ = render.notebook_body(executed("aa05efea"))
+    second, _, _ = render.notebook_body(executed("4ba22651"))
+    assert first == second and "Santé" in first

@@ -101,6 +101,12 @@ def new_manifest(raw_dir: Path, out_dir: Path, parameters: dict[str, Any]) -> di
         "problems": [],
         "outputs": [],
         "status": "running",
+        # Identical inputs, parameters and code give identical tables and HTML, except:
+        "varies_between_runs": [
+            "generated_at, stages (timings), kernel",
+            "briefing.html, briefing.pdf: the generation date on the cover",
+            "briefing.pdf: its creation time (PDF metadata)",
+        ],
     }
 
 

@@ -513,7 +513,8 @@ def _body_of(nb: Any) -> tuple[str, str, str]:
     parameters = nb.metadata.get("papermill", {}).get("parameters", {})
     lang = parameters.get("language", "fr")
     nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"  # papermill gives its injected cell a random id each run
         cell.outputs = [
             out
             for out in cell.outputs
