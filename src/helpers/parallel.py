@@ -64,11 +64,17 @@ class ParentBoundContext(SpawnContext):
 def spawn_context() -> SpawnContext:
     """The "spawn" start method (safe in a Jupyter kernel, which runs threads); its processes
     exit when the process that started them does (a killed run leaves no worker behind)."""
+    restore_main_spec()
+    return ParentBoundContext()
+
+
+def restore_main_spec() -> None:
+    """Give __main__ back the __spec__ attribute that IPython's %reset (and helpers.kernel's
+    namespace reset) delete in a kernel: starting a process with spawn or forkserver reads it
+    ("module '__main__' has no attribute '__spec__'")."""
     main = sys.modules["__main__"]
     if not hasattr(main, "__spec__"):
-        # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
         main.__spec__ = None
-    return ParentBoundContext()
 
 
 def lower_priority(thread_only: bool = False) -> None:
