@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from helpers import storage
+from helpers import manifest, storage
 from helpers.errors import RunError, StageError
 from helpers.pipeline import EXIT_BUSY, failure_reason, main, printable, run_pipeline
 
@@ -192,3 +192,23 @@ def _is_worker(process: psutil.Process) -> bool:
         return "multiprocessing" in " ".join(process.cmdline())
     except psutil.Error:
         return False
+
+
+def test_after_a_killed_run_the_manifest_tells_which_run_each_output_comes_from(
+    tmp_path: Path,
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("briefing.pdf", "briefing.html"):
+        (reports / name).write_bytes(b"old")
+    earlier = {
+        "run_id": "run A",
+        "outputs": manifest.output_entries(
+            tmp_path, [reports / "briefing.pdf", reports / "briefing.html"], "run A"
+        ),
+    }
+    run = manifest.new_manifest(SEEDS, tmp_path, {}, earlier)
+    (reports / "briefing.html").write_bytes(b"new")  # this run got that far, then was killed
+    manifest.mark_replaced(run, tmp_path, run["started"])
+    runs = {entry["path"]: entry["run"] for entry in run["outputs"]}
+    assert runs == {"reports/briefing.pdf": "run A", "reports/briefing.html": run["run_id"]}

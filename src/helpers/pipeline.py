@@ -284,13 +284,16 @@ def run_pipeline(
     with storage.folder_lock(out_dir):
         for folder in (config.PROCESSED_SUBDIR, config.INTERIM_SUBDIR, config.REPORTS_SUBDIR):
             storage.remove_stale_temps(out_dir / folder)
-        run = manifest.new_manifest(raw_dir, out_dir, all_values)
         manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
+        previous = manifest.read_previous(manifest_path)
+        run = manifest.new_manifest(raw_dir, out_dir, all_values, previous)
+        storage.write_json(manifest_path, run)
         try:
             _run_stages(run, manifest_path, per_stage, out_dir, notebooks_dir, kernel, idle)
         except BaseException as exc:
             failure = RunError(_current_stage(run), failure_reason(exc))
             run["status"] = f"failed: {failure}"
+            manifest.mark_replaced(run, out_dir, run["started"])
             with contextlib.suppress(OSError):  # the failure is reported all the same
                 storage.write_json_on_full_disk(manifest_path, run)
             if isinstance(exc, Exception):
@@ -329,6 +332,7 @@ def _run_stages(
                     shared.run(_prefetch_code(per_stage[params.TimelineParams.notebook]))
                 seconds = round(time.perf_counter() - started, 2)
                 run["stages"].append({"stage": notebook, "seconds": seconds})
+                manifest.mark_replaced(run, out_dir, run["started"])
                 storage.write_json(manifest_path, run)
         log.info("[%d/%d] export HTML + PDF", len(NOTEBOOKS) + 1, len(NOTEBOOKS) + 1)
         started = time.perf_counter()
@@ -350,7 +354,7 @@ def _run_stages(
     run["problems"] = _problems(out_dir)
     run["corpus"] = _corpus_counts(out_dir)
     processed = sorted((out_dir / config.PROCESSED_SUBDIR).glob("*.parquet"))
-    run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs])
+    run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs], run["run_id"])
 
 
 def _current_stage(run: dict[str, Any]) -> str:

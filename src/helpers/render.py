@@ -628,8 +628,10 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
 
     body, lang, title = notebook_body(notebook_path)
     html_text = bound_for_print(bound_for_screen(document(body, lang, title), lang))
-    html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
-    pdf_path = Path(reports_dir) / "briefing.pdf"
-    with storage.atomic_path(pdf_path) as tmp:
-        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(tmp)
+    html_path, pdf_path = Path(reports_dir) / "briefing.html", Path(reports_dir) / "briefing.pdf"
+    # Both are complete before either replaces the previous run's: never a new HTML beside
+    # an old PDF.
+    with storage.atomic_path(pdf_path) as pdf_tmp, storage.atomic_path(html_path) as html_tmp:
+        html_tmp.write_text(html_text, encoding="utf-8")
+        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(pdf_tmp)
     return [html_path, pdf_path]
