@@ -199,8 +199,10 @@ def test_after_a_killed_run_the_manifest_tells_which_run_each_output_comes_from(
 ) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
+    an_hour_ago = time.time() - 3600
     for name in ("briefing.pdf", "briefing.html"):
         (reports / name).write_bytes(b"old")
+        os.utime(reports / name, (an_hour_ago, an_hour_ago))
     earlier = {
         "run_id": "run A",
         "outputs": manifest.output_entries(
