@@ -3,6 +3,7 @@ a second run into the same folder stops at once; a killed run's leftovers are cl
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -122,22 +124,28 @@ def _can_mount() -> bool:
     return os.geteuid() == 0 and shutil.which("mount") is not None
 
 
+@contextlib.contextmanager
+def _tmpfs(folder: Path, options: str) -> Iterator[Path]:
+    """A small tmpfs mounted on folder for the block (the test is skipped where not allowed)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)])
+    if mounted.returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 @pytest.mark.e2e
 @pytest.mark.skipif(not _can_mount(), reason="needs root to mount a small tmpfs")
 def test_a_full_disk_ends_with_one_line_and_a_failed_manifest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "small"
-    out.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(out)])
-    if mounted.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    try:
+    with _tmpfs(tmp_path / "small", "size=600k") as out:
         rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0", "-q"])
-        err = capsys.readouterr().err.strip().splitlines()
         run = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
-    finally:
-        subprocess.run(["umount", "-l", str(out)], check=False)
+    err = capsys.readouterr().err.strip().splitlines()
     assert rc == 1
     assert err[-1].startswith("briefing: run failed at ") and "the disk is full" in err[-1]
     assert run["status"].startswith("failed: ") and "the disk is full" in run["status"]
@@ -147,15 +155,8 @@ def test_a_full_disk_ends_with_one_line_and_a_failed_manifest(
 def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "read_only"
-    out.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(out)])
-    if mounted.returncode != 0:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    try:
+    with _tmpfs(tmp_path / "read_only", "size=64k,ro") as out:
         rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0"])
-    finally:
-        subprocess.run(["umount", "-l", str(out)], check=False)
     assert rc == 2
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "make it writable" in err
