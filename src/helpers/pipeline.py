@@ -287,9 +287,11 @@ def run_pipeline(
         manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
         previous = manifest.read_previous(manifest_path)
         run = manifest.new_manifest(raw_dir, out_dir, all_values, previous)
-        storage.write_json(manifest_path, run)
         try:
+            storage.write_json(manifest_path, run)  # "running": the old outputs are not this run's
             _run_stages(run, manifest_path, per_stage, out_dir, notebooks_dir, kernel, idle)
+            run["status"] = "ok"
+            storage.write_json(manifest_path, run)
         except BaseException as exc:
             failure = RunError(_current_stage(run), failure_reason(exc))
             run["status"] = f"failed: {failure}"
@@ -299,8 +301,6 @@ def run_pipeline(
             if isinstance(exc, Exception):
                 raise failure from exc
             raise
-        run["status"] = "ok"
-        storage.write_json(manifest_path, run)
     return run
 
 
