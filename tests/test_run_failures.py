@@ -17,7 +17,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from helpers import manifest, storage
+from helpers import manifest, parallel, storage
 from helpers.errors import RunError, StageError
 from helpers.pipeline import EXIT_BUSY, failure_reason, main, printable, run_pipeline
 
@@ -215,3 +215,11 @@ def test_after_a_killed_run_the_manifest_tells_which_run_each_output_comes_from(
     manifest.mark_replaced(run, tmp_path, run["started"])
     runs = {entry["path"]: entry["run"] for entry in run["outputs"]}
     assert runs == {"reports/briefing.pdf": "run A", "reports/briefing.html": run["run_id"]}
+
+
+def test_a_worker_whose_parent_died_while_it_started_exits_at_once() -> None:
+    worker = parallel.spawn_context().Process(target=time.sleep, args=(600,))
+    worker.creator_pid = 2**22 + 1  # the parent that started it is gone (no such process id)
+    worker.start()
+    worker.join(timeout=120)
+    assert worker.exitcode == 1  # it exited by itself instead of sleeping ten minutes

@@ -16,7 +16,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext, suppress
 from multiprocessing.context import SpawnContext, SpawnProcess
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from helpers.progress import progress
 
@@ -34,10 +34,11 @@ BACKGROUND_NICENESS = 10
 CHUNK = 32
 
 
-def exit_with_parent(poll_seconds: float = 1.0) -> None:
-    """Make this process exit as soon as the process that started it is gone, even killed
-    with -9 (a daemon thread watches the parent's id): no worker outlives its kernel."""
-    parent = os.getppid()
+def exit_with_parent(parent: int | None = None, poll_seconds: float = 1.0) -> None:
+    """Make this process exit as soon as its parent (parent: its id, as the parent saw it;
+    default: the current one) is gone, even killed with -9 (a daemon thread watches the
+    parent's id): no worker outlives its kernel."""
+    parent = os.getppid() if parent is None else parent
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -48,10 +49,15 @@ def exit_with_parent(poll_seconds: float = 1.0) -> None:
 
 
 class ParentBoundProcess(SpawnProcess):
-    """A spawned process that exits when its parent does (see exit_with_parent)."""
+    """A spawned process that exits when its parent does (see exit_with_parent), also when
+    the parent dies while the child is still starting."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.creator_pid = os.getpid()  # travels to the child with the process object
 
     def run(self) -> None:
-        exit_with_parent()
+        exit_with_parent(self.creator_pid)
         super().run()
 
 
