@@ -59,30 +59,30 @@ def test_sniff_kind(data: bytes, suffix: str, kind: str) -> None:
     ("data", "text", "encoding", "message"),
     [
         (FRENCH.encode(), FRENCH, "utf-8", None),
-        (FRENCH.encode("cp1252"), FRENCH, "cp1252", "encoding cp1252 detected"),
+        (FRENCH.encode("cp1252"), FRENCH, "cp1252", "encodage cp1252 détecté"),
         (
             "Café à Rabat, élève, garçon, naïf".encode("latin-1"),
             "Café à Rabat, élève, garçon, naïf",
             "cp1252",
-            "encoding cp1252 detected",
+            "encodage cp1252 détecté",
         ),
-        (ARABIC.encode("cp1256"), ARABIC, "cp1256", "encoding cp1256 detected"),
+        (ARABIC.encode("cp1256"), ARABIC, "cp1256", "encodage cp1256 détecté"),
         (
             "intelligence artificielle Ã  Rabat".encode(),
             "intelligence artificielle à Rabat",
             "utf-8",
-            "mojibake repaired",
+            "mojibake",
         ),
         (
             "lâ€™IA Ã©tait au cÅ“ur du dÃ©bat".encode(),
             "l’IA était au cœur du débat",
             "utf-8",
-            "mojibake repaired",
+            "mojibake",
         ),
-        (b"Ligne un\r\nLigne deux\r\n", "Ligne un\nLigne deux\n", "utf-8", "line endings"),
+        (b"Ligne un\r\nLigne deux\r\n", "Ligne un\nLigne deux\n", "utf-8", "fins de ligne"),
         ("Le re\u0301seau".encode(), "Le réseau", "utf-8", "NFC"),
-        (b"\xef\xbb\xbf" + FRENCH.encode(), FRENCH, "utf-8-sig", "byte-order"),
-        ("éé".encode() + "é".encode()[:1], "éé", "utf-8", "incomplete UTF-8 character"),
+        (b"\xef\xbb\xbf" + FRENCH.encode(), FRENCH, "utf-8-sig", "ordre des octets"),
+        ("éé".encode() + "é".encode()[:1], "éé", "utf-8", "caractère UTF-8 incomplet"),
     ],
     ids=[
         "utf8_unchanged",
@@ -128,12 +128,12 @@ def test_good_utf8_is_left_alone(text: str) -> None:
 @pytest.mark.parametrize(
     ("data", "suffix", "kind", "message"),
     [
-        (b"", ".txt", "empty", "empty file"),
-        (b"\n \n", ".txt", "empty", "empty file"),
+        (b"", ".txt", "empty", "fichier vide"),
+        (b"\n \n", ".txt", "empty", "fichier vide"),
         (b"%PDF-1.5 ...", ".txt", "pdf", "PDF"),
-        (b"\x00\x01\x02\x03" * 50, ".txt", "binary", "binary"),
-        (b"PK\x03\x04 zipped", ".txt", "binary", "binary"),
-        (FRENCH.encode(), ".xlsx", "unsupported", "unsupported file type '.xlsx'"),
+        (b"\x00\x01\x02\x03" * 50, ".txt", "binary", "binaire"),
+        (b"PK\x03\x04 zipped", ".txt", "binary", "binaire"),
+        (FRENCH.encode(), ".xlsx", "unsupported", "type de fichier non pris en charge '.xlsx'"),
     ],
     ids=["empty", "blank_lines", "pdf", "control_bytes", "zip_magic", "unsupported_suffix"],
 )
@@ -148,7 +148,7 @@ def test_html_in_txt_is_flagged_and_kept_as_markup() -> None:
     decoded = decode_bytes(html.encode(), ".txt")
     assert decoded.kind == "html"
     assert decoded.text == html
-    assert "looks like HTML: extracted as HTML" in decoded.problems
+    assert "contenu HTML : extrait comme une page HTML" in decoded.problems
 
 
 def test_html_suffix_is_not_flagged() -> None:
@@ -168,8 +168,8 @@ def test_raw_utf8_files_decode_to_their_exact_content(path: Path) -> None:
 @pytest.mark.parametrize(
     ("size", "max_bytes", "message"),
     [
-        (3 * 1024, 1024, "truncated to 1 KiB of 3 KiB"),
-        (3 * 1024**2, 1024**2, "truncated to 1 MiB of 3 MiB"),
+        (3 * 1024, 1024, "tronqué à 1 Kio sur 3 Kio"),
+        (3 * 1024**2, 1024**2, "tronqué à 1 Mio sur 3 Mio"),
         (100, 100, None),
     ],
     ids=["kib", "mib", "exactly_at_limit"],
@@ -250,3 +250,25 @@ def test_mojibake_shortcut_agrees_with_ftfy() -> None:
     for text in texts:
         assert bool(decode.MOJIBAKE.search(text)) == is_bad(text), repr(text)
         assert decode._fix_mojibake(text) == ftfy.fix_text(text, config=decode.FTFY_CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "notes"),
+    [
+        ("Une ligne.\n" * 100, 1100, []),
+        ("Mot " * 10_000, 40_000, ["sans structure en lignes"]),
+        ("Mot.\n" * 100_000, 200_000, ["coupé à 200\u202f000 caractères"]),
+        (
+            "Mot " * 100_000,
+            199_999,
+            ["sans structure en lignes", "coupé à 200\u202f000 caractères"],
+        ),
+    ],
+    ids=["ordinary", "one_long_line", "absurd_length", "one_absurd_line"],
+)
+def test_an_absurd_text_is_capped_with_a_warning(text: str, length: int, notes: list[str]) -> None:
+    decoded = decode_bytes(text.encode())
+    assert decoded.text is not None and len(decoded.text) == length
+    assert len(decoded.problems) == len(notes)
+    for problem, note in zip(decoded.problems, notes, strict=True):
+        assert note in problem

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 
 import pytest
@@ -71,3 +72,46 @@ def test_split_for_stages_gives_each_notebook_its_own_parameters(tmp_path) -> No
     assert split["04_briefing.ipynb"] == {"out_dir": "/o", "previous": None}
     with pytest.raises(ParameterError, match="n_theme"):
         params.split_for_stages({"raw_dir": str(tmp_path), "out_dir": "/o", "n_theme": 2})
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "value"),
+    [
+        ("date_from", "2023-01-01", "2023-01-01"),
+        ("date_from", "2023", "2023"),
+        ("date_to", "2025-07", "2025-07"),
+        ("title", "2025", "2025"),
+        ("title", "Santé & IA", "Santé & IA"),
+        ("title", "null", None),
+        ("n_themes", "4", 4),
+        ("relevance_threshold", "0.6", 0.6),
+    ],
+    ids=["day", "year", "month", "title_a_number", "title_text", "null", "int", "float"],
+)
+def test_command_line_values_are_read_as_their_parameter_wants(
+    tmp_path, name: str, written: str, value: object
+) -> None:
+    read = params.from_text(name, written)
+    assert read == value
+    split = params.split_for_stages({"raw_dir": str(tmp_path), "out_dir": "/o", name: read})
+    assert value in [stage.get(name) for stage in split.values()]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2023-13", "2024-02-30", "juillet 2023", "23", 2023.5],
+    ids=["month_13", "30_fevrier", "words", "two_digits", "float"],
+)
+def test_impossible_window_dates_are_refused(value: object) -> None:
+    with pytest.raises(ParameterError, match="date_from"):
+        params.validate_params(params.TimelineParams, {"out_dir": "/o", "date_from": value})
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [(2023, "2023"), (dt.date(2023, 1, 1), "2023-01-01")],
+    ids=["papermill_int", "papermill_date"],
+)
+def test_window_dates_typed_by_papermill_are_read_as_text(value: object, kept: str) -> None:
+    p = params.validate_params(params.TimelineParams, {"out_dir": "/o", "date_from": value})
+    assert p.date_from == kept  # type: ignore[attr-defined]

@@ -61,13 +61,22 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
             ["line 2: file 'zzz.txt' is not in the corpus"],
         ),
         (
-            "file,url\na.txt,www.x.ma/1\nb.txt,ftp://x.ma/2\nc.txt,https://x.ma/3\n",
-            {"c.txt": SourceRow("c.txt", "https://x.ma/3", None, None)},
+            "file,url,outlet\na.txt,www.x.ma/1,X\nb.txt,ftp://x.ma/2,\nc.txt,https://x.ma/3,\n",
+            {
+                "a.txt": SourceRow("a.txt", None, "X", None),
+                "b.txt": SourceRow("b.txt", None, None, None),
+                "c.txt": SourceRow("c.txt", "https://x.ma/3", None, None),
+            },
             ["line 2: file 'a.txt': bad url", "line 3: file 'b.txt': bad url"],
         ),
         (
-            "file,url,published\na.txt,,02/07/2025\nb.txt,,2025-02-30\nc.txt,,2025-07-02T10:00\n",
-            {"c.txt": SourceRow("c.txt", None, None, "2025-07-02")},
+            "file,url,published\na.txt,https://x.ma/1,02/07/2025\nb.txt,,2025-02-30\n"
+            "c.txt,,2025-07-02T10:00\n",
+            {
+                "a.txt": SourceRow("a.txt", "https://x.ma/1", None, None),
+                "b.txt": SourceRow("b.txt", None, None, None),
+                "c.txt": SourceRow("c.txt", None, None, "2025-07-02"),
+            },
             ["line 2: file 'a.txt': bad published value", "line 3: file 'b.txt': bad published"],
         ),
         (
@@ -90,7 +99,11 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
             {"a.txt": SourceRow("a.txt", "https://x.ma/1", None, None)},
             ["line 1: unknown column 'notes' ignored"],
         ),
-        (b"file,url\na.txt,https://x.ma/\xff\xfe\n", {}, ["unreadable"]),
+        (
+            b"file,outlet\na.txt,M\xe9dias 24\n",
+            {"a.txt": SourceRow("a.txt", None, "Médias 24", None)},
+            ["lu en Windows-1252"],
+        ),
         ("", {}, ["empty file"]),
         ('file,url\n"a.txt,https://x.ma/1\n', {}, ["not a valid CSV"]),
     ],

@@ -13,13 +13,15 @@ import pandas as pd
 
 from helpers import figures, manifest
 from helpers.params import BriefingParams
-from helpers.storage import read_parquet
+from helpers.storage import read_parquet, read_problems
 from helpers.text_spans import sentences
 from helpers.typography import number_fr, percent_fr
 from helpers.wording import words
 
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]")
 TABLES = ("articles", "events", "actors", "timeline", "themes", "doc_themes")
+# The stages whose problems leave something out of the briefing (listed in its method section).
+SET_ASIDE_STAGES = ("ingest", "sources", "timeline")
 
 
 @dataclass
@@ -36,17 +38,11 @@ class Tables:
 
 
 def load_tables(processed_dir: Path) -> Tables:
-    """Read every shared table of a run (problems.parquet is optional)."""
+    """Read every shared table of a run (the problem tables are optional)."""
     frames = {
         name: without_nan(read_parquet(Path(processed_dir) / f"{name}.parquet")) for name in TABLES
     }
-    problems_path = Path(processed_dir) / "problems.parquet"
-    problems = (
-        pd.read_parquet(problems_path)
-        if problems_path.exists()
-        else pd.DataFrame(columns=["file", "stage", "reason"])
-    )
-    return Tables(problems=problems, **frames)
+    return Tables(problems=read_problems(processed_dir), **frames)
 
 
 def without_nan(frame: pd.DataFrame) -> pd.DataFrame:
@@ -206,7 +202,8 @@ def compare_runs(previous: Tables, current: Tables) -> dict[str, list[str]]:
 
 
 def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable)."""
+    """Files the briefing does not use, each with the reason (off-topic, duplicate, unreadable),
+    then the sources.csv rows and table rows it does not use."""
     rows = []
     for row in articles.to_dict("records"):
         status = status_of(row)
@@ -227,7 +224,9 @@ def set_aside(articles: pd.DataFrame, problems: pd.DataFrame, lang: str) -> pd.D
         else:
             continue
         rows.append({"file": row["file"], "reason": reason})
-    for _, problem in problems[problems["stage"] == "ingest"].iterrows():
+    # Skipped files, bad sources.csv rows and table rows set aside by a schema; decode notes
+    # ("encodage détecté") are not set-asides.
+    for _, problem in problems[problems["stage"].isin(SET_ASIDE_STAGES)].iterrows():
         rows.append({"file": problem["file"], "reason": problem["reason"]})
     return pd.DataFrame(rows, columns=["file", "reason"])
 

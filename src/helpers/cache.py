@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -58,15 +59,20 @@ class JsonCache:
     def _path(self, key: str) -> str:
         return os.path.join(self._folder, key[:2], f"{key}.json")
 
-    def get(self, key: str) -> Any | None:
-        """The cached record, or None when absent, unreadable or caching is off."""
+    def get(self, key: str, fields: Collection[str] = ()) -> Any | None:
+        """The cached record, or None when absent, unreadable or caching is off. With fields,
+        a record that is not a dict holding them is absent too (a damaged or foreign file is a
+        miss, recomputed and stored again)."""
         if self.root is None:
             return None
         try:
             with open(self._path(key), "rb") as handle:
-                return json.loads(handle.read())
+                record = json.loads(handle.read())
         except (OSError, ValueError):
             return None
+        if fields and not (isinstance(record, dict) and all(f in record for f in fields)):
+            return None
+        return record
 
     def has(self, key: str) -> bool:
         """True when a record is stored under key (it may still be unreadable: get says)."""

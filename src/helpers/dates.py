@@ -667,10 +667,23 @@ def _resolve_part(part: _Part, anchor: dt.date | None) -> _Resolved | None:
     return _Resolved((day.year, day.month, day.day), None, "day", True)
 
 
+def _is_calendar_date(year: int, month: int | None, day: int | None) -> bool:
+    """True when the values name a real year, month or day ("2025-07-00", "2025-02-30" do not)."""
+    try:
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return month is not None or day is None
+
+
 def _mention(
     text: str, start: int, end: int, resolved: _Resolved, kind: Kind | None = None
-) -> DateMention:
-    """A DateMention for text[start:end] from resolved values."""
+) -> DateMention | None:
+    """A DateMention for text[start:end] from resolved values; None when they name no real
+    date: every mention is built here, so no rule can emit an impossible one."""
+    ends = (resolved.first, resolved.last) if resolved.last else (resolved.first,)
+    if not all(_is_calendar_date(*values) for values in ends):
+        return None
     first = _iso(*resolved.first)
     last = _iso(*resolved.last) if resolved.last else None
     chosen: Kind = kind or ("relative" if resolved.relative else "absolute")

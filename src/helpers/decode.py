@@ -58,6 +58,11 @@ HTML_BLOCK_TAG = re.compile(
 MIN_HTML_TAGS = 5
 # Bytes that never occur in text: C0 controls other than \t \n \v \f \r and ESC.
 CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Longer than any news article (the longest run to ~60,000 characters): the rest is cut.
+MAX_ARTICLE_CHARS = 200_000
+# A line this long means the page lost its line structure (a dump flattened to one line).
+MAX_LINE_CHARS = 20_000
+LONG_LINE = re.compile(f"[^\n]{{{MAX_LINE_CHARS}}}")
 # Line endings other than a bare line feed (Windows CRLF, old Mac CR).
 NON_LF_NEWLINE = re.compile(r"\r\n?")
 
@@ -137,18 +142,34 @@ def decode_bytes(data: bytes, suffix: str = ".txt") -> Decoded:
     problems.extend(notes)
     text = _fix_mojibake(raw)
     if text != raw:
-        problems.append("mojibake repaired")
+        problems.append("caractères mal encodés (mojibake) réparés")
     newlines = NON_LF_NEWLINE.sub("\n", text)
     if newlines != text:
-        problems.append("line endings normalised to \\n")
+        problems.append("fins de ligne normalisées (\\n)")
     nfc = unicodedata.normalize("NFC", newlines)
     if nfc != newlines:
-        problems.append("text normalised to Unicode NFC")
+        problems.append("texte normalisé en Unicode NFC")
     if not nfc.strip():
-        return Decoded(None, encoding, "empty", (*problems, "empty file: only whitespace"))
+        return Decoded(None, encoding, "empty", (*problems, "fichier vide : seulement des espaces"))
     if kind == "html" and suffix.lower() not in HTML_SUFFIXES:
-        problems.append("looks like HTML: extracted as HTML")
-    return Decoded(nfc, encoding, kind, tuple(problems))
+        problems.append("contenu HTML : extrait comme une page HTML")
+    capped, notes = cap_length(nfc) if kind == "text" else (nfc, [])
+    return Decoded(capped, encoding, kind, (*problems, *notes))
+
+
+def cap_length(text: str) -> tuple[str, list[str]]:
+    """A text cut to MAX_ARTICLE_CHARS (at a space), with a warning, and a warning for a text
+    with no line structure: no news article is that long, a page that long is something else."""
+    notes = []
+    if LONG_LINE.search(text):
+        notes.append(
+            f"ligne de plus de {MAX_LINE_CHARS:,} caractères : texte sans structure en lignes"
+        )
+    if len(text) > MAX_ARTICLE_CHARS:
+        cut = text.rfind(" ", 0, MAX_ARTICLE_CHARS)
+        text = text[: cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS]
+        notes.append(f"texte anormalement long : coupé à {MAX_ARTICLE_CHARS:,} caractères")
+    return text, [note.replace(",", "\u202f") for note in notes]
 
 
 def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
@@ -159,11 +180,13 @@ def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
         with path.open("rb") as handle:
             data = handle.read(max_bytes)
     except OSError as exc:
-        raise ArticleError(path.name, "decode", f"cannot read file: {exc.strerror or exc}") from exc
+        raise ArticleError(
+            path.name, "decode", f"fichier illisible : {exc.strerror or exc}"
+        ) from exc
     decoded = decode_bytes(data, path.suffix)
     if size <= max_bytes:
         return decoded
-    note = f"truncated to {_human_size(max_bytes)} of {_human_size(size)}"
+    note = f"tronqué à {_human_size(max_bytes)} sur {_human_size(size)}"
     return Decoded(decoded.text, decoded.encoding, decoded.kind, (note, *decoded.problems))
 
 
@@ -203,19 +226,23 @@ def _decode_raw(data: bytes) -> tuple[str, str, list[str]]:
     bom_encoding = _bom_encoding(data)
     if bom_encoding is not None:
         text = data.decode(bom_encoding, errors="replace")
-        return text, bom_encoding, [f"encoding {bom_encoding} detected (byte-order mark)"]
+        return (
+            text,
+            bom_encoding,
+            [f"encodage {bom_encoding} détecté (indicateur d'ordre des octets)"],
+        )
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             cut = data[: exc.start].decode("utf-8", errors="replace")
-            return cut, "utf-8", ["incomplete UTF-8 character at the end dropped"]
+            return cut, "utf-8", ["caractère UTF-8 incomplet en fin de fichier retiré"]
     match = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
     encoding = match.encoding if match is not None else "cp1252"
     text = data.decode(encoding, errors="replace")
-    notes = [f"encoding {encoding} detected"]
+    notes = [f"encodage {encoding} détecté"]
     if "\ufffd" in text:
-        notes.append(f"{text.count(chr(0xFFFD))} undecodable bytes replaced")
+        notes.append(f"{text.count(chr(0xFFFD))} octet(s) indécodable(s) remplacé(s)")
     return text, encoding, notes
 
 
@@ -246,17 +273,21 @@ def _control_share(data: bytes) -> float:
 def _refusal(kind: str, suffix: str) -> str:
     """The message explaining why a file of this kind yields no text."""
     return {
-        "empty": "empty file",
-        "pdf": "PDF file: text extraction from PDF is not supported, file skipped",
-        "binary": "binary file (control bytes or a binary signature): not text, file skipped",
-        "unsupported": f"unsupported file type {suffix or '(no suffix)'!r}: file skipped",
+        "empty": "fichier vide",
+        "pdf": "fichier PDF : l'extraction du texte d'un PDF n'est pas prise en charge, ignoré",
+        "binary": "fichier binaire (octets de contrôle, signature binaire) : pas du texte, ignoré",
+        "unsupported": f"type de fichier non pris en charge {suffix or '(aucun)'!r} : ignoré",
     }[kind]
 
 
 def _human_size(n_bytes: int) -> str:
     """A byte count in MiB, KiB or bytes, whichever reads best."""
-    for unit, scale in (("MiB", 1024**2), ("KiB", 1024)):
+    for unit, scale in (("Mio", 1024**2), ("Kio", 1024)):
         if n_bytes >= scale:
             value = n_bytes / scale
-            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
-    return f"{n_bytes} bytes"
+            return (
+                f"{value:.0f} {unit}"
+                if value == int(value)
+                else f"{value:.1f} {unit}".replace(".", ",")
+            )
+    return f"{n_bytes} octets"

@@ -38,6 +38,7 @@ from helpers import config, extraction, ingest, themes, theming
 from helpers.briefing import core_articles
 from helpers.cache import JsonCache
 from helpers.errors import ParameterError
+from helpers.parallel import restore_main_spec
 from helpers.sources import SourceRow, read_sources
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def get_client(scheduler: str | None = None, n_workers: int = 2) -> Client:
         return Client(scheduler)
     if not isinstance(n_workers, int) or n_workers < 1:
         raise ParameterError("n_workers", n_workers, "an integer >= 1")
+    restore_main_spec()  # a kernel whose namespace was reset lost it: the Nanny needs it
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
         _preload_forkserver()
         cluster = LocalCluster(

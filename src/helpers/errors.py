@@ -32,3 +32,12 @@ class StageError(RuntimeError):
         self.notebook = notebook
         self.cell = cell
         self.reason = reason
+
+
+class RunError(RuntimeError):
+    """A pipeline run failed: at which stage, why, and (for a full disk...) what to do."""
+
+    def __init__(self, stage: str, reason: str) -> None:
+        super().__init__(f"run failed at {stage}: {reason}")
+        self.stage = stage
+        self.reason = reason

@@ -207,7 +207,7 @@ def article_extraction(
     if cache is not None:
         found_entities = json.dumps([e.as_tuple() for e in entities])
         key = key_of(file, text, _text_or_empty(published), _text_or_empty(outlet), found_entities)
-        stored = cache.get(key)
+        stored = cache.get(key, ("events", "mentions"))
         if stored is not None:
             return stored
     # Actors only for the articles the model read (those with entities): the core ones.
@@ -227,11 +227,22 @@ def _text_or_empty(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def write_outputs(tables: TimelineTables, processed_dir: Path) -> None:
-    """Validate and write events.parquet, actors.parquet and timeline.parquet."""
-    for name in ("events", "actors", "timeline"):
-        frame = schemas.validate(name, getattr(tables, name))
+def write_outputs(tables: TimelineTables, processed_dir: Path) -> pd.DataFrame:
+    """Validate and write events.parquet, actors.parquet and timeline.parquet; a row that fails
+    its schema is set aside, written to problems_timeline.parquet and returned (file, stage,
+    reason)."""
+    set_aside = []
+    for name, file_column in (
+        ("events", "file"),
+        ("actors", "file"),
+        ("timeline", "evidence_file"),
+    ):
+        frame, aside = schemas.validate_rows(name, getattr(tables, name), file_column)
         storage.write_parquet(Path(processed_dir) / f"{name}.parquet", frame)
+        set_aside.append(aside.assign(stage="timeline")[["file", "stage", "reason"]])
+    problems = pd.concat(set_aside, ignore_index=True)
+    storage.write_parquet(Path(processed_dir) / "problems_timeline.parquet", problems)
+    return problems
 
 
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:

@@ -19,6 +19,7 @@ from helpers import (
     config,
     decode,
     dedup,
+    inputs,
     language,
     outlets,
     parallel,
@@ -85,6 +86,8 @@ INGEST_MODULES = (
 )
 # The packaged data files whose content shapes a cached ingest result.
 INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
+# The fields of a cached pass-1 record.
+READ_FIELDS = ("text", "kind", "problems", "html_meta", "keys")
 # The key of the near-duplicate signature in a described row (not a column of the table).
 SIGNATURE = "_signature"
 ARTICLE_COLUMNS = [
@@ -109,20 +112,17 @@ ARTICLE_COLUMNS = [
 
 
 def list_inputs(raw_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Files the pipeline can read, sorted by name, and the ones it skips with the reason."""
-    accepted = config.TEXT_SUFFIXES | config.HTML_SUFFIXES
-    files, skipped = [], []
-    for path in sorted(Path(raw_dir).iterdir()):
-        if path.name.startswith(".") or path.is_dir() or path.name == config.SOURCES_FILE:
-            continue
-        if path.suffix.lower() in accepted:
-            files.append(path)
-        else:
-            reason = (
-                f"unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm"
-            )
+    """Files the pipeline can read as articles, sorted by name, and the entries it skips with
+    the reason (unsupported type, broken link, link out of the folder, special file...)."""
+    entries, refused = inputs.list_entries(Path(raw_dir))
+    files, skipped = [], [Problem(name, "ingest", reason) for name, reason in refused]
+    for path in entries:
+        reason = inputs.unsupported_reason(path)
+        if reason is not None:
             skipped.append(Problem(path.name, "ingest", reason))
-    return files, skipped
+        elif path.name != config.SOURCES_FILE:
+            files.append(path)
+    return files, sorted(skipped, key=lambda problem: problem.file)
 
 
 def _read_key(path: Path, data_hash: str, max_bytes: int) -> str:
@@ -138,7 +138,7 @@ def read_article(
     # sha256_of reads in chunks: a 50 MB dump is not held in memory twice.
     data_hash = data_hash or sha256_of(path)
     key = _read_key(path, data_hash, max_bytes)
-    cached = cache.get(key) if cache else None
+    cached = cache.get(key, READ_FIELDS) if cache else None
     if cached is not None:
         return ReadArticle(
             file=path.name,
@@ -170,7 +170,7 @@ def describe_article(
 ) -> dict[str, object]:
     """Pass 2 for one file: the article's row (clean body, metadata, language, relevance)."""
     key = _describe_key(read, repeated, source, relevance_threshold)
-    cached = cache.get(key) if cache else None
+    cached = cache.get(key, ARTICLE_COLUMNS) if cache else None
     if cached is not None:
         return {**cached, "file": read.file}
     row = _describe(read, repeated, source, relevance_threshold)
@@ -402,8 +402,10 @@ def problems_table(result: IngestResult) -> pd.DataFrame:
 
 
 def write_outputs(result: IngestResult, processed_dir: Path) -> pd.DataFrame:
-    """Validate and write articles.parquet and problems.parquet; return the validated articles."""
-    articles = schemas.validate("articles", result.articles)
+    """Validate and write articles.parquet and problems.parquet; return the validated articles.
+    A row that fails the schema is set aside as a problem (added to result.problems)."""
+    articles, aside = schemas.validate_rows("articles", result.articles)
+    result.problems.extend(Problem(r.file, "ingest", r.reason) for r in aside.itertuples())
     storage.write_parquet(Path(processed_dir) / "articles.parquet", articles)
     storage.write_parquet(Path(processed_dir) / "problems.parquet", problems_table(result))
     return articles

@@ -7,16 +7,16 @@ start (a script without a __main__ guard) run in the calling process instead.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext, suppress
-from multiprocessing.context import SpawnContext
-from typing import TypeVar
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import Any, TypeVar
 
 from helpers.progress import progress
 
@@ -34,13 +34,53 @@ BACKGROUND_NICENESS = 10
 CHUNK = 32
 
 
+def exit_with_parent(parent: int | None = None, poll_seconds: float = 1.0) -> None:
+    """Make this process exit as soon as its parent (parent: its id, as the parent saw it;
+    default: the current one) is gone, even killed with -9 (a daemon thread watches the
+    parent's id): no worker outlives its kernel."""
+    parent = os.getppid() if parent is None else parent
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        os._exit(1)  # the parent is gone: nobody waits for this process's work
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+class ParentBoundProcess(SpawnProcess):
+    """A spawned process that exits when its parent does (see exit_with_parent), also when
+    the parent dies while the child is still starting."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.creator_pid = os.getpid()  # travels to the child with the process object
+
+    def run(self) -> None:
+        exit_with_parent(self.creator_pid)
+        super().run()
+
+
+class ParentBoundContext(SpawnContext):
+    """The "spawn" start method, with processes that exit when their parent does."""
+
+    Process = ParentBoundProcess
+
+
 def spawn_context() -> SpawnContext:
-    """The "spawn" start method (safe in a Jupyter kernel, which runs threads)."""
+    """The "spawn" start method (safe in a Jupyter kernel, which runs threads); its processes
+    exit when the process that started them does (a killed run leaves no worker behind)."""
+    restore_main_spec()
+    return ParentBoundContext()
+
+
+def restore_main_spec() -> None:
+    """Give __main__ back the __spec__ attribute that IPython's %reset (and helpers.kernel's
+    namespace reset) delete in a kernel: starting a process with spawn or forkserver reads it
+    ("module '__main__' has no attribute '__spec__'")."""
     main = sys.modules["__main__"]
     if not hasattr(main, "__spec__"):
-        # IPython's %reset deletes it from the kernel's namespace; spawn reads it.
         main.__spec__ = None
-    return multiprocessing.get_context("spawn")
 
 
 def lower_priority(thread_only: bool = False) -> None:

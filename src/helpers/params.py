@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -9,6 +11,11 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from helpers.errors import ParameterError
+
+# A partial date as the timeline window takes it: "2023", "2023-01", "2023-01-01".
+_PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+# How YAML writes "no value".
+_YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class StageParams(BaseModel):
@@ -81,8 +88,32 @@ class TimelineParams(ComputeParams):
     """Parameters of 03_timeline."""
 
     notebook: ClassVar[str] = "03_timeline.ipynb"
-    date_from: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    date_to: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date_from: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    date_to: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def _real_partial_date(cls, value: object) -> object:
+        """A year (2023, "2023"), month ("2023-01") or day ("2023-01-01", a date) that exists;
+        "2023-13" is refused, not silently read as a year."""
+        if isinstance(value, dt.date | int) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if value is None or not isinstance(value, str):
+            return value
+        text = value.strip()
+        match = _PARTIAL_DATE.fullmatch(text)
+        if match is None or not _exists(match):
+            raise ValueError(f"{value!r} is no real YYYY, YYYY-MM or YYYY-MM-DD date")
+        return text
+
+
+def _exists(match: re.Match[str]) -> bool:
+    """True when a _PARTIAL_DATE match names a real year, month or day."""
+    try:
+        dt.date(int(match["y"]), int(match["m"] or 1), int(match["d"] or 1))
+    except ValueError:
+        return False
+    return True
 
 
 class BriefingParams(StageParams):
@@ -119,7 +150,8 @@ def _parameter_error(
     """Turn pydantic's first error into a ParameterError naming the parameter."""
     first = exc.errors()[0]
     name = str(first["loc"][0]) if first["loc"] else "?"
-    allowed = f"{first['msg']} (in {model.notebook}: {describe(model)})"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    allowed = f"{message} (in {model.notebook}: {describe(model)})"
     return ParameterError(name, values.get(name), allowed)
 
 
@@ -157,3 +189,27 @@ def split_for_stages(values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         validate_params(model, subset)
         per_stage[model.notebook] = subset
     return per_stage
+
+
+def _is_text(name: str) -> bool:
+    """True when a parameter of this name holds free text (a title, a folder, an address):
+    its command-line value is kept as written."""
+    for model in STAGES:
+        field = model.model_fields.get(name)
+        if field is not None:
+            return field.annotation in (str, str | None)
+    return False
+
+
+def from_text(name: str, text: str) -> Any:
+    """A parameter value as written on the command line: kept as text for a text parameter
+    (title=2025 is a title, date_from=2023-01-01 a date string; null is None), read as YAML
+    otherwise (numbers, null, true). ValueError when it does not parse."""
+    import yaml
+
+    if _is_text(name):
+        return None if text.strip() in _YAML_NULLS else text.strip()
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError) as error:
+        raise ValueError(" ".join(str(error).split())) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
 import importlib
 import logging
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from helpers import config, manifest, memory, params, standby, storage
-from helpers.errors import ParameterError, StageError
+from helpers.errors import ParameterError, RunError, StageError
 from helpers.fastimport import skip_slow_optional_imports
 from helpers.progress import BATCH_ENV
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("helpers")
 NOTEBOOKS = tuple(model.notebook for model in params.STAGES)
+# Exit status when another run holds the output folder (EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
 # Imported in the kernel as soon as it is up (helpers.kernel.warm_up), while this process still
 # loads papermill: the first notebook then starts with its libraries loaded.
 _PRELOADED = (
@@ -269,6 +272,8 @@ def run_pipeline(
 ) -> dict[str, Any]:
     """Run ingest -> themes -> timeline -> briefing on raw_dir, writing under out_dir.
 
+    One run at a time per out_dir (storage.FolderBusy for a second one). A run that fails
+    leaves a manifest whose status says why, and raises.
     kernel_idle: seconds the kernel stays on standby for the next run (helpers.standby);
     None: $BRIEFING_KERNEL_IDLE or 1800; 0: it stops with the run."""
     raw_dir, out_dir = Path(raw_dir).resolve(), Path(out_dir).resolve()
@@ -276,8 +281,40 @@ def run_pipeline(
     per_stage = params.split_for_stages(all_values)  # stops here on a bad parameter
     idle = standby.idle_seconds() if kernel_idle is None else kernel_idle
     ensure_kernel(kernel)
-    run = manifest.new_manifest(raw_dir, out_dir, all_values)
-    manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
+    with storage.folder_lock(out_dir):
+        for folder in (config.PROCESSED_SUBDIR, config.INTERIM_SUBDIR, config.REPORTS_SUBDIR):
+            storage.remove_stale_temps(out_dir / folder)
+        manifest_path = out_dir / config.REPORTS_SUBDIR / "manifest.json"
+        previous = manifest.read_previous(manifest_path)
+        run = manifest.new_manifest(raw_dir, out_dir, all_values, previous)
+        try:
+            storage.write_json(manifest_path, run)  # "running": the old outputs are not this run's
+            _run_stages(run, manifest_path, per_stage, out_dir, notebooks_dir, kernel, idle)
+            run["status"] = "ok"
+            storage.write_json(manifest_path, run)
+        except BaseException as exc:
+            failure = RunError(_current_stage(run), failure_reason(exc))
+            run["status"] = f"failed: {failure}"
+            manifest.mark_replaced(run, out_dir, run["started"])
+            with contextlib.suppress(OSError):  # the failure is reported all the same
+                storage.write_json_on_full_disk(manifest_path, run)
+            if isinstance(exc, Exception):
+                raise failure from exc
+            raise
+    return run
+
+
+def _run_stages(
+    run: dict[str, Any],
+    manifest_path: Path,
+    per_stage: dict[str, dict[str, Any]],
+    out_dir: Path,
+    notebooks_dir: Path,
+    kernel: str,
+    idle: float,
+) -> None:
+    """The four notebooks on one kernel, then the export; run (the manifest) filled in and
+    written as each stage ends."""
     os.environ[BATCH_ENV] = "1"
     skip_slow_optional_imports()
     # This process waits while the kernel starts and works: it loads papermill (needed by the
@@ -295,6 +332,7 @@ def run_pipeline(
                     shared.run(_prefetch_code(per_stage[params.TimelineParams.notebook]))
                 seconds = round(time.perf_counter() - started, 2)
                 run["stages"].append({"stage": notebook, "seconds": seconds})
+                manifest.mark_replaced(run, out_dir, run["started"])
                 storage.write_json(manifest_path, run)
         log.info("[%d/%d] export HTML + PDF", len(NOTEBOOKS) + 1, len(NOTEBOOKS) + 1)
         started = time.perf_counter()
@@ -311,18 +349,53 @@ def run_pipeline(
         run["stages"].append(
             {"stage": "export", "seconds": round(time.perf_counter() - started, 2)}
         )
-    except StageError as exc:
-        run["status"] = f"failed: {exc}"
-        storage.write_json(manifest_path, run)
-        raise
     finally:
         os.environ.pop(BATCH_ENV, None)
     run["problems"] = _problems(out_dir)
+    run["corpus"] = _corpus_counts(out_dir)
     processed = sorted((out_dir / config.PROCESSED_SUBDIR).glob("*.parquet"))
-    run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs])
-    run["status"] = "ok"
-    storage.write_json(manifest_path, run)
-    return run
+    run["outputs"] = manifest.output_entries(out_dir, [*processed, *outputs], run["run_id"])
+
+
+def _current_stage(run: dict[str, Any]) -> str:
+    """The stage a run was at: the one after the last that ended."""
+    stages = [*NOTEBOOKS, "export"]
+    done = len(run["stages"])
+    return stages[done] if done < len(stages) else "the manifest"
+
+
+def failure_reason(exc: BaseException) -> str:
+    """What went wrong, in one line: the error, and for a full disk or a folder that cannot be
+    written, what to do."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, StageError):
+        text = f"cell {exc.cell}: {exc.reason}"
+    elif isinstance(exc, OSError):
+        text = str(exc)
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    text = " ".join(text.split())
+    code = exc.errno if isinstance(exc, OSError) else None
+    for error, advice in _ADVICE.items():
+        # A notebook's error arrives as text: "OSError: [Errno 28] No space left on device".
+        if code == error or os.strerror(error) in text:
+            return f"{text} ({advice})"
+    if isinstance(exc, StageError):
+        kept = Path(config.REPORTS_SUBDIR) / "notebooks" / f"FAILED_{exc.notebook}"
+        return f"{text} (the failed notebook, with its traceback, is kept as {kept})"
+    return text
+
+
+_FULL_DISK = "the disk is full: free some space or choose another --out-dir, then run again"
+_READ_ONLY = "the folder cannot be written: make it writable or choose another --out-dir"
+# What to do after a system error, by its errno.
+_ADVICE = {
+    errno.ENOSPC: _FULL_DISK,
+    errno.EDQUOT: _FULL_DISK,
+    errno.EROFS: _READ_ONLY,
+    errno.EACCES: _READ_ONLY,
+}
 
 
 def _prefetch_code(values: dict[str, Any]) -> str:
@@ -360,11 +433,18 @@ def _preload_libraries() -> None:
 
 
 def _problems(out_dir: Path) -> list[dict[str, str]]:
-    """The problems ingest recorded (unreadable or skipped files, bad sources.csv rows)."""
-    path = out_dir / config.PROCESSED_SUBDIR / "problems.parquet"
-    if not path.exists():
-        return []
-    return storage.read_parquet(path).to_dict("records")
+    """The problems the stages recorded (unreadable or skipped files, bad sources.csv rows,
+    rows set aside by a schema)."""
+    return storage.read_problems(out_dir / config.PROCESSED_SUBDIR).to_dict("records")
+
+
+def _corpus_counts(out_dir: Path) -> dict[str, int]:
+    """How many files the articles table holds, how many readable, how many the briefing is
+    about (readable, relevant, not duplicates)."""
+    articles = storage.read_parquet(out_dir / config.PROCESSED_SUBDIR / "articles.parquet")
+    readable = articles["readable"]
+    core = readable & articles["relevant"] & articles["duplicate_of"].isna()
+    return {"files": len(articles), "readable": int(readable.sum()), "core": int(core.sum())}
 
 
 def _drop_client_noise(record: logging.LogRecord) -> bool:
@@ -373,13 +453,14 @@ def _drop_client_noise(record: logging.LogRecord) -> bool:
 
 
 def _parameter_value(text: str) -> tuple[str, Any]:
-    """Parse NAME=VALUE from the command line (VALUE read as YAML: numbers, null, true...)."""
-    import yaml
-
+    """Parse NAME=VALUE from the command line (see params.from_text)."""
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
     name, value = text.split("=", 1)
-    return name.strip(), yaml.safe_load(value)
+    try:
+        return name.strip(), params.from_text(name.strip(), value)
+    except ValueError as exc:  # YAML that does not parse: a broken quote
+        raise argparse.ArgumentTypeError(f"{name.strip()}: cannot read {value!r} ({exc})") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -393,7 +474,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--raw-dir", type=Path, default=config.RAW_DIR, help="corpus folder (.txt, .html)"
     )
-    parser.add_argument("--out-dir", type=Path, default=config.PROJECT_ROOT, help="output folder")
+    parser.add_argument(
+        "--out-dir", type=Path, default=None, help="output folder (default: the project)"
+    )
     parser.add_argument("--language", choices=["fr", "en"], default=None, help="briefing language")
     parser.add_argument(
         "--n-themes", type=int, default=None, help="number of themes (default: from corpus size)"
@@ -425,6 +508,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _output_folder(out_dir: Path | None, values: dict[str, Any]) -> Path:
+    """The output folder: --out-dir, or -p out_dir (the same thing; both must then agree),
+    else the project; ParameterError when it cannot be one (a file, two different folders)."""
+    given = values.pop("out_dir", None)
+    if given is not None and out_dir is not None and Path(given).resolve() != out_dir.resolve():
+        raise ParameterError("out_dir", given, f"the folder of --out-dir ({out_dir}), or no -p")
+    folder = out_dir or (Path(given) if given is not None else config.PROJECT_ROOT)
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError("out_dir", str(folder), "a folder (this is a file)")
+    return folder
+
+
+def printable(name: str) -> str:
+    """A file name safe to print on a terminal: quoted with escapes when it holds control
+    characters (a newline or an ANSI escape could forge lines)."""
+    return name if name.isprintable() else repr(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefing` console script."""
     args = build_parser().parse_args(argv)
@@ -444,6 +545,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             values[name] = getattr(args, name)
     if args.previous is not None:
         values["previous"] = str(args.previous.resolve())
+        earlier = args.previous / config.PROCESSED_SUBDIR / "articles.parquet"
+        if not earlier.is_file():
+            print(
+                f"briefing: warning: --previous {args.previous} holds no earlier run (no "
+                f"{config.PROCESSED_SUBDIR / 'articles.parquet'}): nothing to compare with",
+                file=sys.stderr,
+            )
     if args.stop_kernel:
         print(f"briefing: {standby.stop_all()} standby kernel(s) stopped")
         return 0
@@ -457,18 +565,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefing: --raw-dir {args.raw_dir} is not a folder", file=sys.stderr)
         return 2
     try:
-        run = run_pipeline(args.raw_dir, args.out_dir, values, kernel_idle=idle)
+        out_dir = _output_folder(args.out_dir, values)
     except ParameterError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
-    except StageError as exc:
+    try:
+        run = run_pipeline(args.raw_dir, out_dir, values, kernel_idle=idle)
+    except ParameterError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    except storage.FolderBusy as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except RunError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the output folder could not be made or locked
+        print(f"briefing: --out-dir {out_dir}: {failure_reason(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing: interrupted; the manifest says so", file=sys.stderr)
+        return 130
     total = sum(s["seconds"] for s in run["stages"])
-    print(f"briefing: done in {total:.1f}s -> {Path(args.out_dir) / 'reports' / 'briefing.pdf'}")
+    print(f"briefing: done in {total:.1f}s -> {out_dir / 'reports' / 'briefing.pdf'}")
+    if run["corpus"]["core"] == 0:
+        print(
+            f"briefing: warning: {args.raw_dir} holds no readable article on the subject "
+            f"({run['corpus']['files']} file(s) read): the briefing says so and is empty",
+            file=sys.stderr,
+        )
     for problem in run["problems"]:
         print(
-            f"briefing: warning: {problem['file']}: {problem['stage']}: {problem['reason']}",
+            f"briefing: warning: {printable(problem['file'])}: {problem['stage']}: "
+            f"{problem['reason']}",
             file=sys.stderr,
         )
     # Everything is written and closed: spare the interpreter's final collections over the

@@ -52,9 +52,10 @@ def fmt_date(value: str | None, end: str | None, lang: str) -> str:
 
 
 def text(value: str, lang: str) -> str:
-    """Escaped text, plurals settled, with French typography when the briefing is in French."""
-    escaped = esc(agree(value, lang))
-    return typo_fr(escaped) if lang == "fr" else escaped
+    """Escaped text, plurals settled, with French typography when the briefing is in French
+    (set before escaping: "&amp;" holds a ";" that is no punctuation)."""
+    settled = agree(value, lang)
+    return esc(typo_fr(settled) if lang == "fr" else settled)
 
 
 def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
@@ -147,15 +148,22 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
         date = fmt_date(entry["date"], entry["end"], lang)
         return {"label": entry["label"], "date": date, "place": _place(entry["place"])}
 
+    if core.empty:  # nothing to sum up: say so, rather than "published between undated and..."
+        point("pt_empty", "articles", n=briefing.corpus_counts(arts, tables.problems)["files"])
+        return points
     first, last = briefing.corpus_period(arts)
-    point(
-        "pt_corpus",
-        "articles",
-        n=len(core),
-        k=core["outlet"].dropna().nunique(),
-        first=fmt_date(first, None, lang),
-        last=fmt_date(last, None, lang),
-    )
+    outlets = core["outlet"].dropna().nunique()
+    if first is None:
+        point("pt_corpus_undated", "articles", n=len(core), k=outlets)
+    else:
+        point(
+            "pt_corpus",
+            "articles",
+            n=len(core),
+            k=outlets,
+            first=fmt_date(first, None, lang),
+            last=fmt_date(last, None, lang),
+        )
     landmark = briefing.since_landmark(tl)
     if landmark is not None:
         later = tl[(tl["date"] >= landmark["date"]) & (tl["kind"] != "objectif")]
@@ -525,7 +533,8 @@ def _body_of(nb: Any) -> tuple[str, str, str]:
     parameters = nb.metadata.get("papermill", {}).get("parameters", {})
     lang = parameters.get("language", "fr")
     nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"  # papermill gives its injected cell a random id each run
         cell.outputs = [
             out
             for out in cell.outputs
@@ -639,8 +648,10 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
 
     body, lang, title = notebook_body(notebook_path)
     html_text = bound_for_print(bound_for_screen(document(body, lang, title), lang))
-    html_path = storage.write_text(Path(reports_dir) / "briefing.html", html_text)
-    pdf_path = Path(reports_dir) / "briefing.pdf"
-    with storage.atomic_path(pdf_path) as tmp:
-        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(tmp)
+    html_path, pdf_path = Path(reports_dir) / "briefing.html", Path(reports_dir) / "briefing.pdf"
+    # Both are complete before either replaces the previous run's: never a new HTML beside
+    # an old PDF.
+    with storage.atomic_path(pdf_path) as pdf_tmp, storage.atomic_path(html_path) as html_tmp:
+        html_tmp.write_text(html_text, encoding="utf-8")
+        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(pdf_tmp)
     return [html_path, pdf_path]

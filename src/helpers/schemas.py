@@ -172,11 +172,52 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
-def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Validate a shared table against its schema, reporting every failure at once."""
+def _schema(name: str) -> type[pa.DataFrameModel]:
+    """The schema of a shared table, by name."""
     if name not in SCHEMAS:
         raise ValueError(f"unknown table {name!r}: expected one of {sorted(SCHEMAS)}")
+    return SCHEMAS[name]
+
+
+def _mismatch(name: str, exc: pa.errors.SchemaErrors) -> ValueError:
+    """The error for a table that does not match its schema, every failure listed."""
+    return ValueError(f"table {name!r} does not match its schema:\n{exc.failure_cases}")
+
+
+def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate a shared table against its schema, reporting every failure at once."""
     try:
-        return SCHEMAS[name].validate(frame, lazy=True)
+        return _schema(name).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise ValueError(f"table {name!r} does not match its schema:\n{exc.failure_cases}") from exc
+        raise _mismatch(name, exc) from exc
+
+
+def validate_rows(
+    name: str, frame: pd.DataFrame, file_column: str = "file"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate a shared table, setting aside the rows that fail it instead of failing the
+    table: (valid rows, set-aside rows as file and reason). One bad row never costs the run;
+    a failure of the table as a whole (a missing column) still raises ValueError."""
+    frame = frame.reset_index(drop=True)
+    try:
+        return _schema(name).validate(frame, lazy=True), pd.DataFrame(columns=["file", "reason"])
+    except pa.errors.SchemaErrors as exc:
+        if exc.failure_cases["index"].isna().any():
+            raise _mismatch(name, exc) from exc
+        cases = exc.failure_cases
+    reasons: dict[int, list[str]] = {}
+    for row, column, value, check in zip(
+        cases["index"], cases["column"], cases["failure_case"], cases["check"], strict=True
+    ):
+        reasons.setdefault(int(row), []).append(f"{column} = {value!r} ({check})")
+    bad = sorted(reasons)
+    aside = pd.DataFrame(
+        {
+            "file": [str(frame.at[i, file_column]) for i in bad],
+            "reason": [
+                f"ligne écartée de la table {name}, schéma non respecté : {'; '.join(reasons[i])}"
+                for i in bad
+            ],
+        }
+    )
+    return validate(name, frame.drop(index=bad)), aside

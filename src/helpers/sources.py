@@ -50,10 +50,22 @@ def read_sources(
     if not path.is_file():
         return {}, []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         return {}, [f"{SOURCES_FILE}: unreadable ({error.__class__.__name__}: {error}); ignored"]
-    return _parse_sources(text, {_normalise_name(name): name for name in files})
+    text, notes = _decode_csv(data)
+    rows, problems = _parse_sources(text, {_normalise_name(name): name for name in files})
+    return rows, notes + problems
+
+
+def _decode_csv(data: bytes) -> tuple[str, list[str]]:
+    """The text of sources.csv: UTF-8 (with or without BOM), else Windows-1252, the usual
+    export of a French spreadsheet (every byte decodes: nothing is refused), with a note."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        note = f"{SOURCES_FILE}: pas en UTF-8, lu en Windows-1252 (export de tableur)"
+        return data.decode("cp1252", errors="replace"), [note]
 
 
 def resolve_metadata(
@@ -131,12 +143,14 @@ def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, Sou
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
-        row, problem = _parse_row(cells, header, known)
-        if problem is None and row is not None and row.file in rows:
-            problem = f"duplicate row for {row.file!r} (first on line {first_line[row.file]})"
-        if problem is not None or row is None:
-            problems.append(f"{SOURCES_FILE} line {line}: {problem}; row skipped")
+        row, notes = _parse_row(cells, header, known)
+        if row is not None and row.file in rows:
+            notes = [f"duplicate row for {row.file!r} (first on line {first_line[row.file]})"]
+            row = None
+        if row is None:
+            problems.append(f"{SOURCES_FILE} line {line}: {notes[0]}; row skipped")
             continue
+        problems.extend(f"{SOURCES_FILE} line {line}: {note}; value ignored" for note in notes)
         rows[row.file] = row
         first_line[row.file] = line
     return rows, problems
@@ -144,26 +158,28 @@ def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, Sou
 
 def _parse_row(
     cells: list[str], header: list[str], known: dict[str, str]
-) -> tuple[SourceRow | None, str | None]:
-    """Validate one data row; return the row, or None and the reason."""
+) -> tuple[SourceRow | None, list[str]]:
+    """Validate one data row: the row, with the bad values it leaves out (one bad field does
+    not cost the others), or None and the reason when the row names no corpus file."""
     if len(cells) > len(header):
-        return None, f"{len(cells)} fields for {len(header)} columns"
+        return None, [f"{len(cells)} fields for {len(header)} columns"]
     values = {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
     name = _normalise_name(values.get("file", ""))
     if not name:
-        return None, "empty file name"
+        return None, ["empty file name"]
     if name not in known:
-        return None, f"file {name!r} is not in the corpus"
-    file = known[name]
+        return None, [f"file {name!r} is not in the corpus"]
+    file, notes = known[name], []
     url = values.get("url") or None
     if url is not None and not HTTP_URL.match(url):
-        return None, f"file {file!r}: bad url {url!r}"
+        notes.append(f"file {file!r}: bad url {url!r}")
+        url = None
     published_raw = values.get("published") or None
     published = parse_published(published_raw) if published_raw else None
     if published_raw and published is None:
-        return None, f"file {file!r}: bad published value {published_raw!r} (expected YYYY-MM-DD)"
+        notes.append(f"file {file!r}: bad published value {published_raw!r} (expected YYYY-MM-DD)")
     outlet = values.get("outlet") or None
-    return SourceRow(file=file, url=url, outlet=outlet, published=published), None
+    return SourceRow(file=file, url=url, outlet=outlet, published=published), notes
 
 
 def _normalise_name(name: str) -> str:

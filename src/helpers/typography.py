@@ -10,7 +10,7 @@ NBSP = "\u00a0"  # before ":" and inside « »
 NNBSP = "\u202f"  # narrow, before ; ! ?
 
 # A space (or none) before a high punctuation mark, not inside a URL or a time like 10:30.
-_HIGH_PUNCT = re.compile(r"(?<=[^\s\d/])\s?([;!?])(?=\s|$)|(?<=\S)\s([:])(?=\s|$)")
+_HIGH_PUNCT = re.compile(r"(?<=[^\s/])\s?([;!?])(?=\s|$)|(?<=\S)\s([:])(?=\s|$)")
 # French quotes with ordinary spaces inside.
 _QUOTE_OPEN = re.compile(r"«\s*")
 _QUOTE_CLOSE = re.compile(r"\s*»")
