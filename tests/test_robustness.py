@@ -76,7 +76,7 @@ def test_stage_3_writes_the_good_rows_and_the_set_aside_ones_as_problems(tmp_pat
         actors=pd.DataFrame(columns=["file", "name", "canonical", "type", "mentions", "role"]),
         timeline=pd.DataFrame(
             columns=[*events.columns.drop(["file", "actors", "date_phrase"]), "n_sources",
-                     "sources", "outlets", "evidence_file"]
+                     "n_outlets", "sources", "outlets", "evidence_file", "disagreement"]
         ),
     )  # fmt: skip
     extraction.write_outputs(tables, tmp_path)

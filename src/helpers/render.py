@@ -74,7 +74,7 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     first, last = briefing.corpus_period(tables.articles)
     period = (
-        f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown"]
+        f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown_period"]
     )
     rows = "".join(
         f'<tr><td class="num">{counts[key]}</td><td>{text(w[key], lang)}</td></tr>'
