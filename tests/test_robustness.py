@@ -222,7 +222,7 @@ def test_the_method_section_lists_bad_sources_rows_but_not_decode_notes() -> Non
     problems = pd.DataFrame(
         [
             ("x.docx", "ingest", "type de fichier non pris en charge"),
-            ("sources.csv", "sources", "sources.csv line 3: bad url; row skipped"),
+            ("sources.csv", "sources", "sources.csv ligne 3 : URL invalide : ligne ignorée"),
             ("a.txt", "decode", "encodage cp1252 détecté"),
             ("b.txt", "timeline", "ligne écartée de la table events"),
         ],

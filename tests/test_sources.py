@@ -58,7 +58,7 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
         (
             "file,url\nzzz.txt,https://x.ma/1\na.txt,https://x.ma/2\n",
             {"a.txt": SourceRow("a.txt", "https://x.ma/2", None, None)},
-            ["line 2: file 'zzz.txt' is not in the corpus"],
+            ["ligne 2 : fichier 'zzz.txt' absent du corpus"],
         ),
         (
             "file,url,outlet\na.txt,www.x.ma/1,X\nb.txt,ftp://x.ma/2,\nc.txt,https://x.ma/3,\n",
@@ -67,7 +67,10 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
                 "b.txt": SourceRow("b.txt", None, None, None),
                 "c.txt": SourceRow("c.txt", "https://x.ma/3", None, None),
             },
-            ["line 2: file 'a.txt': bad url", "line 3: file 'b.txt': bad url"],
+            [
+                "ligne 2 : fichier 'a.txt' : URL invalide",
+                "ligne 3 : fichier 'b.txt' : URL invalide",
+            ],
         ),
         (
             "file,url,published\na.txt,https://x.ma/1,02/07/2025\nb.txt,,2025-02-30\n"
@@ -77,35 +80,38 @@ def _write(tmp_path: Path, content: str | bytes) -> Path:
                 "b.txt": SourceRow("b.txt", None, None, None),
                 "c.txt": SourceRow("c.txt", None, None, "2025-07-02"),
             },
-            ["line 2: file 'a.txt': bad published value", "line 3: file 'b.txt': bad published"],
+            [
+                "ligne 2 : fichier 'a.txt' : date invalide",
+                "ligne 3 : fichier 'b.txt' : date invalide",
+            ],
         ),
         (
             "file,url\na.txt,https://x.ma/1\na.txt,https://x.ma/2\n",
             {"a.txt": SourceRow("a.txt", "https://x.ma/1", None, None)},
-            ["line 3: duplicate row for 'a.txt' (first on line 2)"],
+            ["ligne 3 : ligne en double pour 'a.txt' (première à la ligne 2)"],
         ),
         (
             "file,url\n,https://x.ma/1\nb.txt,https://x.ma/2,extra\n\n",
             {},
-            ["line 2: empty file name", "line 3: 3 fields for 2 columns"],
+            ["ligne 2 : nom de fichier vide", "ligne 3 : 3 champs pour 2 colonnes"],
         ),
         (
             "url,outlet\nhttps://x.ma/1,X\n",
             {},
-            ["line 1: missing column(s) file"],
+            ["ligne 1 : colonne(s) manquante(s) file"],
         ),
         (
             "file,url,notes\na.txt,https://x.ma/1,ok\n",
             {"a.txt": SourceRow("a.txt", "https://x.ma/1", None, None)},
-            ["line 1: unknown column 'notes' ignored"],
+            ["ligne 1 : colonne inconnue 'notes' ignorée"],
         ),
         (
             b"file,outlet\na.txt,M\xe9dias 24\n",
             {"a.txt": SourceRow("a.txt", None, "Médias 24", None)},
             ["lu en Windows-1252"],
         ),
-        ("", {}, ["empty file"]),
-        ('file,url\n"a.txt,https://x.ma/1\n', {}, ["not a valid CSV"]),
+        ("", {}, ["fichier vide"]),
+        ('file,url\n"a.txt,https://x.ma/1\n', {}, ["CSV invalide"]),
     ],
     ids=[
         "minimal_columns",

@@ -86,6 +86,8 @@ INGEST_MODULES = (
 )
 # The packaged data files whose content shapes a cached ingest result.
 INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
+# The reason given for a page whose text is only page furniture.
+NO_BODY = "aucun texte d'article une fois le bruit retiré"
 # The fields of a cached pass-1 record.
 READ_FIELDS = ("text", "kind", "problems", "html_meta", "keys")
 # The key of the near-duplicate signature in a described row (not a column of the table).
@@ -192,7 +194,7 @@ def _describe(
     """describe_article without the cache."""
     problems = "; ".join(read.problems) or None
     if not read.text or not read.text.strip():
-        return _unreadable_row(read, problems or "no text could be read", source)
+        return _unreadable_row(read, problems or "aucun texte lisible", source)
     result = clean.clean_text(read.text, repeated=repeated)
     meta_lines = [b.text for b in result.blocks if b.label == "meta"]
     # Every top block, kept or not: the cleaner drops the top date line of a dump.
@@ -216,7 +218,7 @@ def _describe(
     )
     text = f"{result.title}\n\n{result.body}" if result.title and result.body else result.body
     if not result.body:  # only page furniture: nothing to read, counted with the unreadable
-        reason = "; ".join(filter(None, [problems, "no article text left after removing noise"]))
+        reason = "; ".join(filter(None, [problems, NO_BODY]))
         return {
             **_unreadable_row(read, reason, source),
             "format": "html" if read.kind == "html" else "text",
@@ -373,7 +375,7 @@ def assemble(
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     for row in articles.itertuples():
         if row.format != "unreadable" and not row.readable:
-            problems.append(Problem(row.file, "clean", "no article text left after removing noise"))
+            problems.append(Problem(row.file, "clean", NO_BODY))
     signatures = {
         str(r["file"]): cast(list[int], r[SIGNATURE]) for r in rows if r.get(SIGNATURE) is not None
     }

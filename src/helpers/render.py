@@ -73,9 +73,8 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
     w = words(lang)
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     first, last = briefing.corpus_period(tables.articles)
-    period = (
-        f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else w["unknown_period"]
-    )
+    dates = f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else None
+    period = dates or w["unknown_period"]
     rows = "".join(
         f'<tr><td class="num">{counts[key]}</td><td>{text(w[key], lang)}</td></tr>'
         for key in ("relevant", "offtopic", "duplicates", "unreadable")

@@ -52,7 +52,7 @@ def read_sources(
     try:
         data = path.read_bytes()
     except OSError as error:
-        return {}, [f"{SOURCES_FILE}: unreadable ({error.__class__.__name__}: {error}); ignored"]
+        return {}, [f"{SOURCES_FILE}: illisible ({error.__class__.__name__} : {error}) : ignoré"]
     text, notes = _decode_csv(data)
     rows, problems = _parse_sources(text, {_normalise_name(name): name for name in files})
     return rows, notes + problems
@@ -114,7 +114,7 @@ def _parse_sources(text: str, known: dict[str, str]) -> tuple[dict[str, SourceRo
     """Parse the CSV text; rows keyed by corpus file name, plus problem messages by line."""
     first = text.split("\n", 1)[0]
     if not first.strip():
-        return {}, [f"{SOURCES_FILE}: empty file or empty header; ignored"]
+        return {}, [f"{SOURCES_FILE}: fichier vide ou sans en-tête : ignoré"]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=True
@@ -123,7 +123,7 @@ def _parse_sources(text: str, known: dict[str, str]) -> tuple[dict[str, SourceRo
         return _parse_rows(reader, known)
     except csv.Error as error:
         # A broken quote shifts every later field: nothing after it can be trusted.
-        return {}, [f"{SOURCES_FILE} line {reader.line_num}: not a valid CSV ({error}); ignored"]
+        return {}, [f"{SOURCES_FILE} ligne {reader.line_num} : CSV invalide ({error}) : ignoré"]
 
 
 def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, SourceRow], list[str]]:
@@ -131,9 +131,10 @@ def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, Sou
     header = [cell.strip().lower() for cell in next(reader)]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        return {}, [f"{SOURCES_FILE} line 1: missing column(s) {', '.join(missing)}; ignored"]
+        columns = ", ".join(missing)
+        return {}, [f"{SOURCES_FILE} ligne 1 : colonne(s) manquante(s) {columns} : ignoré"]
     problems = [
-        f"{SOURCES_FILE} line 1: unknown column {column!r} ignored"
+        f"{SOURCES_FILE} ligne 1 : colonne inconnue {column!r} ignorée"
         for column in header
         if column and column not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
     ]
@@ -145,12 +146,13 @@ def _parse_rows(reader: CsvReader, known: dict[str, str]) -> tuple[dict[str, Sou
             continue
         row, notes = _parse_row(cells, header, known)
         if row is not None and row.file in rows:
-            notes = [f"duplicate row for {row.file!r} (first on line {first_line[row.file]})"]
+            first = first_line[row.file]
+            notes = [f"ligne en double pour {row.file!r} (première à la ligne {first})"]
             row = None
         if row is None:
-            problems.append(f"{SOURCES_FILE} line {line}: {notes[0]}; row skipped")
+            problems.append(f"{SOURCES_FILE} ligne {line} : {notes[0]} : ligne ignorée")
             continue
-        problems.extend(f"{SOURCES_FILE} line {line}: {note}; value ignored" for note in notes)
+        problems.extend(f"{SOURCES_FILE} ligne {line} : {note} : valeur ignorée" for note in notes)
         rows[row.file] = row
         first_line[row.file] = line
     return rows, problems
@@ -162,22 +164,22 @@ def _parse_row(
     """Validate one data row: the row, with the bad values it leaves out (one bad field does
     not cost the others), or None and the reason when the row names no corpus file."""
     if len(cells) > len(header):
-        return None, [f"{len(cells)} fields for {len(header)} columns"]
+        return None, [f"{len(cells)} champs pour {len(header)} colonnes"]
     values = {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
     name = _normalise_name(values.get("file", ""))
     if not name:
-        return None, ["empty file name"]
+        return None, ["nom de fichier vide"]
     if name not in known:
-        return None, [f"file {name!r} is not in the corpus"]
+        return None, [f"fichier {name!r} absent du corpus"]
     file, notes = known[name], []
     url = values.get("url") or None
     if url is not None and not HTTP_URL.match(url):
-        notes.append(f"file {file!r}: bad url {url!r}")
+        notes.append(f"fichier {file!r} : URL invalide {url!r}")
         url = None
     published_raw = values.get("published") or None
     published = parse_published(published_raw) if published_raw else None
     if published_raw and published is None:
-        notes.append(f"file {file!r}: bad published value {published_raw!r} (expected YYYY-MM-DD)")
+        notes.append(f"fichier {file!r} : date invalide {published_raw!r} (AAAA-MM-JJ attendu)")
     outlet = values.get("outlet") or None
     return SourceRow(file=file, url=url, outlet=outlet, published=published), notes
 
