@@ -8,6 +8,7 @@ made from the gold URLs, the `briefing` command runs into a temporary folder, th
 ../shared/eval/score.py and score_themes.py (the scorers behind the issues' figures) score it.
 
 Usage: python tests/eval/run.py [--out reports/eval] [--scorers ../shared/eval] [--keep]
+                               [--shards a b ...]
 """
 
 from __future__ import annotations
@@ -69,23 +70,24 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def assemble(eval_dir: Path, work: Path) -> tuple[Path, Path, Path]:
-    """Join the gold shards and copy the pages with a sources.csv; returns (corpus, gold, topics)."""
+def assemble(eval_dir: Path, work: Path, shards: list[str]) -> tuple[Path, Path, Path]:
+    """Join the gold shards (all when none is named) and copy their pages with a sources.csv;
+    returns (corpus, gold, topics)."""
     corpus, gold_dir = work / "pages", work / "gold"
     corpus.mkdir(parents=True)
     gold_dir.mkdir()
-    gold = [
-        row
-        for p in sorted((eval_dir / "gold").glob("*.jsonl"))
-        if not p.name.endswith(".lines.jsonl")
-        for row in read_jsonl(p)
-    ]
-    lines = [
-        row for p in sorted((eval_dir / "gold").glob("*.lines.jsonl")) for row in read_jsonl(p)
-    ]
+    facts = sorted(
+        p for p in (eval_dir / "gold").glob("*.jsonl") if not p.name.endswith(".lines.jsonl")
+    )
+    names = [p.stem for p in facts if not shards or p.stem in shards]
+    if shards and sorted(names) != sorted(shards):
+        raise SystemExit(f"no such shard: {sorted(set(shards) - set(names))}")
+    gold = [row for name in names for row in read_jsonl(eval_dir / "gold" / f"{name}.jsonl")]
+    lines = [row for name in names for row in read_jsonl(eval_dir / "gold" / f"{name}.lines.jsonl")]
     topics: dict[str, list[str]] = {}
-    for p in sorted((eval_dir / "gold").glob("*.topics.json")):
-        for group, nums in json.loads(p.read_text(encoding="utf-8")).items():
+    for name in names:
+        path = eval_dir / "gold" / f"{name}.topics.json"
+        for group, nums in json.loads(path.read_text(encoding="utf-8")).items():
             topics.setdefault(group, []).extend(nums)
     files = [g["file"] for g in gold]
     if len(set(files)) != len(files):
@@ -134,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "--scorers", type=Path, default=Path(os.environ.get("EVAL_SCORERS", DEFAULT_SCORERS))
     )
     parser.add_argument("--keep", action="store_true", help="keep the run's tables in --out/run")
+    parser.add_argument("--shards", nargs="*", default=[], help="score these shards only (a, b...)")
     args = parser.parse_args(argv)
     if not (args.scorers / "score.py").is_file():
         print(
@@ -144,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="eval-") as tmp:
         work = Path(tmp)
-        corpus, gold, topics = assemble(HERE, work)
+        corpus, gold, topics = assemble(HERE, work, args.shards)
         run_dir = args.out / "run" if args.keep else work / "run"
         if run_dir.exists():
             shutil.rmtree(run_dir)
