@@ -38,7 +38,7 @@ def test_corpus_shape(articles: pd.DataFrame) -> None:
 
 def test_number_of_themes_is_the_number_of_groups(model) -> None:
     assert len(model.themes) == len(GROUPS)
-    curve = model.k_curve.set_index("k")["stability"]
+    curve = model.k_curve.set_index("k")["silhouette"]
     assert curve.idxmax() == len(GROUPS)
 
 
