@@ -1,4 +1,4 @@
-"""Number of themes: the candidates tried, the agreement of two sets of themes, the choice."""
+"""Number of themes: the candidates tried, the silhouette of a partition, the choice."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from scipy import sparse
 
 from helpers.errors import ParameterError
-from helpers.theme_count import agreement, candidate_counts, choose_count
+from helpers.theme_count import candidate_counts, choose_count, separation
 
 
 @pytest.mark.parametrize(
@@ -31,19 +31,6 @@ def test_candidate_counts_rejects_negative() -> None:
         candidate_counts(-1)
 
 
-@pytest.mark.parametrize(
-    ("first", "second", "expected"),
-    [
-        ([{1, 2}, {3, 4}], [{3, 4}, {1, 2}], 1.0),
-        ([{1, 2}, {3, 4}], [{5, 6}, {7, 8}], 0.0),
-        ([{1, 2}, {3, 4}], [{1, 2}, {3, 5}], (1 + 1 / 3) / 2),
-    ],
-    ids=["same_themes_other_order", "nothing_shared", "one_theme_drifts"],
-)
-def test_agreement(first: list[set[int]], second: list[set[int]], expected: float) -> None:
-    assert agreement(first, second) == pytest.approx(expected)
-
-
 def block_corpus(groups: int, per_group: int = 6, words: int = 8) -> sparse.csr_matrix:
     """Documents made of their group's own words (and one word every document shares)."""
     rng = np.random.default_rng(0)
@@ -62,10 +49,22 @@ def test_choose_count_finds_the_groups(groups: int) -> None:
     chosen = choose_count(block_corpus(groups))
     assert chosen.k == groups
     assert chosen.curve["k"].tolist() == candidate_counts(groups * 6)
-    assert chosen.curve["stability"].between(0, 1).all()
+    assert chosen.curve["silhouette"].between(-1, 1).all()
     assert chosen.curve.set_index("k").at[groups, "largest_share"] < 0.5
 
 
 def test_tiny_corpus_has_one_theme() -> None:
     chosen = choose_count(block_corpus(1, per_group=3))
-    assert chosen.k == 1 and chosen.curve["stability"].isna().all()
+    assert chosen.k == 1 and chosen.curve["silhouette"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("k", "best"),
+    [(2, False), (4, True), (6, False)],
+    ids=["merges_groups", "the_groups", "splits_groups"],
+)
+def test_separation_is_best_at_the_groups(k: int, best: bool) -> None:
+    corpus = block_corpus(4)
+    scores = {n: separation(corpus, n)[0] for n in (2, 4, 6)}
+    assert (scores[k] == max(scores.values())) is best
+    assert separation(corpus, 4)[1] == pytest.approx(0.25)

@@ -10,7 +10,7 @@ from scipy import sparse
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from helpers.stopwords import spacy_stop_words
-from helpers.themes import fit_themes, language_bound, theme_labels
+from helpers.themes import NAME_WEIGHT, fit_themes, language_bound, name_weights, theme_labels
 from themed_corpus import GROUPS, themed_articles
 
 
@@ -38,7 +38,7 @@ def test_corpus_shape(articles: pd.DataFrame) -> None:
 
 def test_number_of_themes_is_the_number_of_groups(model) -> None:
     assert len(model.themes) == len(GROUPS)
-    curve = model.k_curve.set_index("k")["stability"]
+    curve = model.k_curve.set_index("k")["silhouette"]
     assert curve.idxmax() == len(GROUPS)
 
 
@@ -131,3 +131,19 @@ def test_language_bound(languages: list[str], expected: list[bool]) -> None:
         np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 1, 0, 0], [0, 1, 2, 1]], dtype=float)
     )
     assert language_bound(counts, vocabulary, languages).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "weight"),
+    [
+        ("gitex_africa", NAME_WEIGHT),
+        ("unesco", NAME_WEIGHT),
+        ("assise_national_ia", NAME_WEIGHT),
+        ("apprentissage_automatique", 1.0),
+        ("salon", 1.0),
+        ("", 1.0),
+    ],
+    ids=["event", "institution", "named_event_of_words", "glossary_common_noun", "word", "unnamed"],
+)
+def test_name_weights(term: str, weight: float) -> None:
+    assert name_weights([term], ["fr", "en"]).tolist() == [weight]

@@ -389,9 +389,10 @@ def fit_themes_dask(
     idf = dask.delayed(smooth_idf(df[keep], n_docs))
     tfidf = counts.map(_tfidf_rows, keep=dask.delayed(keep), idf=idf)
     matrix = sparse.csr_matrix(sparse.vstack(client.compute(tfidf).result()), dtype=np.float32)
+    columns = [names[i] for i in order]
     return themes.themes_from_matrix(
-        matrix,
-        [names[i] for i in order],
+        themes.weigh_names(matrix, columns, languages),
+        columns,
         [surface[i] for i in order],
         totals[keep],
         core,

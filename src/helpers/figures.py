@@ -258,21 +258,20 @@ def _periods_svg(periods: pd.DataFrame, theme_labels: dict[int, str], language: 
 
 
 def theme_count_svg(curve: pd.DataFrame, chosen: int, language: str) -> str:
-    """The criterion behind the number of themes: stability for each k tried, the chosen k
+    """The criterion behind the number of themes: silhouette for each k tried, the chosen k
     marked (an empty curve, when k was given, says so)."""
     w = words(language)
     fig, ax = plt.subplots(figsize=(6.0, 2.6))
-    data = curve.dropna(subset=["stability"])
+    data = curve.dropna(subset=["silhouette"])
     if data.empty:
         ax.text(0.5, 0.5, w["k_curve_none"].format(k=chosen), ha="center", va="center")
         ax.set_axis_off()
         return to_svg(fig)
-    ax.plot(data["k"], data["stability"], marker="o", color="#4393c3")
+    ax.plot(data["k"], data["silhouette"], marker="o", color="#4393c3")
     ax.axvline(chosen, color="#b2182b", linestyle="--", linewidth=1)
-    ax.annotate(f"k = {chosen}", (chosen, float(data["stability"].max())), xytext=(4, -12),
+    ax.annotate(f"k = {chosen}", (chosen, float(data["silhouette"].max())), xytext=(4, -12),
                 textcoords="offset points", color="#b2182b")  # fmt: skip
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(w["k_curve_xlabel"])
     ax.set_ylabel(w["k_curve_ylabel"])
-    ax.set_ylim(0, 1.02)
     return to_svg(fig)

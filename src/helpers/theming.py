@@ -98,5 +98,5 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
 
 
 def theme_count_figure(result: ThemeTables, language: str) -> str:
-    """SVG of the criterion behind the number of themes (stability for each k tried)."""
+    """SVG of the criterion behind the number of themes (silhouette for each k tried)."""
     return figures.theme_count_svg(result.k_curve, len(result.themes), language)
