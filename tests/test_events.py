@@ -546,6 +546,32 @@ LABELS = [
         "Cérémonie d'ouverture",
         id="what_took_place_is_the_subject",
     ),
+    pytest.param(
+        "Le Sénégal et la Tunisie ont signé, le 4 mars 2025 à Dakar, un protocole d'accord.",
+        "Protocole d'accord entre le Sénégal et la Tunisie",
+        id="partnership_names_its_parties",
+    ),
+    pytest.param(
+        "L'Office national des pêches (ONP) et l'Agence du numérique (ANUM) ont signé le 4 mars "
+        "2025 un accord-cadre.",
+        "Accord-cadre entre ONP et ANUM",
+        id="parties_by_their_acronyms",
+    ),
+    pytest.param(
+        "Le conseil a signé le 4 mars 2025 un accord avec la région de Fès.",
+        "Accord avec la région de Fès",
+        id="partnership_with_its_partner_already",
+    ),
+    pytest.param(
+        "Le Sénat a adopté le 4 mars 2025, en deuxième lecture, le projet de loi sur les données.",
+        "Adoption du projet de loi sur les données",
+        id="object_past_an_incise",
+    ),
+    pytest.param(
+        "Le règlement sur les données, entré en vigueur le 1er mars 2025, s'applique aux banques.",
+        "Entrée en vigueur du règlement sur les données",
+        id="coming_into_force_names_its_text",
+    ),
 ]
 
 

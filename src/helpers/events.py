@@ -544,7 +544,9 @@ _DETERMINER_AT = re.compile(r"\s*(?:les?|la|l['’]|une?|des|the|a|an)\b", re.IG
 # An agent, not an object: "par les 193 États membres", "by the Council".
 _AGENT = re.compile(r"\s*(?:par|by)\b", re.IGNORECASE)
 # Prepositions after which a determiner opens a complement, not the phrase a participle is about.
-_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "pour", "avec", "of", "for", "with"})
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    {"de", "d'", "pour", "avec", "sur", "of", "for", "with", "on", "about"}
+)
 # An English phrase: "the national report", "its strategy", "a survey".
 _ENGLISH_DETERMINER = re.compile(r"(?:the|its|their|whose|a|an)\s", re.IGNORECASE)
 # What follows an English participle that qualifies the noun before it ("a survey published in
@@ -560,6 +562,27 @@ _TOPIC = re.compile(
     r"portant\s+sur|entre|avec|on|about|with|between)\s",
     re.IGNORECASE,
 )
+# An incise between a verb and its object: ", en séance plénière, ", ", à son siège de Casablanca, ".
+_INCISE = re.compile(
+    r"\s*,\s*(?:en|à|au|aux|dans|devant|lors|depuis|in|at|during|before)\b[^,;.:]{0,60},\s*",
+    re.IGNORECASE,
+)
+# The signing by two parties before a partnership's noun: "Le Maroc et le Rwanda ont signé".
+_PARTIES_SIGNED = re.compile(
+    r"\b(?:ont|have)\s+(?:sign[ée]|conclu|paraph[ée]|signed|concluded)\b", re.IGNORECASE
+)
+# Where a subject before its verb starts: a dateline's dash, a colon, a semicolon.
+_SUBJECT_START = re.compile(r"\s[-–—]\s|[:;]\s")
+# "et"/"and" before a new party: a determiner or a capital follows ("et le Rwanda", "et Huawei").
+_PARTY_AND = re.compile(
+    r"\s(?:et|and)\s+(?=(?:les?|la|l['’]|the)\b|[A-ZÀ-Ý])"
+)
+# An acronym in brackets after a party's long name: "(KOICA)".
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+# A text coming into force, as a verb: "entré en vigueur", "entrera en vigueur".
+_IN_FORCE = re.compile(r"\bentr(?:[ée]e?s?|era|eront)\s+en\s+vigueur\b", re.IGNORECASE)
+# A partnership label that already names its parties.
+_NAMES_PARTIES = re.compile(r"\s(?:avec|entre|with|between)\s", re.IGNORECASE)
 # A title in quotes: « IA et droits de l'Homme », “AI Made in Morocco”.
 _QUOTED = re.compile(r"[«“]\s*[^»”]{3,80}?\s*[»”]")
 _QUOTED_AT = re.compile(r"\s*[«“]\s*[^»”]{3,80}?\s*[»”]")
@@ -766,7 +789,8 @@ def shorten(label: str) -> str:
 
 def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     """The noun phrase that starts at start: up to max_words, stopped by punctuation or a verb."""
-    tail = sentence[start:].lstrip(" ,")  # "a présenté, [date,] le rapport": past the incise
+    incise = _INCISE.match(sentence, start)  # "a adopté, en séance plénière, la loi"
+    tail = sentence[incise.end() if incise else start :].lstrip(" ,")  # "a présenté, [date,] le"
     for pattern, short in _LABEL_SHORT:
         tail = pattern.sub(short, tail)
     quoted = _QUOTED_AT.match(tail)
@@ -829,9 +853,35 @@ def event_label(sentence: str, kind: str) -> str:
             label = _LEADING.sub("", phrase_from(sentence, _name_start(sentence, cue_start)))
         if kind in ("annonce", "autre", "nomination") and not _is_noun_cue(sentence, cue_start):
             label = _verb_label(sentence, cue_start, cue_end)
+    in_force = _IN_FORCE.search(sentence) if kind == "loi" else None
+    if in_force and not _is_noun_cue(sentence, in_force.start()):
+        subject = _object_before(sentence[: in_force.start()])  # "Le texte, entré en vigueur"
+        label = _noun_of("Entrée en vigueur", subject) if subject else label
     if _is_bare(label):
         label = _with_topic(sentence, label, cue_end)
+    if kind == "partenariat" and not _NAMES_PARTIES.search(label):
+        parties = _parties(sentence)
+        label = f"{label} entre {parties}" if parties else label
     return shorten(label) or kind.capitalize()
+
+
+def _parties(sentence: str) -> str:
+    """The parties that signed together, each by its acronym when it has one: "Le Maroc et le
+    Rwanda ont signé" -> "le Maroc et le Rwanda"; "" when one party signed alone."""
+    signed = _PARTIES_SIGNED.search(sentence)
+    if signed is None:
+        return ""
+    subject = _SUBJECT_START.split(sentence[: signed.start()])[-1]
+    parties = [p.strip(" ,") for p in _PARTY_AND.split(subject)]
+    if len(parties) < 2 or len(parties) > 3 or any(len(p.split()) > 12 for p in parties):
+        return ""
+    named = []
+    for party in parties:
+        acronym = _ACRONYM.search(party)
+        party = acronym.group(1) if acronym else party.split(",")[0]
+        named.append(party[:1].lower() + party[1:] if party.split()[0].lower() in _DETERMINERS
+                     or _ELIDED.match(party) else party)
+    return " et ".join(named)
 
 
 def _cue_of(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -953,7 +1003,8 @@ def _object_before(before: str) -> str:
         if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
             if i == len(words) - 1 and not _ELIDED.match(words[i]):
                 return ""
-            return " ".join([words[i].lower(), *words[i + 1 :]])
+            first = words[i][:2].lower() + words[i][2:]  # "L'AI" -> "l'AI", "La" -> "la"
+            return " ".join([first, *words[i + 1 :]])
     run: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper():
