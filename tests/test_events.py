@@ -572,6 +572,12 @@ LABELS = [
         "Entrée en vigueur du règlement sur les données",
         id="coming_into_force_names_its_text",
     ),
+    pytest.param(
+        "Le guide s'inspire de la Charte africaine sur les données, adoptée le 4 mars 2025 par les "
+        "États membres.",
+        "Adoption de la Charte africaine sur les données",
+        id="participle_after_a_verb_and_its_preposition",
+    ),
 ]
 
 

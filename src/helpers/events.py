@@ -524,6 +524,8 @@ _AUXILIARIES = frozenset(
      "qui", "officiellement", "was", "were", "is", "are", "has", "have", "had", "been", "be",
      "officially", "which"}
 )  # fmt: skip
+# A reflexive verb or a relative pronoun: no noun phrase before a participle runs across it.
+_CLAUSE_VERB = re.compile(r"^(?:[sS]['’]\w+|se|qui|que|which|that)$")
 # Determiners that open a noun phrase.
 _DETERMINERS = frozenset(
     {"le", "la", "les", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur",
@@ -989,14 +991,19 @@ def _noun_of(noun: str, obj: str) -> str:
 
 def _object_before(before: str) -> str:
     """The noun phrase a participle or a passive is about: the words before it, auxiliaries
-    and commas aside, from their last determiner ("la plateforme Chikaya") or their last run
-    of capitalised words ("AI Movement")."""
+    and commas aside, from their last determiner ("la plateforme Chikaya"), their last run
+    of capitalised words ("AI Movement"), or the first determiner after a preposition."""
     words = before.replace(",", " ").split()
     while words and words[-1].lower() in _AUXILIARIES:
         words.pop()
-    words = words[-7:]
+    words = words[-10:]
+    outermost = None  # the first phrase after a preposition: "(s'appuie sur) la Recommandation"
     for i in range(len(words) - 1, -1, -1):
+        if _CLAUSE_VERB.match(words[i]):  # "la charte s'appuie sur": the phrase is after it
+            break
         if i > 0 and words[i - 1].lower() in _COMPLEMENT_PREPOSITIONS:
+            if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
+                outermost = i
             continue
         if words[i].lower() in ("whose", "dont") and i < len(words) - 1:
             return "the " + " ".join(words[i + 1 :]) if words[i].lower() == "whose" else ""
@@ -1010,6 +1017,8 @@ def _object_before(before: str) -> str:
         if not word[:1].isupper():
             break
         run.insert(0, word)
+    if not run and outermost is not None and outermost < len(words) - 1:
+        return " ".join([words[outermost][:2].lower() + words[outermost][2:], *words[outermost + 1 :]])
     return " ".join(run)
 
 
