@@ -645,3 +645,28 @@ def test_the_date_of_a_setting_in_apposition_dates_the_gathering() -> None:
     sentence = "La feuille de route a été annoncée lors des Assises de l'IA, tenues les 1er et 2 juillet à Rabat."
     events = extract_events("a.txt", sentence, "2025-09-26")
     assert [(e.date, e.end, e.kind) for e in events] == [("2025-07-01", "2025-07-02", "assises")]
+
+
+OCCASION_NAMES = [
+    pytest.param(
+        "Le Salon Maghreb Tech 2025 ouvre ses portes à Oujda.\n"
+        "Le salon, ouvert du 3 au 5 mars 2025 à Oujda, accueille 90 exposants.",
+        ["Salon Maghreb Tech 2025"],
+        id="generic_noun_takes_the_name_of_its_article",
+    ),
+    pytest.param(
+        "Le Salon Maghreb Tech vise l'Afrique.\nAprès sa deuxième édition en 2024, le salon grandit.",
+        ["Deuxième édition du Salon Maghreb Tech"],
+        id="ranked_edition_of_a_named_fair",
+    ),
+    pytest.param(
+        "Les Assises nationales de l'IA se tiendront le 3 mars 2025 à Rabat. Le Salon Maghreb Tech suivra.",
+        ["Assises nationales de l'IA"],
+        id="a_label_with_a_name_is_kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "labels"), OCCASION_NAMES)
+def test_gatherings_are_named_as_their_occasion(text: str, labels: list[str]) -> None:
+    assert [e.label for e in extract_events("a.txt", text, "2025-11-20")] == labels

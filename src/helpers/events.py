@@ -583,6 +583,17 @@ _PARTY_AND = re.compile(
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 # A text coming into force, as a verb: "entré en vigueur", "entrera en vigueur".
 _IN_FORCE = re.compile(r"\bentr(?:[ée]e?s?|era|eront)\s+en\s+vigueur\b", re.IGNORECASE)
+# A label that holds a name: a capital past its first letter ("de l'IA"), or a title in quotes.
+_NAME_IN_LABEL = re.compile(r"[A-ZÀ-Ý]|«|“")
+# A capitalised cue word and the capitalised words after it, a year aside: "GITEX Africa 2025".
+_OCCASION = re.compile(
+    r"\b([A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*)+)"
+)
+# An edition by its rank: "sa première édition", "une quatrième édition", "la 3e édition".
+_RANKED_EDITION = re.compile(
+    r"\b(premi[èe]re|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|\d+e)\s+[ée]dition\b",
+    re.IGNORECASE,
+)
 # A partnership label that already names its parties.
 _NAMES_PARTIES = re.compile(r"\s(?:avec|entre|with|between)\s", re.IGNORECASE)
 # A title in quotes: « IA et droits de l'Homme », “AI Made in Morocco”.
@@ -1136,7 +1147,8 @@ def extract_events(
     for sent, mentions in zip(spans, found, strict=True):
         if mentions:
             events.extend(_sentence_events(file, sent, mentions, entities, anchor))
-    return _merge_same_day(_placed_by_paragraph(_spread_over_days(events, text), text))
+    events = _named_by_occasion(_placed_by_paragraph(_spread_over_days(events, text), text), text)
+    return _merge_same_day(events)
 
 
 def _resolved_by_year(sentence: str, stand_in: YearAnchor | None) -> list[DateMention]:
@@ -1342,6 +1354,35 @@ def _placed_by_paragraph(events: list[Event], text: str) -> list[Event]:
             ev = replace(ev, place=city) if city else ev
         placed.append(ev)
     return placed
+
+
+def _named_by_occasion(events: list[Event], text: str) -> list[Event]:
+    """A gathering labelled without a name ("Le salon, ouvert ...", "sa première édition en
+    2023") takes the name its paragraph, else its article, gives an occasion of its kind:
+    "GITEX Africa 2025", "Première édition du GITEX Africa"."""
+    named = []
+    for ev in events:
+        if ev.kind in GATHERING_KINDS and not _NAME_IN_LABEL.search(ev.label, 1):
+            name = _occasion_name(_paragraph_of(text, ev.evidence), ev.kind) or _occasion_name(
+                text, ev.kind
+            )
+            if name:
+                rank = _RANKED_EDITION.search(ev.evidence)
+                label = f"{rank.group(1)} édition du {name}" if rank else f"{name} {ev.date[:4]}"
+                ev = replace(ev, label=shorten(label))
+        named.append(ev)
+    return named
+
+
+def _occasion_name(text: str, kind: str) -> str:
+    """The first proper name of an occasion of a kind in a text, its year aside: "GITEX
+    Africa" from "le GITEX Africa 2025"; "" when none."""
+    for match in _OCCASION.finditer(text):
+        cue = next(m.search(match.group(1)) for k, m in KIND_CUES if k == kind)
+        name = match.group(1)[cue.start() :] if cue else ""
+        if len(name.split()) > 1:  # the cue and a name after it, not "Le Salon" alone
+            return name
+    return ""
 
 
 def _duration(text: str) -> int:
