@@ -558,6 +558,12 @@ LABELS = [
         id="parties_by_their_acronyms",
     ),
     pytest.param(
+        "La Haute autorité de régulation de la communication audiovisuelle et numérique (HARCAN) et "
+        "l'OCDE ont signé le 4 mars 2025 une convention.",
+        "Convention entre HARCAN et l'OCDE",
+        id="a_long_name_read_as_its_acronym",
+    ),
+    pytest.param(
         "Le conseil a signé le 4 mars 2025 un accord avec la région de Fès.",
         "Accord avec la région de Fès",
         id="partnership_with_its_partner_already",

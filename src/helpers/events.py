@@ -564,7 +564,7 @@ _TOPIC = re.compile(
     r"portant\s+sur|entre|avec|on|about|with|between)\s",
     re.IGNORECASE,
 )
-# An incise between a verb and its object: ", en séance plénière, ", ", à son siège de Casablanca, ".
+# An incise between a verb and its object: ", en séance plénière, ", ", à son siège de Rabat, ".
 _INCISE = re.compile(
     r"\s*,\s*(?:en|à|au|aux|dans|devant|lors|depuis|in|at|during|before)\b[^,;.:]{0,60},\s*",
     re.IGNORECASE,
@@ -576,9 +576,7 @@ _PARTIES_SIGNED = re.compile(
 # Where a subject before its verb starts: a dateline's dash, a colon, a semicolon.
 _SUBJECT_START = re.compile(r"\s[-–—]\s|[:;]\s")
 # "et"/"and" before a new party: a determiner or a capital follows ("et le Rwanda", "et Huawei").
-_PARTY_AND = re.compile(
-    r"\s(?:et|and)\s+(?=(?:les?|la|l['’]|the)\b|[A-ZÀ-Ý])"
-)
+_PARTY_AND = re.compile(r"\s(?:et|and)\s+(?=(?:les?|la|l['’]|the)\b|[A-ZÀ-Ý])")
 # An acronym in brackets after a party's long name: "(KOICA)".
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 # A text coming into force, as a verb: "entré en vigueur", "entrera en vigueur".
@@ -885,16 +883,16 @@ def _parties(sentence: str) -> str:
     if signed is None:
         return ""
     subject = _SUBJECT_START.split(sentence[: signed.start()])[-1]
-    parties = [p.strip(" ,") for p in _PARTY_AND.split(subject)]
-    if len(parties) < 2 or len(parties) > 3 or any(len(p.split()) > 12 for p in parties):
-        return ""
-    named = []
-    for party in parties:
+    parties = []
+    for party in _PARTY_AND.split(subject):
         acronym = _ACRONYM.search(party)
-        party = acronym.group(1) if acronym else party.split(",")[0]
-        named.append(party[:1].lower() + party[1:] if party.split()[0].lower() in _DETERMINERS
-                     or _ELIDED.match(party) else party)
-    return " et ".join(named)
+        parties.append(acronym.group(1) if acronym else party.strip(" ,").split(",")[0])
+    if not 2 <= len(parties) <= 3 or any(not 0 < len(p.split()) <= 8 for p in parties):
+        return ""
+    return " et ".join(
+        p[:1].lower() + p[1:] if p.split()[0].lower() in _DETERMINERS or _ELIDED.match(p) else p
+        for p in parties
+    )
 
 
 def _cue_of(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -1029,7 +1027,9 @@ def _object_before(before: str) -> str:
             break
         run.insert(0, word)
     if not run and outermost is not None and outermost < len(words) - 1:
-        return " ".join([words[outermost][:2].lower() + words[outermost][2:], *words[outermost + 1 :]])
+        return " ".join(
+            [words[outermost][:2].lower() + words[outermost][2:], *words[outermost + 1 :]]
+        )
     return " ".join(run)
 
 
