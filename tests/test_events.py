@@ -522,6 +522,11 @@ LABELS = [
         id="intransitive_verb_names_its_subject",
     ),
     pytest.param(
+        "Les travaux de la commission doivent démarrer le 15 mai 2025 à Rabat.",
+        "Démarrage des travaux de la commission",
+        id="subject_before_a_modal",
+    ),
+    pytest.param(
         "Le Conseil a lancé le 3 mars 2025 des programmes de formation à l'IA.",
         "Lancement des programmes de formation à l'IA",
         id="object_with_des",

@@ -227,11 +227,12 @@ _QUANTITY = re.compile(
     r"(%|pour ?cent|(?:millions?|milliards?|billions?|mille|MMDH|MDH|k)\b(?:\s+(?:de|d'))?)?\s*"
     r"((?:[a-zA-ZÀ-ÿ'-]+\s*){1,4})"
 )
-# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs, a
-# purpose ("visant à", "pour renforcer").
+# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs and
+# modals ("son examen doit démarrer"), a purpose ("visant à", "pour renforcer").
 _LABEL_STOP = re.compile(
     r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|"
     r"a\s+(?:été|\w+(?:[ée]|i|u|is|it|ert))|ont|avait|avaient|est|sont|sera|seront|s'est|se|"
+    r"doit|doivent|devrait|devraient|devra|devront|peut|peuvent|pourrait|pourraient|va|vont|"
     r"le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|"
     r"which|that|held|was|were|is|are|will|has|have|had|on|in\s+\d|"
     r"visant|destin[ée]e?s?\s+à|afin|pour\s+\w+(?:er|ir|re)|aimed|aiming)\b"
@@ -518,11 +519,13 @@ _ACTIVE_AUX = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront|has|have|had)\s+(?:(?!été\b|been\b)\w+\s+)?$",
     re.IGNORECASE,
 )
-# Words between a subject and its passive participle, skipped to reach the subject.
+# Words between a subject and its participle or infinitive (auxiliaries, modals), skipped to
+# reach the subject.
 _AUXILIARIES = frozenset(
     {"a", "ont", "avait", "avaient", "été", "est", "sont", "était", "étaient", "sera", "seront",
      "qui", "officiellement", "was", "were", "is", "are", "has", "have", "had", "been", "be",
-     "officially", "which"}
+     "officially", "which", "doit", "doivent", "devrait", "devraient", "devra", "devront", "va",
+     "vont", "peut", "peuvent", "will", "should", "must", "can"}
 )  # fmt: skip
 # A reflexive verb or a relative pronoun: no noun phrase before a participle runs across it.
 _CLAUSE_VERB = re.compile(r"^(?:[sS]['’]\w+|se|qui|que|which|that)$")
