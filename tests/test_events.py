@@ -522,6 +522,11 @@ LABELS = [
         id="intransitive_verb_names_its_subject",
     ),
     pytest.param(
+        "Les travaux de la commission doivent démarrer le 15 mai 2025 à Rabat.",
+        "Démarrage des travaux de la commission",
+        id="subject_before_a_modal",
+    ),
+    pytest.param(
         "Le Conseil a lancé le 3 mars 2025 des programmes de formation à l'IA.",
         "Lancement des programmes de formation à l'IA",
         id="object_with_des",
@@ -545,6 +550,44 @@ LABELS = [
         "La cérémonie d'ouverture a eu lieu le 3 mars 2025 en présence des artistes.",
         "Cérémonie d'ouverture",
         id="what_took_place_is_the_subject",
+    ),
+    pytest.param(
+        "Le Sénégal et la Tunisie ont signé, le 4 mars 2025 à Dakar, un protocole d'accord.",
+        "Protocole d'accord entre le Sénégal et la Tunisie",
+        id="partnership_names_its_parties",
+    ),
+    pytest.param(
+        "L'Office national des pêches (ONP) et l'Agence du numérique (ANUM) ont signé le 4 mars "
+        "2025 un accord-cadre.",
+        "Accord-cadre entre ONP et ANUM",
+        id="parties_by_their_acronyms",
+    ),
+    pytest.param(
+        "La Haute autorité de régulation de la communication audiovisuelle et numérique (HARCAN) et "
+        "l'OCDE ont signé le 4 mars 2025 une convention.",
+        "Convention entre HARCAN et l'OCDE",
+        id="a_long_name_read_as_its_acronym",
+    ),
+    pytest.param(
+        "Le conseil a signé le 4 mars 2025 un accord avec la région de Fès.",
+        "Accord avec la région de Fès",
+        id="partnership_with_its_partner_already",
+    ),
+    pytest.param(
+        "Le Sénat a adopté le 4 mars 2025, en deuxième lecture, le projet de loi sur les données.",
+        "Adoption du projet de loi sur les données",
+        id="object_past_an_incise",
+    ),
+    pytest.param(
+        "Le règlement sur les données, entré en vigueur le 1er mars 2025, s'applique aux banques.",
+        "Entrée en vigueur du règlement sur les données",
+        id="coming_into_force_names_its_text",
+    ),
+    pytest.param(
+        "Le guide s'inspire de la Charte africaine sur les données, adoptée le 4 mars 2025 par les "
+        "États membres.",
+        "Adoption de la Charte africaine sur les données",
+        id="participle_after_a_verb_and_its_preposition",
     ),
 ]
 
@@ -613,3 +656,28 @@ def test_the_date_of_a_setting_in_apposition_dates_the_gathering() -> None:
     sentence = "La feuille de route a été annoncée lors des Assises de l'IA, tenues les 1er et 2 juillet à Rabat."
     events = extract_events("a.txt", sentence, "2025-09-26")
     assert [(e.date, e.end, e.kind) for e in events] == [("2025-07-01", "2025-07-02", "assises")]
+
+
+OCCASION_NAMES = [
+    pytest.param(
+        "Le Salon Maghreb Tech 2025 ouvre ses portes à Oujda.\n"
+        "Le salon, ouvert du 3 au 5 mars 2025 à Oujda, accueille 90 exposants.",
+        ["Salon Maghreb Tech 2025"],
+        id="generic_noun_takes_the_name_of_its_article",
+    ),
+    pytest.param(
+        "Le Salon Maghreb Tech vise l'Afrique.\nAprès sa deuxième édition en 2024, le salon grandit.",
+        ["Deuxième édition du Salon Maghreb Tech"],
+        id="ranked_edition_of_a_named_fair",
+    ),
+    pytest.param(
+        "Les Assises nationales de l'IA se tiendront le 3 mars 2025 à Rabat. Le Salon Maghreb Tech suivra.",
+        ["Assises nationales de l'IA"],
+        id="a_label_with_a_name_is_kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "labels"), OCCASION_NAMES)
+def test_gatherings_are_named_as_their_occasion(text: str, labels: list[str]) -> None:
+    assert [e.label for e in extract_events("a.txt", text, "2025-11-20")] == labels

@@ -227,11 +227,12 @@ _QUANTITY = re.compile(
     r"(%|pour ?cent|(?:millions?|milliards?|billions?|mille|MMDH|MDH|k)\b(?:\s+(?:de|d'))?)?\s*"
     r"((?:[a-zA-ZÀ-ÿ'-]+\s*){1,4})"
 )
-# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs, a
-# purpose ("visant à", "pour renforcer").
+# Words that end a label phrase: relative pronouns, prepositions of time/place, verbs and
+# modals ("son examen doit démarrer"), a purpose ("visant à", "pour renforcer").
 _LABEL_STOP = re.compile(
     r"\s(?:qui|que|dont|où|lors|sous|pendant|durant|organis[ée]e?s?|tenue?s?|"
     r"a\s+(?:été|\w+(?:[ée]|i|u|is|it|ert))|ont|avait|avaient|est|sont|sera|seront|s'est|se|"
+    r"doit|doivent|devrait|devraient|devra|devront|peut|peuvent|pourrait|pourraient|va|vont|"
     r"le\s+\d|les\s+\d|du\s+\d|en\s+\d|à\s+[A-ZÀ-Ý]|au\s+[A-ZÀ-Ý]|"
     r"which|that|held|was|were|is|are|will|has|have|had|on|in\s+\d|"
     r"visant|destin[ée]e?s?\s+à|afin|pour\s+\w+(?:er|ir|re)|aimed|aiming)\b"
@@ -518,12 +519,16 @@ _ACTIVE_AUX = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront|has|have|had)\s+(?:(?!été\b|been\b)\w+\s+)?$",
     re.IGNORECASE,
 )
-# Words between a subject and its passive participle, skipped to reach the subject.
+# Words between a subject and its participle or infinitive (auxiliaries, modals), skipped to
+# reach the subject.
 _AUXILIARIES = frozenset(
     {"a", "ont", "avait", "avaient", "été", "est", "sont", "était", "étaient", "sera", "seront",
      "qui", "officiellement", "was", "were", "is", "are", "has", "have", "had", "been", "be",
-     "officially", "which"}
+     "officially", "which", "doit", "doivent", "devrait", "devraient", "devra", "devront", "va",
+     "vont", "peut", "peuvent", "will", "should", "must", "can"}
 )  # fmt: skip
+# A reflexive verb or a relative pronoun: no noun phrase before a participle runs across it.
+_CLAUSE_VERB = re.compile(r"^(?:[sS]['’]\w+|se|qui|que|which|that)$")
 # Determiners that open a noun phrase.
 _DETERMINERS = frozenset(
     {"le", "la", "les", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur",
@@ -544,7 +549,9 @@ _DETERMINER_AT = re.compile(r"\s*(?:les?|la|l['’]|une?|des|the|a|an)\b", re.IG
 # An agent, not an object: "par les 193 États membres", "by the Council".
 _AGENT = re.compile(r"\s*(?:par|by)\b", re.IGNORECASE)
 # Prepositions after which a determiner opens a complement, not the phrase a participle is about.
-_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "pour", "avec", "of", "for", "with"})
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    {"de", "d'", "pour", "avec", "sur", "of", "for", "with", "on", "about"}
+)
 # An English phrase: "the national report", "its strategy", "a survey".
 _ENGLISH_DETERMINER = re.compile(r"(?:the|its|their|whose|a|an)\s", re.IGNORECASE)
 # What follows an English participle that qualifies the noun before it ("a survey published in
@@ -560,6 +567,36 @@ _TOPIC = re.compile(
     r"portant\s+sur|entre|avec|on|about|with|between)\s",
     re.IGNORECASE,
 )
+# An incise between a verb and its object: ", en séance plénière, ", ", à son siège de Rabat, ".
+_INCISE = re.compile(
+    r"\s*,\s*(?:en|à|au|aux|dans|devant|lors|depuis|in|at|during|before)\b[^,;.:]{0,60},\s*",
+    re.IGNORECASE,
+)
+# The signing by two parties before a partnership's noun: "Le Maroc et le Rwanda ont signé".
+_PARTIES_SIGNED = re.compile(
+    r"\b(?:ont|have)\s+(?:sign[ée]|conclu|paraph[ée]|signed|concluded)\b", re.IGNORECASE
+)
+# Where a subject before its verb starts: a dateline's dash, a colon, a semicolon.
+_SUBJECT_START = re.compile(r"\s[-–—]\s|[:;]\s")
+# "et"/"and" before a new party: a determiner or a capital follows ("et le Rwanda", "et Huawei").
+_PARTY_AND = re.compile(r"\s(?:et|and)\s+(?=(?:les?|la|l['’]|the)\b|[A-ZÀ-Ý])")
+# An acronym in brackets after a party's long name: "(KOICA)".
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+# A text coming into force, as a verb: "entré en vigueur", "entrera en vigueur".
+_IN_FORCE = re.compile(r"\bentr(?:[ée]e?s?|era|eront)\s+en\s+vigueur\b", re.IGNORECASE)
+# A label that holds a name: a capital past its first letter ("de l'IA"), or a title in quotes.
+_NAME_IN_LABEL = re.compile(r"[A-ZÀ-Ý]|«|“")
+# A capitalised cue word and the capitalised words after it, a year aside: "GITEX Africa 2025".
+_OCCASION = re.compile(
+    r"\b([A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)?[A-ZÀ-Ý][\w'’-]*)+)"
+)
+# An edition by its rank: "sa première édition", "une quatrième édition", "la 3e édition".
+_RANKED_EDITION = re.compile(
+    r"\b(premi[èe]re|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|\d+e)\s+[ée]dition\b",
+    re.IGNORECASE,
+)
+# A partnership label that already names its parties.
+_NAMES_PARTIES = re.compile(r"\s(?:avec|entre|with|between)\s", re.IGNORECASE)
 # A title in quotes: « IA et droits de l'Homme », “AI Made in Morocco”.
 _QUOTED = re.compile(r"[«“]\s*[^»”]{3,80}?\s*[»”]")
 _QUOTED_AT = re.compile(r"\s*[«“]\s*[^»”]{3,80}?\s*[»”]")
@@ -766,7 +803,8 @@ def shorten(label: str) -> str:
 
 def phrase_from(sentence: str, start: int, max_words: int = 9) -> str:
     """The noun phrase that starts at start: up to max_words, stopped by punctuation or a verb."""
-    tail = sentence[start:].lstrip(" ,")  # "a présenté, [date,] le rapport": past the incise
+    incise = _INCISE.match(sentence, start)  # "a adopté, en séance plénière, la loi"
+    tail = sentence[incise.end() if incise else start :].lstrip(" ,")  # "a présenté, [date,] le"
     for pattern, short in _LABEL_SHORT:
         tail = pattern.sub(short, tail)
     quoted = _QUOTED_AT.match(tail)
@@ -829,9 +867,35 @@ def event_label(sentence: str, kind: str) -> str:
             label = _LEADING.sub("", phrase_from(sentence, _name_start(sentence, cue_start)))
         if kind in ("annonce", "autre", "nomination") and not _is_noun_cue(sentence, cue_start):
             label = _verb_label(sentence, cue_start, cue_end)
+    in_force = _IN_FORCE.search(sentence) if kind == "loi" else None
+    if in_force and not _is_noun_cue(sentence, in_force.start()):
+        subject = _object_before(sentence[: in_force.start()])  # "Le texte, entré en vigueur"
+        label = _noun_of("Entrée en vigueur", subject) if subject else label
     if _is_bare(label):
         label = _with_topic(sentence, label, cue_end)
+    if kind == "partenariat" and not _NAMES_PARTIES.search(label):
+        parties = _parties(sentence)
+        label = f"{label} entre {parties}" if parties else label
     return shorten(label) or kind.capitalize()
+
+
+def _parties(sentence: str) -> str:
+    """The parties that signed together, each by its acronym when it has one: "Le Maroc et le
+    Rwanda ont signé" -> "le Maroc et le Rwanda"; "" when one party signed alone."""
+    signed = _PARTIES_SIGNED.search(sentence)
+    if signed is None:
+        return ""
+    subject = _SUBJECT_START.split(sentence[: signed.start()])[-1]
+    parties = []
+    for party in _PARTY_AND.split(subject):
+        acronym = _ACRONYM.search(party)
+        parties.append(acronym.group(1) if acronym else party.strip(" ,").split(",")[0])
+    if not 2 <= len(parties) <= 3 or any(not 0 < len(p.split()) <= 8 for p in parties):
+        return ""
+    return " et ".join(
+        p[:1].lower() + p[1:] if p.split()[0].lower() in _DETERMINERS or _ELIDED.match(p) else p
+        for p in parties
+    )
 
 
 def _cue_of(sentence: str, kind: str) -> tuple[int, int] | None:
@@ -939,26 +1003,36 @@ def _noun_of(noun: str, obj: str) -> str:
 
 def _object_before(before: str) -> str:
     """The noun phrase a participle or a passive is about: the words before it, auxiliaries
-    and commas aside, from their last determiner ("la plateforme Chikaya") or their last run
-    of capitalised words ("AI Movement")."""
+    and commas aside, from their last determiner ("la plateforme Chikaya"), their last run
+    of capitalised words ("AI Movement"), or the first determiner after a preposition."""
     words = before.replace(",", " ").split()
     while words and words[-1].lower() in _AUXILIARIES:
         words.pop()
-    words = words[-7:]
+    words = words[-10:]
+    outermost = None  # the first phrase after a preposition: "(s'appuie sur) la Recommandation"
     for i in range(len(words) - 1, -1, -1):
+        if _CLAUSE_VERB.match(words[i]):  # "la charte s'appuie sur": the phrase is after it
+            break
         if i > 0 and words[i - 1].lower() in _COMPLEMENT_PREPOSITIONS:
+            if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
+                outermost = i
             continue
         if words[i].lower() in ("whose", "dont") and i < len(words) - 1:
             return "the " + " ".join(words[i + 1 :]) if words[i].lower() == "whose" else ""
         if words[i].lower() in _DETERMINERS or _ELIDED.match(words[i]):
             if i == len(words) - 1 and not _ELIDED.match(words[i]):
                 return ""
-            return " ".join([words[i].lower(), *words[i + 1 :]])
+            first = words[i][:2].lower() + words[i][2:]  # "L'AI" -> "l'AI", "La" -> "la"
+            return " ".join([first, *words[i + 1 :]])
     run: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper():
             break
         run.insert(0, word)
+    if not run and outermost is not None and outermost < len(words) - 1:
+        return " ".join(
+            [words[outermost][:2].lower() + words[outermost][2:], *words[outermost + 1 :]]
+        )
     return " ".join(run)
 
 
@@ -1076,7 +1150,8 @@ def extract_events(
     for sent, mentions in zip(spans, found, strict=True):
         if mentions:
             events.extend(_sentence_events(file, sent, mentions, entities, anchor))
-    return _merge_same_day(_placed_by_paragraph(_spread_over_days(events, text), text))
+    events = _named_by_occasion(_placed_by_paragraph(_spread_over_days(events, text), text), text)
+    return _merge_same_day(events)
 
 
 def _resolved_by_year(sentence: str, stand_in: YearAnchor | None) -> list[DateMention]:
@@ -1282,6 +1357,35 @@ def _placed_by_paragraph(events: list[Event], text: str) -> list[Event]:
             ev = replace(ev, place=city) if city else ev
         placed.append(ev)
     return placed
+
+
+def _named_by_occasion(events: list[Event], text: str) -> list[Event]:
+    """A gathering labelled without a name ("Le salon, ouvert ...", "sa première édition en
+    2023") takes the name its paragraph, else its article, gives an occasion of its kind:
+    "GITEX Africa 2025", "Première édition du GITEX Africa"."""
+    named = []
+    for ev in events:
+        if ev.kind in GATHERING_KINDS and not _NAME_IN_LABEL.search(ev.label, 1):
+            name = _occasion_name(_paragraph_of(text, ev.evidence), ev.kind) or _occasion_name(
+                text, ev.kind
+            )
+            if name:
+                rank = _RANKED_EDITION.search(ev.evidence)
+                label = f"{rank.group(1)} édition du {name}" if rank else f"{name} {ev.date[:4]}"
+                ev = replace(ev, label=shorten(label))
+        named.append(ev)
+    return named
+
+
+def _occasion_name(text: str, kind: str) -> str:
+    """The first proper name of an occasion of a kind in a text, its year aside: "GITEX
+    Africa" from "le GITEX Africa 2025"; "" when none."""
+    for match in _OCCASION.finditer(text):
+        cue = next(m.search(match.group(1)) for k, m in KIND_CUES if k == kind)
+        name = match.group(1)[cue.start() :] if cue else ""
+        if len(name.split()) > 1:  # the cue and a name after it, not "Le Salon" alone
+            return name
+    return ""
 
 
 def _duration(text: str) -> int:
