@@ -1,7 +1,7 @@
 """Check the evaluation gold against its pages: every quoted evidence is in its page, every
 non-empty line is labelled once, dates and kinds are of the gold format. Exit 1 on a problem.
 
-Usage: python tests/eval/check.py [SHARD ...]   (default: every shard in tests/eval/gold/)
+Usage: .venv/bin/python tests/eval/check.py [SHARD ...]   (default: every shard in tests/eval/gold/)
 """
 
 from __future__ import annotations
@@ -11,20 +11,10 @@ import re
 import sys
 from pathlib import Path
 
+from helpers.schemas import EVENT_KINDS
+
 HERE = Path(__file__).resolve().parent
-KINDS = {
-    "colloque",
-    "assises",
-    "conference",
-    "salon",
-    "partenariat",
-    "annonce",
-    "strategie",
-    "loi",
-    "nomination",
-    "objectif",
-    "autre",
-}
+KINDS = set(EVENT_KINDS)
 LABELS = {"body", "title", "meta", "noise", "mixed"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KEYS = {
