@@ -244,18 +244,18 @@ _LABEL_SHORT = (
     (re.compile(r"\bartificial intelligence\b", re.IGNORECASE), "AI"),
 )
 # Leading determiners: "les", "la", "l'", "the", "leurs"...
-_DETERMINERS = (
+_DETERMINERS_AT_START = (
     r"^(?:(?:les|le|la|un|une|des|du|de|the|a|an|ce|cette|ces|leur|leurs|sa|son|ses)\s+"
     r"|[ld]['’]\s*)+"
 )
 # Leading determiners and ordinals dropped from labels.
 _LEADING = re.compile(
-    _DETERMINERS + r"(?:(?:premi[èe]re?s?|deuxi[èe]mes?|1[èe]re?s?|\d+e|first|second)\s+)?"
+    _DETERMINERS_AT_START + r"(?:(?:premi[èe]re?s?|deuxi[èe]mes?|1[èe]re?s?|\d+e|first|second)\s+)?"
     r"(?:[ée]dition\s+(?:de|du|des)\s+)?",
     re.IGNORECASE,
 )
 # Leading determiners only (a gathering's label keeps its rank).
-_DETERMINERS_LEADING = re.compile(_DETERMINERS, re.IGNORECASE)
+_DETERMINERS_LEADING = re.compile(_DETERMINERS_AT_START, re.IGNORECASE)
 # A rank right before a gathering's name: "premières Assises", "3e édition", "first Summit".
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:premi[èe]re?s?|deuxi[èe]mes?|troisi[èe]mes?|quatri[èe]mes?|cinqui[èe]mes?|"
