@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from helpers import gazetteer
@@ -115,20 +118,20 @@ def test_official_words_come_from_organisation_names() -> None:
 
 
 def test_caches_are_keyed_by_the_gazetteer_content(monkeypatch, tmp_path) -> None:
-    from helpers import extraction, nlp
+    from helpers import cache, extraction, nlp
 
     def versions() -> tuple[str, str]:
-        gazetteer.content_hash.cache_clear()
         entities, extract = nlp.entity_cache(tmp_path), extraction.extract_cache(tmp_path)
         assert entities is not None and extract is not None
         return entities.version, extract.version
 
     before = versions()
-    monkeypatch.setattr(gazetteer, "gazetteer_text", lambda: HEADER + "Agence X,,organisation,\n")
-    try:
-        changed = versions()
-    finally:
-        monkeypatch.undo()
-        gazetteer.content_hash.cache_clear()
+    package = tmp_path / "helpers"
+    shutil.copytree(Path(gazetteer.__file__).parent, package)
+    edited = package / gazetteer.GAZETTEER_FILE
+    edited.write_text(edited.read_text(encoding="utf-8") + "Agence X,,organisation,\n", "utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE_DIR", package)
+    changed = versions()
+    monkeypatch.undo()
     assert changed[0] != before[0] and changed[1] != before[1]
     assert versions() == before

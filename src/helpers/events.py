@@ -601,7 +601,7 @@ _RANKED_EDITION = re.compile(
 _NAMES_PARTIES = re.compile(r"\s(?:avec|entre|with|between)\s", re.IGNORECASE)
 # A title in quotes: « IA et droits de l'Homme », “AI Made in Morocco”.
 _QUOTED = re.compile(r"[«“]\s*[^»”]{3,80}?\s*[»”]")
-_QUOTED_AT = re.compile(r"\s*[«“]\s*[^»”]{3,80}?\s*[»”]")
+_QUOTED_AT = re.compile(r"\s*" + _QUOTED.pattern)  # with the space before it
 # Words a label may not end with: articles, prepositions, conjunctions.
 _LOOSE_END = re.compile(
     r"(?:\s+(?:le|la|les|l['’]|de|du|des|d['’]|un|une|et|ou|à|au|aux|en|par|pour|sur|dans|avec|"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from helpers import actors, config, events, gazetteer, nlp, schemas, storage, timeline
 from helpers.briefing import core_articles, outlet_names
-from helpers.cache import JsonCache, code_version, key_of
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.ner import Entity
 from helpers.params import TimelineParams
 from helpers.progress import progress
@@ -175,7 +175,7 @@ def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_cache(cache_dir: Path | None) -> JsonCache | None:
     """The per-article cache of events and actor mentions (None: no cache)."""
-    version = code_version(EXTRACT_MODULES, gazetteer.content_hash())
+    version = code_version(EXTRACT_MODULES, resources_digest((gazetteer.GAZETTEER_FILE,)))
     return JsonCache(cache_dir, "extract", version) if cache_dir else None
 
 

@@ -2,21 +2,19 @@
 
 resources/gazetteer.csv has one row per actor (canonical name, acronym, type, variants joined by
 "|"); it feeds the spaCy entity rulers (helpers.ner) and the actor resolution (helpers.actors).
-Caches of both are keyed by the file's content (content_hash).
+Caches of both are keyed by the file's content (cache.resources_digest).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from helpers.textnorm import fold
+from helpers.textnorm import fold, strip_accents
 
 GAZETTEER_FILE = "resources/gazetteer.csv"
 # Gazetteer type -> entity label the rulers give: programmes and events are named things but
@@ -26,6 +24,8 @@ ACTOR_KINDS = ("person", "organisation")
 COLUMNS = ("name", "acronym", "type", "variants")
 # Apostrophes a page may use in an elision (l'Homme, l’Homme).
 _APOSTROPHE = re.compile(r"['’]")
+# An accented letter opening a word ("l'Éducation"): pages often write capitals without accents.
+_ACCENTED_INITIAL = re.compile(r"(?<![\w])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇàâäéèêëîïôöùûüç]")
 # Lower-case words of official names that are not function words ("numérique", "nationale").
 _NAME_WORD = re.compile(r"(?<![\w])[a-zà-öø-ÿ][a-zà-öø-ÿ-]{3,}(?![\w])")
 
@@ -58,12 +58,6 @@ class KnownName:
 def gazetteer_text() -> str:
     """The packaged gazetteer CSV as text."""
     return resources.files("helpers").joinpath(GAZETTEER_FILE).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def content_hash() -> str:
-    """A short hash of the gazetteer's content: the caches of what it feeds are keyed by it."""
-    return hashlib.sha256(gazetteer_text().encode("utf-8")).hexdigest()[:16]
 
 
 def parse_rows(text: str, source: str = GAZETTEER_FILE) -> tuple[KnownName, ...]:
@@ -155,11 +149,7 @@ def _initials_unaccented(form: str) -> str:
     """The form with the accent dropped from each word's first letter ("l'Education"): pages
     often write capitals without accents."""
 
-    def strip(match: re.Match[str]) -> str:
-        letter = unicodedata.normalize("NFD", match.group())[0]
-        return letter
-
-    return re.sub(r"(?<![\w])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇàâäéèêëîïôöùûüç]", strip, form)
+    return _ACCENTED_INITIAL.sub(lambda match: strip_accents(match.group()), form)
 
 
 def spellings(form: str) -> list[str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-GLOSSARY_PATH = Path(__file__).resolve().parent / "resources" / "glossary.txt"
+GLOSSARY_FILE = "resources/glossary.txt"
+GLOSSARY_PATH = Path(__file__).resolve().parent / GLOSSARY_FILE
 # Words a variant may skip between two of its content words ("Ministère de la Transition").
 MAX_GAP = 3
 SEPARATOR = "|"
@@ -58,11 +58,6 @@ def parse(text: str, path: Path = GLOSSARY_PATH) -> list[Entry]:
 def entries(path: Path = GLOSSARY_PATH) -> tuple[Entry, ...]:
     """The packaged glossary's entries."""
     return tuple(parse(path.read_text(encoding="utf-8"), path))
-
-
-def fingerprint(path: Path = GLOSSARY_PATH) -> str:
-    """Short hash of the glossary file, for the keys of the caches that depend on it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def build_index(

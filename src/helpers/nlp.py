@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from helpers import config, gazetteer, memory, parallel
-from helpers.cache import JsonCache, code_version, key_of
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
 
@@ -171,9 +171,10 @@ def entity_cache(cache_dir: Path | None, model: str = config.SPACY_MODEL) -> Jso
     """The per-text cache of entities (None: no cache), versioned by code and model."""
     if cache_dir is None:
         return None
+    listed = resources_digest((gazetteer.GAZETTEER_FILE,))
     version = code_version(
         ("cache", "gazetteer", "ner", "stopwords", "text_spans"),
-        f"{model}=={_model_version(model)} gazetteer={gazetteer.content_hash()}",
+        f"{model}=={_model_version(model)} gazetteer={listed}",
     )
     return JsonCache(cache_dir, "entities", version)
 

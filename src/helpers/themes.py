@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from helpers import glossary, textnorm, theme_count
-from helpers.cache import JsonCache, code_version, key_of
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.errors import ParameterError
 from helpers.stopwords import spacy_stop_words
 
@@ -300,7 +300,7 @@ def prepared_cache(cache_dir: Path | None) -> JsonCache | None:
         return None
     version = code_version(
         ("cache", "themes", "textnorm", "stopwords", "glossary"),
-        f"simplemma=={_simplemma_version()} glossary={glossary.fingerprint()}",
+        f"simplemma=={_simplemma_version()} glossary={resources_digest((glossary.GLOSSARY_FILE,))}",
     )
     return JsonCache(cache_dir, "prepared", version)
 
