@@ -82,3 +82,28 @@ def test_packaged_glossary_is_large_and_consistent() -> None:
     assert all(isinstance(e, Entry) and e.display == e.variants[0] for e in entries)
     displays = [e.display for e in entries]
     assert len(displays) == len(set(displays))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IA | AI\n", [""]),
+        ("# --- Events\nGITEX Africa | GITEX\n", ["Events"]),
+        (
+            "# --- Places\nRabat\n# plain comment\nSalé\n# --- Events\nWeb Summit\n",
+            ["Places", "Places", "Events"],
+        ),
+    ],
+    ids=["before_any_heading", "under_a_heading", "comments_keep_the_section"],
+)
+def test_sections(text: str, expected: list[str]) -> None:
+    assert [entry.section for entry in parse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("display", "section"),
+    [("GITEX Africa", "Events"), ("Maroc Digital 2030", "Programmes"), ("Rabat", "Places")],
+    ids=["event", "programme", "place"],
+)
+def test_packaged_sections(display: str, section: str) -> None:
+    assert {e.display: e.section for e in glossary.entries()}[display] == section

@@ -72,6 +72,8 @@ def test_labels_are_short_distinct_and_french(model) -> None:
     assert labels.is_unique
     assert all(len(label.split()) <= 6 for label in labels)
     assert not any(word in label for label in labels for word in ("Conference", "Digital Morocco"))
+    stops = spacy_stop_words("fr") | spacy_stop_words("en")
+    assert not [label for label in labels if label.split()[0].lower() in stops]
 
 
 def test_top_terms_hold_no_stop_word(model) -> None:
@@ -89,21 +91,38 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
     ("ranked", "expected"),
     [
         ([["GITEX Africa", "salon"]], ["GITEX Africa"]),
-        ([["éthique", "UNESCO", "biais"]], ["Éthique et UNESCO"]),
+        ([["Rabat", "UNESCO", "GITEX Africa"]], ["GITEX Africa"]),
+        ([["éthique", "UNESCO", "biais"]], ["UNESCO et éthique"]),
+        ([["IA générative", "DGSSI", "banques"]], ["IA générative"]),
+        ([["Rwanda", "Kigali", "sommet", "CNDP", "Huawei"]], ["Kigali et sommet"]),
+        ([["CNDP", "DGSSI", "Huawei"]], ["CNDP"]),
+        ([["Rwanda", "France"]], ["Rwanda"]),
         ([["CNDP"]], ["CNDP"]),
-        ([["accord", "protocole d'accord", "Kigali"]], ["Accord et Kigali"]),
+        ([["accord", "protocole d'accord", "Huawei"]], ["Huawei et accord"]),
+        ([["accord", "protocole d'accord"]], ["Protocole d'accord"]),
+        (
+            [["UNESCO", "évaluation de l'état de préparation", "éthique"]],
+            ["UNESCO et éthique"],
+        ),
         ([[]], ["Thème sans mots-clés"]),
         (
             [["éthique", "UNESCO"], ["éthique", "UNESCO", "biais"]],
-            ["Éthique et UNESCO", "Éthique et biais"],
+            ["UNESCO et éthique", "UNESCO et biais"],
         ),
         ([["GITEX Africa"], ["GITEX Africa"]], ["GITEX Africa", "GITEX Africa (2)"]),
     ],
     ids=[
-        "name_alone",
-        "word_and_next",
+        "event_alone",
+        "event_beats_stronger_names",
+        "name_and_common_noun",
+        "noun_phrase_alone",
+        "places_left_out",
+        "never_two_names",
+        "place_when_nothing_else",
         "single_term",
-        "no_repeated_word",
+        "no_word_said_twice",
+        "phrase_over_its_word",
+        "at_most_six_words",
         "no_term",
         "repeat_takes_next",
         "numbered",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,15 +14,19 @@ GLOSSARY_PATH = Path(__file__).resolve().parent / GLOSSARY_FILE
 # Words a variant may skip between two of its content words ("Ministère de la Transition").
 MAX_GAP = 3
 SEPARATOR = "|"
+# A section heading: "# --- Events" (the section's name follows the dashes).
+_SECTION = re.compile(r"^#\s*---\s*(?P<name>.+?)\s*$")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of the glossary: the French form the briefing shows and all its variants."""
+    """One line of the glossary: the French form the briefing shows, all its variants, and the
+    section it is listed under ("" before the first heading)."""
 
     display: str
     variants: tuple[str, ...]
     line: int
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,16 +46,21 @@ class GlossaryError(ValueError):
 
 
 def parse(text: str, path: Path = GLOSSARY_PATH) -> list[Entry]:
-    """Entries of a glossary text: "French form | variant | ..." per line, # comments."""
+    """Entries of a glossary text: "French form | variant | ..." per line, # comments, and
+    "# --- Section" headings."""
     entries = []
+    section = ""
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading.group("name")
         if not line or line.startswith("#"):
             continue
         forms = tuple(part.strip() for part in line.split(SEPARATOR))
         if any(not form for form in forms):
             raise GlossaryError(path, number, f"empty variant in {raw.strip()!r}")
-        entries.append(Entry(forms[0], forms, number))
+        entries.append(Entry(forms[0], forms, number, section))
     return entries
 
 

@@ -42,6 +42,14 @@ RELEVANCE_LAMBDA = 0.6
 # A bigram replaces its word in the top terms when it scores at least this share of the word.
 PHRASE_RATIO = 0.6
 REQUIRED_COLUMNS = ("file", "text")
+# A theme's label is built from this many of its most distinctive terms.
+LABEL_TERMS = 5
+# ... and holds at most this many words (a heading, not a sentence).
+LABEL_WORDS = 6
+# Glossary sections whose names a theme is best named after (an event, a programme).
+OCCASION_SECTIONS = frozenset({"Events", "Programmes"})
+# The glossary section of places: a place alone rarely says what a theme is about.
+PLACE_SECTION = "Places"
 # Corpus-specific stop list: a term in more than this share of the articles is dropped.
 MAX_DOC_SHARE = 0.5
 # TF-IDF weight of a named glossary feature (an institution, event, programme or place) over a
@@ -66,11 +74,12 @@ _LINKS = {
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
 # Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
 _AI_TOKENS = frozenset({"ia", "ai"})
+_AI_TOKENS_UPPER = frozenset(t.upper() for t in _AI_TOKENS)
 # Words of the spaCy French list that carry meaning here ("données ouvertes" = open data).
 _FRENCH_KEPT = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes"})
 
-# Reporting verbs, fillers, dates, units, name particles ("El", "Al") and the "co" of
-# "co-création": they say nothing about a theme (French).
+# Reporting verbs, fillers, dates, units, ordinal endings ("1er"), name particles ("El",
+# "Al") and the "co" of "co-création": they say nothing about a theme (French).
 _FRENCH_NOISE = """
 aller devoir pouvoir vouloir savoir falloir faire dire voir venir mettre prendre donner
 passer trouver rester devenir sembler permettre declarer indiquer souligner affirmer
@@ -78,7 +87,7 @@ expliquer estimer ajouter noter rappeler preciser annoncer relever evoquer assur
 selon ainsi egalement notamment afin lors dont aujourd hui hier demain deja encore ici
 an annee fois jour mois semaine heure minute chose cas fin debut cours part
 grand petit nouveau nouvelle dernier prochain premier important principal bon meilleur
-monsieur madame mme mr mlle sm el al co
+monsieur madame mme mr mlle sm el al co er eme
 janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 lundi mardi mercredi jeudi vendredi samedi dimanche
 dh mdh mmdh dhs md mds mrd milliard million euro dollar pourcent
@@ -507,16 +516,39 @@ def _has_stop_word(term: str) -> bool:
     return any(word in stops for word in term.lower().split())
 
 
+@lru_cache(maxsize=1)
+def _glossary_sections() -> dict[str, str]:
+    """Glossary section of each French form a theme's terms are written in."""
+    return {entry.display: entry.section for entry in glossary.entries()}
+
+
+def _is_name(term: str) -> bool:
+    """Whether a written term is a name: a word other than IA/AI holds a capital ("UNESCO",
+    "Ghita Mezzour"; not "IA générative")."""
+    return any(w.upper() not in _AI_TOKENS_UPPER and not w.islower() for w in term.split())
+
+
+def _related(first: str, second: str) -> bool:
+    """Whether two terms share a word ("accord", "protocole d'accord"): one says the other."""
+    return fold(first) in fold(second) or fold(second) in fold(first)
+
+
 def _label_candidates(terms: Sequence[str]) -> list[str]:
-    """Labels a reader would write from a theme's ranked terms: its strongest term when it is
-    a name or a phrase ("GITEX Africa"), else "<first> et <next>"."""
-    if not terms:
-        return []
-    first = terms[0]
-    # "Accord et protocole d'accord" says one thing twice.
-    rest = [t for t in terms[1:] if fold(first) not in fold(t) and fold(t) not in fold(first)]
-    pairs = [f"{first} et {other}" for other in rest]
-    return [first, *pairs] if " " in first or not rest else [*pairs, first]
+    """Labels a reader would write from a theme's ranked terms, best first: a named event or
+    programme alone ("GITEX Africa"); a noun phrase alone ("IA générative"); a name and a
+    common noun ("UNESCO et éthique"), never two names; a place only when nothing else is."""
+    top = list(terms[:LABEL_TERMS])
+    sections = _glossary_sections()
+    occasions = [t for t in top if sections.get(t) in OCCASION_SECTIONS]
+    kept = [t for t in top if sections.get(t) != PLACE_SECTION] or top
+    names = [t for t in kept if _is_name(t)]
+    nouns = [t for t in kept if not _is_name(t)]
+    phrases = [t for t in nouns if " " in t]
+    pairs = [f"{n} et {c}" for n in names for c in nouns if not _related(n, c)]
+    head = [kept[0]] if kept and not _is_name(kept[0]) and " " in kept[0] else []
+    ordered = [*occasions, *head, *pairs, *phrases, *names, *nouns]
+    short = [label for label in ordered if len(label.split()) <= LABEL_WORDS]
+    return list(dict.fromkeys(short or ordered))
 
 
 def theme_labels(ranked_terms: Sequence[Sequence[str]]) -> list[str]:
