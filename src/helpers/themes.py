@@ -524,8 +524,8 @@ def _glossary_sections() -> dict[str, str]:
 
 def _is_name(term: str) -> bool:
     """Whether a written term is a name: a word other than IA/AI holds a capital ("UNESCO",
-    "Ghita Mezzour"; not "IA générative")."""
-    return any(w.upper() not in _AI_TOKENS_UPPER and not w.islower() for w in term.split())
+    "Ghita Mezzour"; not "IA générative", "éthique de l'IA")."""
+    return any(w.upper() not in _AI_TOKENS_UPPER and not w.islower() for w in _WORD.findall(term))
 
 
 def _related(first: str, second: str) -> bool:
