@@ -7,7 +7,7 @@ import pytest
 from scipy import sparse
 
 from helpers.errors import ParameterError
-from helpers.theme_count import candidate_counts, choose_count, separation
+from helpers.theme_count import REFITS, candidate_counts, choose_count, separation
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,28 @@ def test_choose_count_finds_the_groups(groups: int) -> None:
     assert chosen.k == groups
     assert chosen.curve["k"].tolist() == candidate_counts(groups * 6)
     assert chosen.curve["silhouette"].between(-1, 1).all()
+    assert chosen.curve["agreement"].between(-1, 1).all()
     assert chosen.curve.set_index("k").at[groups, "largest_share"] < 0.5
+    assert chosen.curve.set_index("k").at[groups, "agreement"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 42], ids=["seed_0", "seed_1", "seed_7", "seed_42"])
+def test_chosen_count_does_not_move_with_the_seed(seed: int) -> None:
+    assert choose_count(block_corpus(5, per_group=5), random_state=seed).k == 5
+
+
+@pytest.mark.parametrize(
+    ("refits", "agreement"),
+    [(1, 1.0), (REFITS, 1.0)],
+    ids=["one_fit_agrees_with_itself", "refits_of_clear_groups_agree"],
+)
+def test_separation_agreement(refits: int, agreement: float) -> None:
+    assert separation(block_corpus(3), 3, refits=refits).agreement == pytest.approx(agreement)
+
+
+def test_separation_rejects_no_refit() -> None:
+    with pytest.raises(ParameterError):
+        separation(block_corpus(3), 3, refits=0)
 
 
 def test_tiny_corpus_has_one_theme() -> None:

@@ -117,6 +117,7 @@ def _no_curve() -> pd.DataFrame:
         {
             "k": pd.Series(dtype="int64"),
             "silhouette": pd.Series(dtype="float64"),
+            "agreement": pd.Series(dtype="float64"),
             "largest_share": pd.Series(dtype="float64"),
         }
     )
@@ -142,7 +143,8 @@ class ThemeModel:
     vocabulary: tuple[str, ...] = field(default=(), compare=False, repr=False)
     surface_terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
     term_counts: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
-    # The criterion behind the number of themes: k and its silhouette (empty when k was given).
+    # The criterion behind the number of themes: k, its silhouette and the refits' agreement
+    # (empty when k was given).
     k_curve: pd.DataFrame = field(default_factory=lambda: _no_curve(), compare=False, repr=False)
 
 
