@@ -1,5 +1,6 @@
 # Briefing on AI in Morocco: `make report` builds it, `make test` checks it.
-# Every target creates the environment first if it is missing (from requirements.lock).
+# Every target creates the environment first if it is missing: the runtime (requirements.lock)
+# and the development tools (requirements-dev.lock, a superset with the same versions).
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -21,13 +22,13 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejav
 help:
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 
-## env: create .venv from requirements.lock, install the package and its Jupyter kernel
+## env: create .venv from requirements-dev.lock (runtime + dev tools), install the package and its Jupyter kernel
 env: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml | sysdeps
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.9
-	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements-dev.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (briefing IA Maroc)" >/dev/null
@@ -63,9 +64,10 @@ lint: env
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
 
-## lock: re-resolve requirements.in into requirements.lock and environment.yml
+## lock: re-resolve requirements.in (runtime) and requirements-dev.in into their locks and environment.yml
 lock: env
 	$(BIN)/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile -q requirements-dev.in --python-version 3.11 -o requirements-dev.lock
 	$(BIN)/python -m helpers.envfile requirements.lock environment.yml
 
 ## clean: stop the standby kernel; delete generated tables, reports and the per-article cache (not the environment)
