@@ -74,7 +74,6 @@ _LINKS = {
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i"})
 # Always kept, never lemmatised: "ia" (French) and "ai" (English) name the subject itself.
 _AI_TOKENS = frozenset({"ia", "ai"})
-_AI_TOKENS_UPPER = frozenset(t.upper() for t in _AI_TOKENS)
 # Words of the spaCy French list that carry meaning here ("données ouvertes" = open data).
 _FRENCH_KEPT = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes"})
 
@@ -527,7 +526,7 @@ def _glossary_sections() -> dict[str, str]:
 def _is_name(term: str) -> bool:
     """Whether a written term is a name: a word other than IA/AI holds a capital ("UNESCO",
     "Ghita Mezzour"; not "IA générative", "éthique de l'IA")."""
-    return any(w.upper() not in _AI_TOKENS_UPPER and not w.islower() for w in _WORD.findall(term))
+    return any(w.lower() not in _AI_TOKENS and not w.islower() for w in _WORD.findall(term))
 
 
 def _related(first: str, second: str) -> bool:
