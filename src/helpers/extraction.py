@@ -28,20 +28,6 @@ PartEvents = tuple[list[dict], list[dict]]
 Submitted = tuple[list[list[ArticleRecord]], list[Future[PartEvents] | None]]
 # Work started by prefetch(), by records key; taken by build_timeline_tables.
 _PREFETCHED: dict[str, Submitted] = {}
-# The modules an article's events and actor mentions depend on: a change to any of them
-# invalidates the per-article cache.
-EXTRACT_MODULES = (
-    "cache",
-    "extraction",
-    "events",
-    "dates",
-    "actors",
-    "actor_spans",
-    "gazetteer",
-    "ner",
-    "text_spans",
-    "textnorm",
-)
 
 
 @dataclass
@@ -175,7 +161,7 @@ def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_cache(cache_dir: Path | None) -> JsonCache | None:
     """The per-article cache of events and actor mentions (None: no cache)."""
-    version = code_version(EXTRACT_MODULES, resources_digest((gazetteer.GAZETTEER_FILE,)))
+    version = code_version(__name__, resources_digest((gazetteer.GAZETTEER_FILE,)))
     return JsonCache(cache_dir, "extract", version) if cache_dir else None
 
 

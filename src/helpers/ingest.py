@@ -68,22 +68,6 @@ class IngestResult:
     skipped: list[Problem] = field(default_factory=list)
 
 
-# The modules whose code shapes a cached ingest result.
-INGEST_MODULES = (
-    "cache",
-    "clean",
-    "config",
-    "dates",
-    "decode",
-    "dedup",
-    "ingest",
-    "language",
-    "outlets",
-    "published",
-    "relevance",
-    "sources",
-    "textnorm",
-)
 # The packaged data files whose content shapes a cached ingest result.
 INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
 # The reason given for a page whose text is only page furniture.
@@ -284,7 +268,7 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     """The caches of the two passes (None when caching is off)."""
     if cache_dir is None:
         return None, None
-    version = code_version(INGEST_MODULES, resources_digest(INGEST_RESOURCES))
+    version = code_version(__name__, resources_digest(INGEST_RESOURCES))
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
 
 

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helpers import config, gazetteer, memory, parallel
+from helpers import config, gazetteer, memory, ner, parallel
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
@@ -173,7 +173,7 @@ def entity_cache(cache_dir: Path | None, model: str = config.SPACY_MODEL) -> Jso
         return None
     listed = resources_digest((gazetteer.GAZETTEER_FILE,))
     version = code_version(
-        ("cache", "gazetteer", "ner", "stopwords", "text_spans"),
+        ner.__name__,
         f"{model}=={_model_version(model)} gazetteer={listed}",
     )
     return JsonCache(cache_dir, "entities", version)
