@@ -216,7 +216,7 @@ def _events_partition(
     records: Iterable[extraction.ArticleRecord], cache_dir: Path | None
 ) -> list[extraction.PartEvents]:
     """One bag partition of stage 3: NER (model cached per worker), events and actors."""
-    return [extraction.extract_records(list(records), cache_dir)]
+    return extraction.extract_records(list(records), cache_dir)
 
 
 def timeline_tables_dask(

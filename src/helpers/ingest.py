@@ -272,16 +272,6 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
 
 
-def has_new_inputs(raw_dir: Path, max_bytes: int, cache_dir: Path | None) -> bool:
-    """True when some readable file of raw_dir was never read by this code (new, changed, or
-    no cache): a cheap look ahead, before any file is parsed (hashing only)."""
-    read_cache, _ = ingest_cache(cache_dir)
-    if read_cache is None:
-        return True
-    paths, _ = list_inputs(Path(raw_dir))
-    return any(not read_cache.has(_read_key(path, sha256_of(path), max_bytes)) for path in paths)
-
-
 def ingest_corpus(
     raw_dir: Path,
     relevance_threshold: float = 0.5,
@@ -304,7 +294,7 @@ def ingest_corpus(
         key = _describe_key(read, repeated, source, relevance_threshold)
         return describe_cache is not None and describe_cache.has(key)
 
-    with parallel.pool() as workers:  # both passes share the worker processes
+    with parallel.Pool() as workers:  # both passes share the worker processes
         reads = parallel.map_uncached(
             partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
             hashed,

@@ -90,8 +90,6 @@ def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
             return theme_tables_dask(
                 articles, n_themes=p.n_themes, random_state=p.random_state, client=client
             )
-    # The word clouds are drawn by processes that start now, while the themes are fitted.
-    wordclouds.start_painters()
     return build_theme_tables(
         articles, n_themes=p.n_themes, random_state=p.random_state, cache_dir=p.interim_dir
     )
