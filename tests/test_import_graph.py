@@ -90,3 +90,7 @@ def test_package_graph_names_every_module(package: Path) -> None:
 )
 def test_cycles(graph: dict[str, set[str]], expected: list[list[str]]) -> None:
     assert import_graph.cycles(graph) == expected
+
+
+def test_the_helpers_package_has_no_import_cycle() -> None:
+    assert import_graph.cycles(import_graph.package_graph()) == []

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from helpers import actors, config, events, gazetteer, ner, parallel, schemas, storage, timeline
-from helpers.briefing import core_articles, outlet_names
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.params import TimelineParams
+from helpers.schemas import core_articles, outlet_names
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 EVENT_COLUMNS = [f.name for f in fields(events.Event)]
 # One article as stage 3 reads it: file, text, published, outlet, and whether the NER model
@@ -171,6 +174,41 @@ def write_outputs(tables: TimelineTables, processed_dir: Path) -> pd.DataFrame:
     return problems
 
 
+# ---------------------------------------------------------------------------- the Dask engine
+# Texts per Dask partition (NER runs inside the Dask worker, which may not start processes).
+DASK_PARTITION = 100
+
+
+def _events_partition(records: Iterable[ArticleRecord], cache_dir: Path | None) -> list[PartEvents]:
+    """One bag partition of stage 3: NER (model cached per worker), events and actors."""
+    return extract_records(list(records), cache_dir)
+
+
+def timeline_tables_dask(
+    articles: pd.DataFrame,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    cache_dir: Path | None = None,
+    client: Client | None = None,
+    partition_size: int = DASK_PARTITION,
+) -> TimelineTables:
+    """build_timeline_tables on a Dask cluster: NER, events and actor mentions per
+    partition on the workers; merging into the timeline on the client."""
+    import dask.bag as db  # the cluster engine's libraries: a local run does not load them
+
+    from helpers import engine_dask
+
+    engine_dask.check_partition_size(partition_size)
+    records = article_records(articles)
+    parts: list[PartEvents] = []
+    if records:
+        with engine_dask.client_or_local(client, preload=(__name__,)) as active:
+            scattered = engine_dask.scatter_partitions(active, records, partition_size)
+            bag = db.from_delayed(scattered).map_partitions(_events_partition, cache_dir)
+            parts = active.gather(active.compute(bag))
+    return timeline_from_parts(articles, parts, date_from, date_to)
+
+
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
     """Stage 3 on the engine the parameters ask for (local loop or Dask cluster)."""
     options: dict[str, Any] = {
@@ -179,8 +217,8 @@ def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
         "cache_dir": p.interim_dir,
     }
     if p.engine == "dask":
-        from helpers.engine_dask import dask_client, timeline_tables_dask
+        from helpers.engine_dask import dask_client
 
-        with dask_client(p.scheduler) as client:
+        with dask_client(p.scheduler, preload=(__name__,)) as client:
             return timeline_tables_dask(articles, client=client, **options)
     return build_timeline_tables(articles, **options)
