@@ -62,7 +62,7 @@ def _absolute(module: str | None, level: int, name: str, is_package: bool) -> st
 @lru_cache(maxsize=512)
 def direct_imports(name: str, package: str = PACKAGE, root: Path = PACKAGE_DIR) -> frozenset[str]:
     """The modules of the package that module `name` imports itself (a package's __init__
-    counts only when a name is taken from it, or it is imported as such)."""
+    counts only when something other than its modules is taken from it)."""
     path = module_file(name, package, root)
     if path is None:
         return frozenset()
