@@ -48,13 +48,13 @@ def test_extraction_targets_are_the_core_articles_with_text() -> None:
 def _sent_to_workers(monkeypatch) -> list[list]:
     """The records stage 3 hands to worker processes, recorded as it does."""
     sent: list[list] = []
-    real = parallel.process_map
+    real = parallel.map_uncached
 
-    def recorded(function, items, *args, **kwargs):
-        sent.append(list(items))
-        return real(function, items, *args, **kwargs)
+    def recorded(function, items, is_cached, *args, **kwargs):
+        sent.append([item for item in items if not is_cached(item)])
+        return real(function, items, is_cached, *args, **kwargs)
 
-    monkeypatch.setattr(parallel, "process_map", recorded)
+    monkeypatch.setattr(parallel, "map_uncached", recorded)
     return sent
 
 

@@ -161,8 +161,7 @@ def process_map(
     """function applied to chunks of items, in worker processes when there are enough items
     (those of workers if given, else processes for this call only); the results of all chunks
     in input order (function returns one result per item)."""
-    with nullcontext(workers) if workers is not None else Pool() as active:
-        return list(progress(_results(function, items, active), desc, total=len(items)))
+    return map_uncached(function, items, lambda _: False, desc, workers)
 
 
 def map_uncached(
@@ -172,28 +171,46 @@ def map_uncached(
     desc: str,
     workers: Pool | None = None,
 ) -> list[R]:
-    """function over items in input order: the cached ones here (a cache read is cheaper than
-    a process start), the others in worker processes when there are enough of them."""
+    """function over items in input order: the others go to worker processes when there are
+    enough of them, and meanwhile the cached ones are done here (a cache read is cheaper than
+    sending the item to a process)."""
     cached = [is_cached(item) for item in items]
-    todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
-    fresh = iter(process_map(function, todo, desc, workers))
-    here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+    chunks = chunks_of([item for item, hit in zip(items, cached, strict=True) if not hit])
+    with nullcontext(workers) if workers is not None else Pool() as active:
+        submitted = _submit(function, chunks, active)
+        here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+        results = _results(function, chunks, submitted, active)
+        fresh = iter(list(progress(results, desc, total=cached.count(False))))
     return [next(here) if hit else next(fresh) for hit in cached]
 
 
+def _submit(
+    function: Callable[[list[T]], list[R]], chunks: list[list[T]], workers: Pool
+) -> Iterator[list[R]] | None:
+    """The chunks handed to the worker processes now (their results, in order, as they come),
+    or None when they are done here (too few items, or the processes cannot start)."""
+    try:
+        executor = workers.executor(sum(len(chunk) for chunk in chunks))
+        return None if executor is None else executor.map(function, chunks)
+    except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        log.warning("worker processes failed (%s); going on in this process", exc)
+        workers.close()
+        return None
+
+
 def _results(
-    function: Callable[[list[T]], list[R]], items: Sequence[T], workers: Pool
+    function: Callable[[list[T]], list[R]],
+    chunks: list[list[T]],
+    submitted: Iterator[list[R]] | None,
+    workers: Pool,
 ) -> Iterator[R]:
     """Each item's result, in order, from the worker processes or from this process; if the
-    processes cannot start or fail, the chunks they did not finish are computed here."""
-    chunks = chunks_of(items)
+    processes fail, the chunks they did not finish are computed here."""
     done = 0
     try:
-        executor = workers.executor(len(items))
-        if executor is not None:
-            for result in executor.map(function, chunks):
-                yield from result
-                done += 1
+        for result in submitted or ():
+            yield from result
+            done += 1
     except (OSError, RuntimeError, BrokenProcessPool) as exc:
         log.warning("worker processes failed (%s); going on in this process", exc)
         workers.close()
