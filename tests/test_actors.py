@@ -16,7 +16,7 @@ from helpers.actors import (
     top_actors,
     without_title,
 )
-from helpers.nlp import Entity
+from helpers.ner import Entity
 
 
 @pytest.mark.parametrize(

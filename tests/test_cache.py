@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import ingest
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.config import PROJECT_ROOT
@@ -22,10 +24,51 @@ def test_cache_round_trip_and_disabled(tmp_path: Path) -> None:
     assert off.get(key) is None
 
 
-def test_code_version_depends_only_on_the_named_modules() -> None:
-    assert code_version(("clean",)) == code_version(("clean",))
-    assert code_version(("clean",)) != code_version(("dates",))
-    assert code_version(("clean",), "model==1") != code_version(("clean",), "model==2")
+def _package(root: Path, modules: dict[str, str]) -> Path:
+    """A package named pkg in root, from module path (e.g. "text/dates.py") -> source."""
+    folder = root / "pkg"
+    for relative, source in {"__init__.py": "", **modules}.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(source)
+    return folder
+
+
+# A small package: a imports b, b imports c from a sub-package; d is imported by nobody.
+MODULES = {
+    "a.py": "from pkg import b\n",
+    "b.py": "from .sub import c\n",
+    "sub/__init__.py": "",
+    "sub/c.py": "X = 1\n",
+    "d.py": "Y = 2\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("changed", "source", "key_changes"),
+    [
+        ("a.py", "from pkg import b\nfrom pkg import d\n", True),
+        ("a.py", "from pkg import b\n\n\ndef f():\n    import pkg.d\n", True),
+        ("sub/c.py", "X = 2\n", True),
+        ("d.py", "Y = 3\n", False),
+        ("b.py", "from .sub import c  # the same import\n", True),
+    ],
+    ids=["new_import", "import_inside_a_function", "change_two_imports_down",
+         "module_not_imported", "module_itself"],
+)  # fmt: skip
+def test_code_version_follows_the_imports_of_the_module(
+    tmp_path: Path, changed: str, source: str, key_changes: bool
+) -> None:
+    before = _package(tmp_path / "before", MODULES)
+    after = _package(tmp_path / "after", {**MODULES, changed: source})
+    assert code_version("pkg.a", root=before) == code_version("pkg.a", root=before)
+    assert (code_version("pkg.a", root=before) != code_version("pkg.a", root=after)) is key_changes
+
+
+def test_code_version_depends_on_extra_and_on_the_module() -> None:
+    assert code_version("helpers.clean") != code_version("helpers.clean", "model==2")
+    assert code_version("helpers.clean") != code_version("helpers.dates")
+    with pytest.raises(ValueError, match="not a module"):
+        code_version("helpers.no_such_module")
 
 
 def test_second_ingest_reads_the_cache_and_gives_the_same_table(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 from distributed import Client
 
-from helpers import engine_dask, extraction, ingest, themes, theming
+from helpers import engine_dask, extraction, ingest, themes, themes_dask, theming
 from helpers.corpus_gen import generate_corpus
+from helpers.schemas import core_articles
 
 pytestmark = pytest.mark.dask
 
@@ -27,7 +28,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
     """A local cluster of two single-threaded worker processes."""
-    with engine_dask.dask_client(n_workers=2) as started:
+    stages = (ingest.__name__, extraction.__name__, themes_dask.__name__)
+    with engine_dask.dask_client(n_workers=2, preload=stages) as started:
         yield started
 
 
@@ -42,7 +44,7 @@ def test_ingest_same_articles(
 ) -> None:
     """Same rows, values and order; same problems; duplicates and off-topic pages found."""
     # Small partitions: repeated blocks must be counted across partitions, not within one.
-    dask_result = engine_dask.ingest_corpus_dask(corpus, client=client, partition_size=5)
+    dask_result = ingest.ingest_corpus_dask(corpus, client=client, partition_size=5)
     pd.testing.assert_frame_equal(dask_result.articles, local_result.articles)
     assert dask_result.problems == local_result.problems
     assert dask_result.skipped == local_result.skipped
@@ -54,7 +56,7 @@ def test_ingest_same_articles(
 def test_ingest_same_on_messy_corpus(messy_corpus: Path, client: Client) -> None:
     """Unreadable, unsupported and sources.csv rows: same table, problems and skipped files."""
     local = ingest.ingest_corpus(messy_corpus)
-    dask_result = engine_dask.ingest_corpus_dask(messy_corpus, client=client, partition_size=3)
+    dask_result = ingest.ingest_corpus_dask(messy_corpus, client=client, partition_size=3)
     pd.testing.assert_frame_equal(dask_result.articles, local.articles)
     assert dask_result.problems == local.problems and len(local.problems) > 0
     assert dask_result.skipped == local.skipped and len(local.skipped) > 0
@@ -64,7 +66,7 @@ def test_timeline_same_tables(client: Client, local_result: ingest.IngestResult)
     """Events, actors and timeline equal to extraction.build_timeline_tables."""
     articles = local_result.articles.head(16)  # NER is the slow part: fewer articles suffice
     local = extraction.build_timeline_tables(articles, date_from="2025-01-01")
-    dask_tables = engine_dask.timeline_tables_dask(
+    dask_tables = extraction.timeline_tables_dask(
         articles, date_from="2025-01-01", client=client, partition_size=4
     )
     assert len(local.events) > 0 and len(local.actors) > 0 and len(local.timeline) > 0
@@ -82,7 +84,9 @@ def test_themes_same_partition(client: Client, local_result: ingest.IngestResult
     """Same number of themes and the same documents under each main theme (ids may differ)."""
     articles = local_result.articles
     local = theming.build_theme_tables(articles)
-    dask_tables = engine_dask.theme_tables_dask(articles, client=client, partition_size=10)
+    core = core_articles(articles)
+    model = themes_dask.fit_themes_dask(core, client, partition_size=10)
+    dask_tables = theming.tables_from_model(model, core)
     assert len(dask_tables.themes) == len(local.themes) >= 2
     assert _main_groups(dask_tables.doc_themes) == _main_groups(local.doc_themes)
     assert list(dask_tables.themes.columns) == list(local.themes.columns)
@@ -104,18 +108,18 @@ def test_themes_same_partition(client: Client, local_result: ingest.IngestResult
 )
 def test_prepared_features(prepared: str, expected: list[str]) -> None:
     """Words and within-phrase bigrams, as themes.py counts them."""
-    assert engine_dask.prepared_features(prepared) == expected
+    assert themes_dask.prepared_features(prepared) == expected
 
 
 def test_hashed_counts_equal_themes_counts(local_result: ingest.IngestResult) -> None:
     """Same kept terms as themes.py; the same counts in every column but the few where a
     pruned term's hash collides with a kept one."""
     core = local_result.articles[local_result.articles["relevant"]]
-    texts, languages = engine_dask._documents(core)
-    counts = engine_dask._hashed_counts(zip(texts, languages, strict=True))
-    n_docs, df, totals = engine_dask._sum_stats([engine_dask._column_stats(counts)])
-    keep = engine_dask.kept_columns(df, totals, n_docs, max_features=20000)
-    names, _ = engine_dask.column_names(texts, languages, keep)
+    texts, languages = themes_dask._documents(core)
+    counts = themes_dask._hashed_counts(zip(texts, languages, strict=True))
+    n_docs, df, totals = themes_dask._sum_stats([themes_dask._column_stats(counts)])
+    keep = themes_dask.kept_columns(df, totals, n_docs, max_features=20000)
+    names, _ = themes_dask.column_names(texts, languages, keep)
     prepared = [themes.prepare_text(t, lang) for t, lang in zip(texts, languages, strict=True)]
     expected, vocabulary = themes._count_terms(
         prepared, themes._min_df(n_docs), themes._max_df(n_docs), 20000
@@ -136,12 +140,12 @@ def test_tfidf_rows_equal_scikit_learn(local_result: ingest.IngestResult) -> Non
     )
     expected, _, _ = themes._vectorise(prepared, 20000)
     df = np.bincount(counts.indices, minlength=len(vocabulary))
-    idf = engine_dask.smooth_idf(df, n_docs)
-    rows = engine_dask._tfidf_rows(counts, np.arange(len(vocabulary)), idf)
+    idf = themes_dask.smooth_idf(df, n_docs)
+    rows = themes_dask._tfidf_rows(counts, np.arange(len(vocabulary)), idf)
     np.testing.assert_allclose(rows.toarray(), expected.toarray(), rtol=1e-5, atol=1e-7)
 
 
 def test_ingest_rejects_bad_partition_size(corpus: Path, client: Client) -> None:
     """A partition size that is not a positive integer is refused before any work."""
     with pytest.raises(ValueError, match="partition_size"):
-        engine_dask.ingest_corpus_dask(corpus, client=client, partition_size=0)
+        ingest.ingest_corpus_dask(corpus, client=client, partition_size=0)

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import events as events_module
 from helpers.events import classify_kind, extract_events
-from helpers.nlp import Entity
+from helpers.ner import Entity
 
 PUBLISHED = "2025-07-02"  # a Wednesday
 

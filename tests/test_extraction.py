@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from helpers import extraction, nlp
+from helpers import extraction, ner, parallel
 from helpers.cache import key_of
 
 TEXT = "Le 2 juillet 2025, le ministère a ouvert à Rabat les Assises nationales de l'IA."
@@ -33,10 +34,8 @@ def test_only_core_articles_are_read_by_the_model(monkeypatch) -> None:
         seen.extend(texts)
         return iter([[] for _ in texts])
 
-    monkeypatch.setattr(nlp, "cached_entities", fake_entities)
-    # No worker process: every chunk is computed here, where the fake model is.
-    monkeypatch.setattr(nlp, "submit_chunks", lambda fn, chunks, *a, **k: [None] * len(chunks))
-    tables = extraction.build_timeline_tables(_articles())
+    monkeypatch.setattr(ner, "cached_entities", fake_entities)
+    tables = extraction.build_timeline_tables(_articles())  # few articles: no worker process
     assert seen == [TEXT]  # the model reads the core article only
     assert set(tables.events["file"]) == {"core.txt", "offtopic.txt", "copy.txt"}
     assert set(tables.timeline["sources"].explode()) == {"core.txt"}
@@ -46,33 +45,40 @@ def test_extraction_targets_are_the_core_articles_with_text() -> None:
     assert list(extraction.extraction_targets(_articles())["file"]) == ["core.txt"]
 
 
-def test_prefetched_work_is_used_once_for_the_same_articles(monkeypatch) -> None:
-    submitted: list[int] = []
+def _sent_to_workers(monkeypatch) -> list[list]:
+    """The records stage 3 hands to worker processes, recorded as it does."""
+    sent: list[list] = []
+    real = parallel.map_uncached
 
-    def count_chunks(fn, chunks, *args, **kwargs):
-        submitted.append(len(chunks))
-        return [None] * len(chunks)
+    def recorded(function, items, is_cached, *args, **kwargs):
+        sent.append([item for item in items if not is_cached(item)])
+        return real(function, items, is_cached, *args, **kwargs)
 
-    monkeypatch.setattr(nlp, "submit_chunks", count_chunks)
-    monkeypatch.setattr(nlp, "cached_entities", lambda texts, *a, **k: iter([[] for _ in texts]))
-    articles = _articles()
-    assert extraction.prefetch(articles, None) == 3  # the readable articles
-    first = extraction.build_timeline_tables(articles)
-    assert submitted == [1]  # the prefetched chunks were taken, nothing submitted again
-    second = extraction.build_timeline_tables(articles)
-    assert submitted == [1, 1]  # used once: a later run submits its own work
-    assert first.events.equals(second.events)
+    monkeypatch.setattr(parallel, "map_uncached", recorded)
+    return sent
 
 
 def test_texts_already_read_by_the_model_are_not_sent_to_it(tmp_path, monkeypatch) -> None:
-    sent: list[list] = []
-
-    def record_chunks(fn, chunks, *args, **kwargs):
-        sent.extend(chunks)
-        return [None] * len(chunks)
-
-    monkeypatch.setattr(nlp, "submit_chunks", record_chunks)
-    nlp.entity_cache(tmp_path).put(key_of(TEXT), [])  # the model has read TEXT before
+    sent = _sent_to_workers(monkeypatch)
+    ner.entity_cache(tmp_path).put(key_of(TEXT), [])  # the model has read TEXT before
     tables = extraction.build_timeline_tables(_articles(), cache_dir=tmp_path)
-    assert sent == []  # nothing for the workers: the only core text is in the cache
+    assert sent == [[]]  # nothing for the workers: the only core text is in the cache
     assert set(tables.events["file"]) == {"core.txt", "offtopic.txt", "copy.txt"}
+
+
+@pytest.mark.parametrize("processes", ["start", "cannot_start"])
+def test_stage_3_in_worker_processes_gives_the_tables_made_here(monkeypatch, processes) -> None:
+    here = extraction.build_timeline_tables(_articles())
+    sent = _sent_to_workers(monkeypatch)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    if processes == "cannot_start":
+        monkeypatch.setattr(parallel, "ProcessPoolExecutor", _refuse)
+    there = extraction.build_timeline_tables(_articles())
+    assert [record[0] for record in sent[0]] == ["core.txt"]  # the one text the model reads
+    for name in ("events", "actors", "timeline"):
+        pd.testing.assert_frame_equal(getattr(there, name), getattr(here, name), obj=name)
+
+
+def _refuse(*args, **kwargs):
+    raise OSError("no more processes")

@@ -118,10 +118,10 @@ def test_official_words_come_from_organisation_names() -> None:
 
 
 def test_caches_are_keyed_by_the_gazetteer_content(monkeypatch, tmp_path) -> None:
-    from helpers import cache, extraction, nlp
+    from helpers import cache, extraction, ner
 
     def versions() -> tuple[str, str]:
-        entities, extract = nlp.entity_cache(tmp_path), extraction.extract_cache(tmp_path)
+        entities, extract = ner.entity_cache(tmp_path), extraction.extract_cache(tmp_path)
         assert entities is not None and extract is not None
         return entities.version, extract.version
 

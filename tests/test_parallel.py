@@ -67,35 +67,33 @@ def test_ingest_passes_share_one_set_of_worker_processes(messy_corpus: Path, mon
     assert started == [2]
 
 
-def _pids(items: list[int]) -> list[int]:
-    return [os.getpid() for _ in items]
+# Set in each worker process by its initializer.
+_STARTED_WITH: str | None = None
 
 
-def test_a_pool_started_ahead_is_used_for_few_items_then_closed(monkeypatch) -> None:
+def _remember(value: str) -> None:
+    global _STARTED_WITH
+    _STARTED_WITH = value
+
+
+def _initialised(items: list[int]) -> list[tuple[int, str | None]]:
+    return [(os.getpid(), _STARTED_WITH) for _ in items]
+
+
+def test_a_pool_runs_its_initializer_in_each_process_and_stops_with_its_block(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    workers = parallel.Pool(parallel_from=100, chunk=1)
-    assert parallel.process_map(_pids, [1, 2], "pids", workers) == [os.getpid()] * 2
-    workers.start(100)
-    assert workers.running
-    try:
-        pids = parallel.process_map(_pids, [1, 2, 3], "pids", workers)
-    finally:
-        workers.close()
-    assert len(pids) == 3 and os.getpid() not in pids
-    assert not workers.running
-
-
-def test_a_pool_that_cannot_start_leaves_the_work_here(monkeypatch, caplog) -> None:
-    def refuse(*args, **kwargs):
-        raise OSError("no more processes")
-
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
-    workers = parallel.Pool(parallel_from=1)
-    workers.start(4)
-    assert not workers.running
-    assert "could not start" in caplog.text
-    assert parallel.process_map(_squares, [1, 2, 3], "squares", workers) == [1, 4, 9]
+    with parallel.Pool(_remember, ("model",)) as workers:
+        assert parallel.process_map(_initialised, [1], "few", workers) == [(os.getpid(), None)]
+        found = parallel.process_map(_initialised, list(range(100)), "many", workers)
+        executor = workers.executor(100)
+    assert {value for _, value in found} == {"model"}
+    assert os.getpid() not in {pid for pid, _ in found}
+    assert workers.executor(1) is None  # closed: a later call with few items runs here
+    with pytest.raises(RuntimeError):
+        executor.submit(int)  # type: ignore[union-attr]  # the processes stopped
 
 
 def test_background_work_runs_at_lower_priority(fresh_python) -> None:

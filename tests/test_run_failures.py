@@ -18,6 +18,7 @@ import psutil
 import pytest
 
 from helpers import manifest, parallel, storage
+from helpers.corpus_gen import generate_corpus
 from helpers.errors import RunError, StageError
 from helpers.pipeline import EXIT_BUSY, failure_reason, main, printable, run_pipeline
 
@@ -166,7 +167,10 @@ def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
 @pytest.mark.e2e
 def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(SEEDS)]
+    # A corpus large enough for ingest to start worker processes.
+    corpus = tmp_path / "raw"
+    generate_corpus(parallel.PARALLEL_FROM, corpus, seed=0)
+    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(corpus)]
     command += ["--out-dir", str(out), "--kernel-idle", "0", "-q"]
     runner = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

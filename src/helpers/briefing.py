@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers import figures, manifest
 from helpers.params import BriefingParams
+from helpers.schemas import core_articles
 from helpers.storage import read_parquet, read_problems
 from helpers.text_spans import sentences
 from helpers.typography import number_fr, percent_fr
@@ -58,12 +59,6 @@ def without_nan(frame: pd.DataFrame) -> pd.DataFrame:
     return converted
 
 
-def core_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """Relevant, readable, non-duplicate articles: the ones the briefing is about."""
-    mask = articles["readable"] & articles["relevant"] & articles["duplicate_of"].isna()
-    return articles[mask]
-
-
 def status_of(row: Mapping[str, Any]) -> str:
     """relevant | offtopic | duplicate | unreadable for one article row."""
     if not row["readable"]:
@@ -92,14 +87,6 @@ def corpus_period(articles: pd.DataFrame) -> tuple[str | None, str | None]:
     if dates.empty:
         return None, None
     return str(dates.min()), str(dates.max())
-
-
-def outlet_names(articles: pd.DataFrame) -> dict[str, str | None]:
-    """file -> outlet (None when unknown)."""
-    return {
-        file: outlet if isinstance(outlet, str) else None
-        for file, outlet in zip(articles["file"], articles["outlet"], strict=True)
-    }
 
 
 def source_id(file: str) -> str:

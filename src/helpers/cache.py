@@ -12,19 +12,25 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from helpers import storage
+from helpers import import_graph, storage
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=16)
-def code_version(modules: tuple[str, ...], extra: str = "") -> str:
-    """A short hash of the source of the helpers modules a cached result depends on (and extra,
-    e.g. a model version): changing any of them invalidates that cache, and only that one."""
+def code_version(module: str, extra: str = "", root: Path = import_graph.PACKAGE_DIR) -> str:
+    """A short hash of the source of a module (give its __name__) and of every module of its
+    package (whose folder is root) it imports, directly or not, and of extra (e.g. a model
+    version): a cache keyed by it is invalidated by a change to the code its results come
+    from, and only by that."""
+    package = module.partition(".")[0]
     digest = hashlib.sha256(extra.encode("utf-8"))
-    for name in sorted(modules):
+    for name in sorted(import_graph.dependencies(module, package, root)):
+        path = import_graph.module_file(name, package, root)
+        if path is None:
+            raise ValueError(f"{name!r} is not a module of the package in {root}")
         digest.update(name.encode("utf-8"))
-        digest.update((_PACKAGE_DIR / f"{name}.py").read_bytes())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -4,44 +4,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from helpers import actors, config, events, gazetteer, nlp, schemas, storage, timeline
-from helpers.briefing import core_articles, outlet_names
+from helpers import actors, config, events, gazetteer, ner, parallel, schemas, storage, timeline
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
-from helpers.ner import Entity
 from helpers.params import TimelineParams
-from helpers.progress import progress
+from helpers.schemas import core_articles, outlet_names
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 EVENT_COLUMNS = [f.name for f in fields(events.Event)]
 # One article as stage 3 reads it: file, text, published, outlet, and whether the NER model
 # reads it (core articles only).
 ArticleRecord = tuple[str, str, str | None, str | None, bool]
-# What the extraction of some articles gives: event rows and actor-mention rows.
+# What the extraction of an article (or of some articles) gives: event rows and actor-mention
+# rows.
 PartEvents = tuple[list[dict], list[dict]]
-# Articles in chunks, and the worker's future for each chunk (None: compute it here).
-Submitted = tuple[list[list[ArticleRecord]], list[Future[PartEvents] | None]]
-# Work started by prefetch(), by records key; taken by build_timeline_tables.
-_PREFETCHED: dict[str, Submitted] = {}
-# The modules an article's events and actor mentions depend on: a change to any of them
-# invalidates the per-article cache.
-EXTRACT_MODULES = (
-    "cache",
-    "extraction",
-    "events",
-    "dates",
-    "actors",
-    "actor_spans",
-    "gazetteer",
-    "ner",
-    "text_spans",
-    "textnorm",
-)
 
 
 @dataclass
@@ -62,15 +46,18 @@ def build_timeline_tables(
     """Events of every readable article (so date extraction can be checked on any text);
     actors, and the actors of events, only for the core articles (relevant, readable, not
     duplicates), the only ones the NER model reads; the timeline from the core articles.
-    NER and extraction run in the model's worker processes, chunk by chunk (see prefetch)."""
+    Articles with a text the model has not read yet go to worker processes that hold the
+    model when there are enough of them (see helpers.parallel); the others are done here."""
     records = article_records(articles)
-    chunks, futures = _take_prefetched(records, cache_dir) or _submit(records, cache_dir)
-    parts = [
-        nlp.chunk_result(future, extract_records, chunk, cache_dir)
-        for future, chunk in progress(
-            zip(futures, chunks, strict=True), "timeline: chunks of articles", len(chunks)
+    entities = ner.entity_cache(cache_dir)
+    with parallel.Pool(ner.load_in_worker, (config.SPACY_MODEL,)) as workers:
+        parts = parallel.map_uncached(
+            partial(extract_records, cache_dir=cache_dir),
+            records,
+            lambda record: not record[4] or ner.has_entities(record[1], entities),
+            "timeline: articles",
+            workers,
         )
-    ]
     return timeline_from_parts(articles, parts, date_from, date_to)
 
 
@@ -84,18 +71,21 @@ def article_records(articles: pd.DataFrame) -> list[ArticleRecord]:
     return [(file, text, published, outlet, file in core) for file, text, published, outlet in rows]
 
 
-def extract_records(records: Sequence[ArticleRecord], cache_dir: Path | None) -> PartEvents:
+def extract_records(records: Sequence[ArticleRecord], cache_dir: Path | None) -> list[PartEvents]:
     """NER over the texts of the records marked for it, in this process (model loaded once per
-    process), then every record's event rows and actor-mention rows; what a worker or a Dask
+    process), then each record's event rows and actor-mention rows; what a worker or a Dask
     partition runs. Records not read by the model get no entities."""
     records = list(records)
     to_read = [r[1] for r in records if r[4]]
-    found = nlp.cached_entities(to_read, cache_dir, in_process=True) if to_read else iter(())
-    with_entities = (
-        (file, text, published, outlet, next(found) if read else [])
-        for file, text, published, outlet, read in records
-    )
-    return extract_articles(with_entities, extract_cache(cache_dir))
+    found = ner.cached_entities(to_read, cache_dir) if to_read else iter(())
+    cache = extract_cache(cache_dir)
+    parts: list[PartEvents] = []
+    for file, text, published, outlet, read in records:
+        extracted = article_extraction(
+            file, text, published, outlet, next(found) if read else [], cache
+        )
+        parts.append((extracted["events"], extracted["mentions"]))
+    return parts
 
 
 def timeline_from_parts(
@@ -120,53 +110,6 @@ def timeline_from_parts(
     )
 
 
-def prefetch(articles: pd.DataFrame, cache_dir: Path | None) -> int:
-    """Start stage 3's NER and extraction in the worker processes now, so that it runs while
-    the themes are computed; build_timeline_tables picks the results up if it is called on
-    the same articles and cache. Returns the number of articles submitted."""
-    records = article_records(articles)
-    _PREFETCHED.clear()
-    _PREFETCHED[_records_key(records, cache_dir)] = _submit(records, cache_dir)
-    return len(records)
-
-
-def prefetch_from(processed_dir: str, cache_dir: str | None) -> int:
-    """prefetch() on the articles table that stage 1 wrote (what the pipeline calls)."""
-    articles = storage.read_parquet(Path(processed_dir) / "articles.parquet")
-    return prefetch(articles, Path(cache_dir) if cache_dir else None)
-
-
-def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted:
-    """The records in chunks, and the extraction of each chunk with a text the model has not
-    read before submitted to the workers (as many as the new texts call for); a chunk read
-    entirely from the cache gets None and is computed by whoever takes it, no model needed."""
-    cache = nlp.entity_cache(cache_dir)
-    new = [record[4] and not nlp.has_entities(record[1], cache) for record in records]
-    workers = nlp.n_processes(sum(new))
-    chunks = nlp.chunked(records, workers)
-    to_model = [any(flags) for flags in nlp.chunked(new, workers)]
-    submitted = iter(
-        nlp.submit_chunks(
-            extract_records,
-            [chunk for chunk, needed in zip(chunks, to_model, strict=True) if needed],
-            cache_dir,
-            model=config.SPACY_MODEL,
-            workers=workers,
-        )
-    )
-    return chunks, [next(submitted) if needed else None for needed in to_model]
-
-
-def _records_key(records: Sequence[ArticleRecord], cache_dir: Path | None) -> str:
-    """What identifies a prefetch: every record and the cache folder."""
-    return key_of(json.dumps(records, ensure_ascii=False), str(cache_dir))
-
-
-def _take_prefetched(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted | None:
-    """The prefetched work for exactly these records and cache, or None (used once)."""
-    return _PREFETCHED.pop(_records_key(records, cache_dir), None)
-
-
 def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
     """The articles the NER model reads (for actors): the core ones with some text."""
     core = core_articles(articles)
@@ -175,22 +118,8 @@ def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:
 
 def extract_cache(cache_dir: Path | None) -> JsonCache | None:
     """The per-article cache of events and actor mentions (None: no cache)."""
-    version = code_version(EXTRACT_MODULES, resources_digest((gazetteer.GAZETTEER_FILE,)))
+    version = code_version(__name__, resources_digest((gazetteer.GAZETTEER_FILE,)))
     return JsonCache(cache_dir, "extract", version) if cache_dir else None
-
-
-def extract_articles(
-    articles: Iterable[tuple[str, str, str | None, str | None, Sequence[Entity]]],
-    cache: JsonCache | None = None,
-) -> tuple[list[dict], list[dict]]:
-    """Event rows and actor-mention rows of (file, text, published, outlet, entities) records."""
-    event_rows: list[dict] = []
-    mention_rows: list[dict] = []
-    for file, text, published, outlet, entities in articles:
-        found = article_extraction(file, text, published, outlet, entities, cache)
-        event_rows.extend(found["events"])
-        mention_rows.extend(found["mentions"])
-    return event_rows, mention_rows
 
 
 def article_extraction(
@@ -198,7 +127,7 @@ def article_extraction(
     text: str,
     published: str | None,
     outlet: str | None,
-    entities: Sequence[Entity],
+    entities: Sequence[ner.Entity],
     cache: JsonCache | None = None,
 ) -> dict[str, list[dict]]:
     """{"events": rows, "mentions": rows} of one article, from the cache when this article
@@ -245,6 +174,41 @@ def write_outputs(tables: TimelineTables, processed_dir: Path) -> pd.DataFrame:
     return problems
 
 
+# ---------------------------------------------------------------------------- the Dask engine
+# Texts per Dask partition (NER runs inside the Dask worker, which may not start processes).
+DASK_PARTITION = 100
+
+
+def _events_partition(records: Iterable[ArticleRecord], cache_dir: Path | None) -> list[PartEvents]:
+    """One bag partition of stage 3: NER (model cached per worker), events and actors."""
+    return extract_records(list(records), cache_dir)
+
+
+def timeline_tables_dask(
+    articles: pd.DataFrame,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    cache_dir: Path | None = None,
+    client: Client | None = None,
+    partition_size: int = DASK_PARTITION,
+) -> TimelineTables:
+    """build_timeline_tables on a Dask cluster: NER, events and actor mentions per
+    partition on the workers; merging into the timeline on the client."""
+    import dask.bag as db  # the cluster engine's libraries: a local run does not load them
+
+    from helpers import engine_dask
+
+    engine_dask.check_partition_size(partition_size)
+    records = article_records(articles)
+    parts: list[PartEvents] = []
+    if records:
+        with engine_dask.client_or_local(client, preload=(__name__,)) as active:
+            scattered = engine_dask.scatter_partitions(active, records, partition_size)
+            bag = db.from_delayed(scattered).map_partitions(_events_partition, cache_dir)
+            parts = active.gather(active.compute(bag))
+    return timeline_from_parts(articles, parts, date_from, date_to)
+
+
 def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
     """Stage 3 on the engine the parameters ask for (local loop or Dask cluster)."""
     options: dict[str, Any] = {
@@ -253,8 +217,8 @@ def run_stage(articles: pd.DataFrame, p: TimelineParams) -> TimelineTables:
         "cache_dir": p.interim_dir,
     }
     if p.engine == "dask":
-        from helpers.engine_dask import dask_client, timeline_tables_dask
+        from helpers.engine_dask import dask_client
 
-        with dask_client(p.scheduler) as client:
+        with dask_client(p.scheduler, preload=(__name__,)) as client:
             return timeline_tables_dask(articles, client=client, **options)
     return build_timeline_tables(articles, **options)

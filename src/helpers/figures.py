@@ -172,10 +172,6 @@ def by_quarter(periods: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-# The modules whose code draws a figure: changing one redraws the cached figures.
-FIGURE_MODULES = ("cache", "figures", "schemas", "timeline", "wording")
-
-
 def memo_svg(
     cache_dir: Path | None, name: str, inputs: list[pd.DataFrame | str], draw: Callable[[], str]
 ) -> str:
@@ -186,7 +182,7 @@ def memo_svg(
     drawing of each figure is kept."""
     if cache_dir is None:
         return draw()
-    version = code_version(FIGURE_MODULES, f"matplotlib=={matplotlib.__version__}")
+    version = code_version(__name__, f"matplotlib=={matplotlib.__version__}")
     # One namespace per figure, holding only its latest drawing: rebuilds do not pile up.
     cache = JsonCache(cache_dir, f"figures/{name}", version)
     key = key_of(name, *(_as_text(x) if isinstance(x, pd.DataFrame) else x for x in inputs))

@@ -7,10 +7,13 @@ repeated blocks, metadata, language, relevance); duplicates are found over the w
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -29,9 +32,14 @@ from helpers import (
     storage,
 )
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
-from helpers.manifest import sha256_of
 from helpers.params import IngestParams
 from helpers.published import page_date, top_end
+from helpers.storage import sha256_of
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,22 +76,6 @@ class IngestResult:
     skipped: list[Problem] = field(default_factory=list)
 
 
-# The modules whose code shapes a cached ingest result.
-INGEST_MODULES = (
-    "cache",
-    "clean",
-    "config",
-    "dates",
-    "decode",
-    "dedup",
-    "ingest",
-    "language",
-    "outlets",
-    "published",
-    "relevance",
-    "sources",
-    "textnorm",
-)
 # The packaged data files whose content shapes a cached ingest result.
 INGEST_RESOURCES = (outlets.REGISTRY_FILE, relevance.MODEL_FILE)
 # The reason given for a page whose text is only page furniture.
@@ -284,18 +276,8 @@ def ingest_cache(cache_dir: Path | None) -> tuple[JsonCache | None, JsonCache | 
     """The caches of the two passes (None when caching is off)."""
     if cache_dir is None:
         return None, None
-    version = code_version(INGEST_MODULES, resources_digest(INGEST_RESOURCES))
+    version = code_version(__name__, resources_digest(INGEST_RESOURCES))
     return JsonCache(cache_dir, "read", version), JsonCache(cache_dir, "describe", version)
-
-
-def has_new_inputs(raw_dir: Path, max_bytes: int, cache_dir: Path | None) -> bool:
-    """True when some readable file of raw_dir was never read by this code (new, changed, or
-    no cache): a cheap look ahead, before any file is parsed (hashing only)."""
-    read_cache, _ = ingest_cache(cache_dir)
-    if read_cache is None:
-        return True
-    paths, _ = list_inputs(Path(raw_dir))
-    return any(not read_cache.has(_read_key(path, sha256_of(path), max_bytes)) for path in paths)
 
 
 def ingest_corpus(
@@ -320,7 +302,7 @@ def ingest_corpus(
         key = _describe_key(read, repeated, source, relevance_threshold)
         return describe_cache is not None and describe_cache.has(key)
 
-    with parallel.pool() as workers:  # both passes share the worker processes
+    with parallel.Pool() as workers:  # both passes share the worker processes
         reads = parallel.map_uncached(
             partial(_read_chunk, max_bytes=max_bytes, cache=read_cache),
             hashed,
@@ -413,6 +395,95 @@ def write_outputs(result: IngestResult, processed_dir: Path) -> pd.DataFrame:
     return articles
 
 
+# ---------------------------------------------------------------------------- the Dask engine
+# A block repeated in at least this many files is site furniture (clean.repeated_among's default).
+MIN_REPEATED_FILES = 2
+# Files per Dask partition: enough work per task to hide the scheduler's ~1 ms overhead.
+DASK_PARTITION = 100
+
+
+def _read_one(path: str, max_bytes: int, cache: JsonCache | None) -> ReadArticle:
+    """Pass 1 on a worker: the worker reads the file itself (only the path travels)."""
+    return read_article(Path(path), max_bytes, cache)
+
+
+def _count_keys(reads: Iterable[ReadArticle]) -> Counter[str]:
+    """Files of one partition that contain each block key."""
+    counts: Counter[str] = Counter()
+    for read in reads:
+        counts.update(read.keys)
+    return counts
+
+
+def _merge_counts(partition_counts: Iterable[Counter[str]]) -> Counter[str]:
+    """Sum per-partition key counts (also applied to its own results in a tree reduction)."""
+    total: Counter[str] = Counter()
+    for counts in partition_counts:
+        total.update(counts)
+    return total
+
+
+def _repeated_blocks(counts: Counter[str]) -> frozenset[str]:
+    """Keys found in at least MIN_REPEATED_FILES files of the corpus."""
+    return frozenset(key for key, n in counts.items() if n >= MIN_REPEATED_FILES)
+
+
+def _describe_one(
+    read: ReadArticle,
+    repeated: frozenset[str],
+    source_rows: dict[str, sources.SourceRow],
+    relevance_threshold: float,
+    cache: JsonCache | None,
+) -> dict[str, object]:
+    """Pass 2 on a worker: the article's row."""
+    source = source_rows.get(read.file)
+    return describe_article(read, repeated, source, relevance_threshold, cache)
+
+
+def _decode_summary(read: ReadArticle) -> ReadArticle:
+    """What assemble needs of a read (file, problems): the text stays on the worker."""
+    return replace(read, text=None, html_meta={}, keys=frozenset())
+
+
+def ingest_corpus_dask(
+    raw_dir: Path,
+    relevance_threshold: float = 0.5,
+    duplicate_threshold: float = 0.8,
+    max_bytes: int = config.MAX_FILE_BYTES,
+    cache_dir: Path | None = None,
+    client: Client | None = None,
+    partition_size: int = DASK_PARTITION,
+) -> IngestResult:
+    """ingest_corpus on a Dask cluster: both per-article passes run as a bag on the
+    workers, the repeated blocks are reduced from per-partition counts, duplicates on the client."""
+    import dask  # the cluster engine's libraries: a local run does not load them
+    import dask.bag as db
+
+    from helpers import engine_dask
+
+    engine_dask.check_partition_size(partition_size)
+    raw_dir = Path(raw_dir)
+    paths, skipped = list_inputs(raw_dir)
+    source_rows, source_problems = sources.read_sources(raw_dir, [p.name for p in paths])
+    read_cache, describe_cache = ingest_cache(cache_dir)
+    if not paths:
+        return assemble([], [], skipped, source_problems, duplicate_threshold)
+    files = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
+    reads = files.map(_read_one, max_bytes, read_cache)
+    repeated = reads.reduction(_count_keys, _merge_counts).apply(_repeated_blocks)
+    rows = reads.map(
+        _describe_one,
+        repeated=repeated,
+        source_rows=dask.delayed(source_rows),
+        relevance_threshold=relevance_threshold,
+        cache=describe_cache,
+    )
+    with engine_dask.client_or_local(client, preload=(__name__,)) as active:
+        row_list, summaries = active.gather(active.compute([rows, reads.map(_decode_summary)]))
+    log.info("ingest (dask): %d files in %d partitions", len(paths), files.npartitions)
+    return assemble(row_list, summaries, skipped, source_problems, duplicate_threshold)
+
+
 def run_stage(p: IngestParams) -> IngestResult:
     """Stage 1 on the engine the parameters ask for (local loop or Dask cluster)."""
     options: dict[str, Any] = {
@@ -422,8 +493,8 @@ def run_stage(p: IngestParams) -> IngestResult:
         "cache_dir": p.interim_dir,
     }
     if p.engine == "dask":
-        from helpers.engine_dask import dask_client, ingest_corpus_dask
+        from helpers.engine_dask import dask_client
 
-        with dask_client(p.scheduler) as client:
+        with dask_client(p.scheduler, preload=(__name__,)) as client:
             return ingest_corpus_dask(Path(p.raw_dir), client=client, **options)
     return ingest_corpus(Path(p.raw_dir), **options)

@@ -21,32 +21,13 @@ from helpers import memory, standby
 log = logging.getLogger(__name__)
 
 
-def warm_up(
-    modules: Sequence[str],
-    raw_dir: str | None = None,
-    max_bytes: int = 0,
-    interim_dir: str | None = None,
-) -> bool:
+def warm_up(modules: Sequence[str]) -> None:
     """Import what the notebooks use, with the collector paused and the result frozen
-    (helpers.memory), so that the first notebook starts with its libraries loaded.
-
-    Given the corpus (raw_dir, the ingest cache), the NER model starts loading in a background
-    process as soon as ingest is imported, but only if some file is new: stage 3 then likely
-    needs it, and loading it takes ~6 s of a core, which a rebuild with every article cached
-    would waste. Returns whether it started the model. A module that fails to import is
-    skipped: the notebook importing it reports the error."""
-    started = False
+    (helpers.memory), so that the first notebook starts with its libraries loaded. A module
+    that fails to import is skipped: the notebook importing it reports the error."""
     with memory.collection_paused():
-        if raw_dir is not None:
-            from helpers import config, ingest, nlp
-
-            cache = Path(interim_dir) if interim_dir else None
-            if ingest.has_new_inputs(Path(raw_dir), max_bytes, cache):
-                nlp.warm_up(config.SPACY_MODEL)
-                started = True
         for name in modules:
             _import(name)
-    return started
 
 
 def _import(name: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.metadata
 import json
 import os
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import config, inputs
+from helpers.storage import sha256_of
 
 # File times come from a coarse clock (a few ms behind time.time()): a file written just after
 # a run started can look older by that much.
@@ -39,15 +39,6 @@ KEY_PACKAGES = (
     "trafilatura",
     "simplemma",
 )
-
-
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:

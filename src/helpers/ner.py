@@ -1,19 +1,19 @@
-"""Named entities of one process: the spaCy model with NER only, and the sentences it reads.
-
-What the entity cache depends on lives here (and in text_spans, stopwords and the gazetteer):
-the worker and scheduling code in nlp.py can change without invalidating cached entities.
-"""
+"""Named entities: the spaCy model with NER only, the sentences it reads, and the per-text
+cache of what it found (keyed by this module's code and the model's version)."""
 
 from __future__ import annotations
 
 import bisect
+import importlib.metadata
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers import config, gazetteer
+from helpers import config, gazetteer, memory
+from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.stopwords import spacy_stop_words
 from helpers.text_spans import sentences
 
@@ -81,6 +81,16 @@ def load_ner(model: str = config.SPACY_MODEL) -> Language:
         ) from exc
     add_gazetteer_rulers(nlp)
     return nlp
+
+
+def load_in_worker(model: str = config.SPACY_MODEL) -> None:
+    """Worker process initializer: the model is loaded before the first text arrives. One
+    BLAS thread per worker: the workers already fill the cores, more threads would contend."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    load_ner(model)
+    memory.freeze_survivors()  # the model lives as long as the worker: later collections skip it
 
 
 def add_gazetteer_rulers(nlp: Language) -> None:
@@ -176,3 +186,52 @@ def entity_tuples(texts: Sequence[str], model: str = config.SPACY_MODEL) -> list
             nlp.pipe((c for c, _ in compacted), batch_size=BATCH), compacted, strict=True
         )
     ]
+
+
+def find_entities(texts: Sequence[str], model: str = config.SPACY_MODEL) -> list[list[Entity]]:
+    """Entities of each text, computed in this process."""
+    return [[Entity(*e) for e in found] for found in entity_tuples(texts, model)] if texts else []
+
+
+def _model_version(model: str) -> str:
+    """The installed version of a spaCy model package ("unknown" if it has no metadata)."""
+    try:
+        return importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def entity_cache(cache_dir: Path | None, model: str = config.SPACY_MODEL) -> JsonCache | None:
+    """The per-text cache of entities (None: no cache), versioned by code and model."""
+    if cache_dir is None:
+        return None
+    listed = resources_digest((gazetteer.GAZETTEER_FILE,))
+    version = code_version(__name__, f"{model}=={_model_version(model)} gazetteer={listed}")
+    return JsonCache(cache_dir, "entities", version)
+
+
+def has_entities(text: str, cache: JsonCache | None) -> bool:
+    """True when the entities of this text are in the cache (no model needed for it)."""
+    return cache is not None and cache.has(key_of(text))
+
+
+def cached_entities(
+    texts: Sequence[str], cache_dir: Path | None, model: str = config.SPACY_MODEL
+) -> Iterator[list[Entity]]:
+    """Entities of each text, in order; texts seen before (same text, code and model) come
+    from the cache and the model is loaded only if some text is new."""
+    cache = entity_cache(cache_dir, model)
+    keys = [key_of(text) for text in texts]
+    known = {k: cache.get(k) for k in keys} if cache else {}
+    missing = [i for i, k in enumerate(keys) if known.get(k) is None]
+    fresh = iter(find_entities([texts[i] for i in missing], model))
+    for key in keys:
+        stored = known.get(key)
+        if stored is not None:
+            yield [Entity(*e) for e in stored]
+            continue
+        entities = next(fresh)
+        if cache:
+            cache.put(key, [list(e.as_tuple()) for e in entities])
+        known[key] = [list(e.as_tuple()) for e in entities]
+        yield entities

@@ -1,7 +1,8 @@
-"""Chunks of per-article work spread over worker processes, results in input order.
+"""The local engine's one way to spread per-article work over processes, results in order.
 
-Large corpora use both cores; small ones, one core, or a session where processes cannot
-start (a script without a __main__ guard) run in the calling process instead.
+Large corpora use every core; small ones, or a session where processes cannot start (a
+script without a __main__ guard), run in the calling process instead. The processes live
+for one stage call (a `with Pool()` block) and exit with their parent, even killed with -9.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import nullcontext, suppress
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any, TypeVar
 
@@ -24,11 +25,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 log = logging.getLogger(__name__)
 
-# Below this many items, starting processes costs more than it saves.
+# Below this many items, starting processes (and loading a model in each) costs more than it
+# saves.
 PARALLEL_FROM = 200
-# Niceness of work the kernel does not wait for yet (the NER model loading during ingest and
-# themes, the cloud painters starting during the theme fit, the export rehearsal): on two cores
-# it would otherwise slow the kernel's own work, which is what the run waits for.
+# Niceness of work the kernel does not wait for yet (the export rehearsal): on two cores it
+# would otherwise slow the kernel's own work, which is what the run waits for.
 BACKGROUND_NICENESS = 10
 # Items sent to a worker at a time.
 CHUNK = 32
@@ -99,12 +100,11 @@ def lower_priority(thread_only: bool = False) -> None:
             )
 
 
-def n_workers(n_items: int, parallel_from: int | None = None) -> int:
-    """Processes for n items: every core (at most one per item) from parallel_from items
-    (PARALLEL_FROM by default), else none (this one)."""
+def n_workers(n_items: int) -> int:
+    """Processes for n items: every core (at most one per item) from PARALLEL_FROM items,
+    else none (this one)."""
     cores = os.cpu_count() or 1
-    threshold = PARALLEL_FROM if parallel_from is None else parallel_from
-    return min(cores, n_items) if n_items >= threshold and cores > 1 else 0
+    return min(cores, n_items) if n_items >= PARALLEL_FROM and cores > 1 else 0
 
 
 def chunks_of(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
@@ -113,68 +113,43 @@ def chunks_of(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
 
 
 class Pool:
-    """Worker processes that several process_map calls share (ingest's two passes, the word
-    clouds): they start at the first call with enough items, or ahead with start(), and stop
-    at close() (or when the `pool()` block ends). parallel_from: fewest items worth the
-    processes (PARALLEL_FROM by default); chunk: items per task; initializer: run once in
-    each process as it starts."""
+    """Worker processes for the duration of a `with` block (the stage call that uses them):
+    they start at the first process_map with enough items, run initializer(*initargs) once
+    each as they start (e.g. loading a model), and stop when the block ends."""
 
     def __init__(
-        self,
-        parallel_from: int | None = None,
-        chunk: int = CHUNK,
-        initializer: Callable[[], object] | None = None,
+        self, initializer: Callable[..., object] | None = None, initargs: tuple[Any, ...] = ()
     ) -> None:
-        self.parallel_from = parallel_from
-        self.chunk = chunk
         self._initializer = initializer
+        self._initargs = initargs
         self._executor: ProcessPoolExecutor | None = None
 
-    @property
-    def running(self) -> bool:
-        """True while the processes are up."""
-        return self._executor is not None
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def executor(self, n_items: int) -> Executor | None:
         """The processes (started now if needed and worth it for n items), None when not
         worth it; processes already running are used whatever n."""
         if self._executor is None:
-            workers = n_workers(n_items, self.parallel_from)
+            workers = n_workers(n_items)
             if not workers:
                 return None
             self._executor = ProcessPoolExecutor(
-                workers, mp_context=spawn_context(), initializer=self._initializer
+                workers,
+                mp_context=spawn_context(),
+                initializer=self._initializer,
+                initargs=self._initargs,
             )
         return self._executor
 
-    def start(self, n_items: int) -> None:
-        """Start the processes for n items now and return at once: they import and run the
-        initializer while the caller does other work."""
-        try:
-            executor = self.executor(n_items)
-            if executor is not None:
-                for _ in range(n_workers(n_items, self.parallel_from)):
-                    executor.submit(int)  # spawn processes start on demand: one per task
-        except (OSError, RuntimeError) as exc:
-            log.warning("worker processes could not start (%s); going on in this process", exc)
-            self.close()
-
-    def close(self, wait: bool = True) -> None:
-        """Stop the processes; without wait, they finish exiting in the background (joining
-        two processes that imported plotting libraries takes ~0.15 s)."""
+    def close(self) -> None:
+        """Stop the processes (they finish the task at hand, the others are cancelled)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-
-
-@contextmanager
-def pool() -> Iterator[Pool]:
-    """A Pool for the duration of the block."""
-    shared = Pool()
-    try:
-        yield shared
-    finally:
-        shared.close()
 
 
 def process_map(
@@ -184,10 +159,9 @@ def process_map(
     workers: Pool | None = None,
 ) -> list[R]:
     """function applied to chunks of items, in worker processes when there are enough items
-    (those of workers if given); the results of all chunks in input order (function returns
-    one result per item)."""
-    with nullcontext(workers) if workers is not None else pool() as active:
-        return list(progress(_results(function, items, active), desc, total=len(items)))
+    (those of workers if given, else processes for this call only); the results of all chunks
+    in input order (function returns one result per item)."""
+    return map_uncached(function, items, lambda _: False, desc, workers)
 
 
 def map_uncached(
@@ -197,28 +171,46 @@ def map_uncached(
     desc: str,
     workers: Pool | None = None,
 ) -> list[R]:
-    """function over items in input order: the cached ones here (a cache read is cheaper than
-    a process start), the others in worker processes when there are enough of them."""
+    """function over items in input order: the others go to worker processes when there are
+    enough of them, and meanwhile the cached ones are done here (a cache read is cheaper than
+    sending the item to a process)."""
     cached = [is_cached(item) for item in items]
-    todo = [item for item, hit in zip(items, cached, strict=True) if not hit]
-    fresh = iter(process_map(function, todo, desc, workers))
-    here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+    chunks = chunks_of([item for item, hit in zip(items, cached, strict=True) if not hit])
+    with nullcontext(workers) if workers is not None else Pool() as active:
+        submitted = _submit(function, chunks, active)
+        here = iter(function([item for item, hit in zip(items, cached, strict=True) if hit]))
+        results = _results(function, chunks, submitted, active)
+        fresh = iter(list(progress(results, desc, total=cached.count(False))))
     return [next(here) if hit else next(fresh) for hit in cached]
 
 
+def _submit(
+    function: Callable[[list[T]], list[R]], chunks: list[list[T]], workers: Pool
+) -> Iterator[list[R]] | None:
+    """The chunks handed to the worker processes now (their results, in order, as they come),
+    or None when they are done here (too few items, or the processes cannot start)."""
+    try:
+        executor = workers.executor(sum(len(chunk) for chunk in chunks))
+        return None if executor is None else executor.map(function, chunks)
+    except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        log.warning("worker processes failed (%s); going on in this process", exc)
+        workers.close()
+        return None
+
+
 def _results(
-    function: Callable[[list[T]], list[R]], items: Sequence[T], workers: Pool
+    function: Callable[[list[T]], list[R]],
+    chunks: list[list[T]],
+    submitted: Iterator[list[R]] | None,
+    workers: Pool,
 ) -> Iterator[R]:
     """Each item's result, in order, from the worker processes or from this process; if the
     processes fail, the chunks they did not finish are computed here."""
-    chunks = chunks_of(items, workers.chunk)
     done = 0
     try:
-        executor = workers.executor(len(items))
-        if executor is not None:
-            for result in executor.map(function, chunks):
-                yield from result
-                done += 1
+        for result in submitted or ():
+            yield from result
+            done += 1
     except (OSError, RuntimeError, BrokenProcessPool) as exc:
         log.warning("worker processes failed (%s); going on in this process", exc)
         workers.close()

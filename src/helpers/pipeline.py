@@ -49,20 +49,9 @@ _PRELOADED = (
 )
 
 
-def _warm_up_code(per_stage: dict[str, dict[str, Any]]) -> str:
-    """Kernel code for the warm-up: imports, and the NER model started early when the corpus
-    has a new file and stage 3 runs locally (see helpers.kernel.warm_up)."""
-    ingest = params.validate_params(params.IngestParams, per_stage[params.IngestParams.notebook])
-    timeline = params.validate_params(
-        params.TimelineParams, per_stage[params.TimelineParams.notebook]
-    )
-    assert isinstance(ingest, params.IngestParams)
-    assert isinstance(timeline, params.TimelineParams)
-    corpus = ""
-    if timeline.engine == "local":
-        max_bytes = int(ingest.max_file_mb * 1024 * 1024)
-        corpus = f", {ingest.raw_dir!r}, {max_bytes}, {str(ingest.interim_dir)!r}"
-    return f"import helpers.kernel; helpers.kernel.warm_up({_PRELOADED!r}{corpus})"
+def _warm_up_code() -> str:
+    """Kernel code for the warm-up: the imports (see helpers.kernel.warm_up)."""
+    return f"import helpers.kernel; helpers.kernel.warm_up({_PRELOADED!r})"
 
 
 def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
@@ -132,10 +121,6 @@ def shared_kernel(
                 shared.start(_keep_code(claim, idle))
             shared.start(warm_up)
             yield shared
-            # On standby, the kernel keeps one NER worker with the model loaded: a rebuild
-            # with a new article then needs no model load (~3.4 s of a core).
-            keep = 0 if claim is None else 1
-            shared.run(f"import helpers.nlp; helpers.nlp.shutdown_workers({keep})")
             if claim is not None:
                 kept = _put_on_standby(shared, claim, idle)
         finally:
@@ -321,15 +306,13 @@ def _run_stages(
     # first notebook, ~1 s) and then the export libraries meanwhile.
     threading.Thread(target=_preload_libraries, daemon=True).start()
     try:
-        warm_up = _warm_up_code(per_stage)
+        warm_up = _warm_up_code()
         with shared_kernel(kernel, notebooks_dir, warm_up, idle) as shared:
             run["kernel"] = {"reused": shared.reused, "standby_seconds": idle}
             for index, notebook in enumerate(NOTEBOOKS, start=1):
                 log.info("[%d/%d] %s", index, len(NOTEBOOKS) + 1, notebook)
                 started = time.perf_counter()
                 run_notebook(notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, shared)
-                if notebook == params.IngestParams.notebook:
-                    shared.run(_prefetch_code(per_stage[params.TimelineParams.notebook]))
                 seconds = round(time.perf_counter() - started, 2)
                 run["stages"].append({"stage": notebook, "seconds": seconds})
                 manifest.mark_replaced(run, out_dir, run["started"])
@@ -396,19 +379,6 @@ _ADVICE = {
     errno.EROFS: _READ_ONLY,
     errno.EACCES: _READ_ONLY,
 }
-
-
-def _prefetch_code(values: dict[str, Any]) -> str:
-    """Kernel code that starts stage 3's NER and extraction in the model's worker processes
-    as soon as stage 1 is done, so that it overlaps the themes (local engine only)."""
-    timeline = params.validate_params(params.TimelineParams, values)
-    assert isinstance(timeline, params.TimelineParams)
-    if timeline.engine != "local":
-        return "pass"
-    return (
-        "import helpers.extraction; _submitted = helpers.extraction.prefetch_from("
-        f"{str(timeline.processed_dir)!r}, {str(timeline.interim_dir)!r})"
-    )
 
 
 def _preload_libraries() -> None:

@@ -221,3 +221,17 @@ def validate_rows(
         }
     )
     return validate(name, frame.drop(index=bad)), aside
+
+
+def core_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Relevant, readable, non-duplicate articles: the ones the briefing is about."""
+    mask = articles["readable"] & articles["relevant"] & articles["duplicate_of"].isna()
+    return articles[mask]
+
+
+def outlet_names(articles: pd.DataFrame) -> dict[str, str | None]:
+    """file -> outlet (None when unknown)."""
+    return {
+        file: outlet if isinstance(outlet, str) else None
+        for file, outlet in zip(articles["file"], articles["outlet"], strict=True)
+    }

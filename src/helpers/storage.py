@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import hashlib
 import itertools
 import json
 import os
@@ -167,6 +168,15 @@ def write_parquet(target: Path, frame: pd.DataFrame) -> Path:
     with atomic_path(target) as tmp:
         frame.to_parquet(tmp, index=False)
     return Path(target)
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def read_parquet(source: Path) -> pd.DataFrame:

@@ -309,7 +309,7 @@ def prepared_cache(cache_dir: Path | None) -> JsonCache | None:
     if cache_dir is None:
         return None
     version = code_version(
-        ("cache", "themes", "textnorm", "stopwords", "glossary"),
+        __name__,
         f"simplemma=={_simplemma_version()} glossary={resources_digest((glossary.GLOSSARY_FILE,))}",
     )
     return JsonCache(cache_dir, "prepared", version)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import figures, schemas, storage, themes, wordclouds
-from helpers.briefing import core_articles
 from helpers.params import ThemesParams
+from helpers.schemas import core_articles
 
 
 @dataclass
@@ -84,14 +84,12 @@ def periods_figure(result: ThemeTables, language: str, cache_dir: Path | None = 
 def run_stage(articles: pd.DataFrame, p: ThemesParams) -> ThemeTables:
     """Stage 2 on the engine the parameters ask for (local fit or hashed TF-IDF on Dask)."""
     if p.engine == "dask":
-        from helpers.engine_dask import dask_client, theme_tables_dask
+        from helpers import engine_dask, themes_dask
 
-        with dask_client(p.scheduler) as client:
-            return theme_tables_dask(
-                articles, n_themes=p.n_themes, random_state=p.random_state, client=client
-            )
-    # The word clouds are drawn by processes that start now, while the themes are fitted.
-    wordclouds.start_painters()
+        core = core_articles(articles)
+        with engine_dask.dask_client(p.scheduler, preload=(themes_dask.__name__,)) as client:
+            model = themes_dask.fit_themes_dask(core, client, p.n_themes, p.random_state)
+        return tables_from_model(model, core)
     return build_theme_tables(
         articles, n_themes=p.n_themes, random_state=p.random_state, cache_dir=p.interim_dir
     )

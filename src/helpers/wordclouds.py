@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from PIL import Image
 from wordcloud import WordCloud
 from wordcloud.wordcloud import FONT_PATH as BUNDLED_FONT
 
-from helpers import parallel, storage
+from helpers import storage
 
 # Readable and covers French accents; absent on some machines, then wordcloud's own font.
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -35,8 +34,6 @@ MAX_WORDS = 80
 # Six colours antialiased on white fit a 64-colour palette: a third of the RGB file's size,
 # which every page of the self-contained HTML carries as base64.
 PNG_COLOURS = 64
-# From this many clouds, they are drawn in worker processes (each cloud takes ~0.2 s).
-PAINT_IN_PROCESSES_FROM = 4
 
 
 def font_path() -> str:
@@ -116,35 +113,8 @@ def word_cloud_png(
 CloudJob = tuple[Path, Mapping[str, float]]
 
 
-def _warm_painter() -> None:
-    """Worker initializer: draw a tiny cloud, so that the libraries and the font are loaded
-    before the first real one arrives; at background priority, as it starts while the kernel
-    fits the themes."""
-    parallel.lower_priority()
-    _cloud({"a": 1.0}, 40, 20, 0, scale=1)
-
-
-# The processes that draw clouds, one cloud per task; they are started ahead (start_painters,
-# while the themes are fitted) so that their ~0.6 s start is hidden.
-_PAINTERS = parallel.Pool(parallel_from=PAINT_IN_PROCESSES_FROM, chunk=1, initializer=_warm_painter)
-atexit.register(_PAINTERS.close)
-
-
-def start_painters() -> None:
-    """Start the cloud-drawing processes now (returns at once); write_clouds uses them."""
-    _PAINTERS.start(PAINT_IN_PROCESSES_FROM)
-
-
 def write_clouds(jobs: Sequence[CloudJob]) -> list[Path]:
     """Draw each (path, weights) cloud as PNG and write it atomically; the paths, in order.
-    In worker processes when started ahead or from PAINT_IN_PROCESSES_FROM clouds (see
-    helpers.parallel: if they fail, the rest is drawn here); the processes stop after."""
-    try:
-        return parallel.process_map(_write_clouds, list(jobs), "word clouds", _PAINTERS)
-    finally:
-        _PAINTERS.close(wait=False)
-
-
-def _write_clouds(jobs: list[CloudJob]) -> list[Path]:
-    """Draw clouds and write each atomically."""
+    Drawn here: two processes started for a stage's dozen clouds (0.2 s each) took longer
+    than drawing them one after the other."""
     return [storage.write_bytes(Path(path), word_cloud_png(weights)) for path, weights in jobs]

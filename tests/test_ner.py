@@ -1,11 +1,10 @@
-"""The NER workers: same entities in a background process, in this process, and when the
-workers cannot start."""
+"""Named entities: the sentences the model reads, the entities it finds, their cache."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers import ner, nlp
+from helpers import ner
 
 TEXTS = [
     "Ghita Mezzour a annoncé à Rabat une instance nationale dédiée à l'IA.",
@@ -15,27 +14,21 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def in_process() -> list[list[ner.Entity]]:
-    return list(nlp.iter_entities(TEXTS, in_process=True))
+def found() -> list[list[ner.Entity]]:
+    return ner.find_entities(TEXTS)
 
 
-def test_worker_gives_the_same_entities_as_this_process(in_process) -> None:
-    assert nlp.find_entities(TEXTS) == in_process
-    assert any(e.label == "LOC" and e.text == "Rabat" for e in in_process[0])
-    assert in_process[1] == []
+def test_entities_of_each_text(found) -> None:
+    assert any(e.label == "LOC" and e.text == "Rabat" for e in found[0])
+    assert found[1] == []
+    assert ner.find_entities([]) == []
 
 
-def test_ner_goes_on_here_when_workers_cannot_start(monkeypatch, in_process, caplog) -> None:
-    def refuse(model: str, count: int) -> list:
-        raise OSError("no more processes")
-
-    monkeypatch.setattr(nlp._WORKERS, "ensure", refuse)
-    assert nlp.find_entities(TEXTS) == in_process
-    assert "could not start" in caplog.text
-
-
-def test_empty_input_starts_nothing() -> None:
-    assert nlp.find_entities([]) == []
+def test_cached_entities_are_those_found(found, tmp_path, monkeypatch) -> None:
+    assert list(ner.cached_entities(TEXTS, tmp_path)) == found
+    monkeypatch.setattr(ner, "entity_tuples", None)  # the model is not used again
+    assert list(ner.cached_entities(TEXTS, tmp_path)) == found
+    assert all(ner.has_entities(text, ner.entity_cache(tmp_path)) for text in TEXTS)
 
 
 @pytest.mark.parametrize(
@@ -90,27 +83,9 @@ def test_compact_text_keeps_runs_of_sentences_and_offsets_map_back() -> None:
     ]
 
 
-def test_entities_offsets_point_into_the_original_text(in_process) -> None:
-    for text, found in zip(TEXTS, in_process, strict=True):
-        assert all(text[e.start : e.end] == e.text for e in found)
-
-
-def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
-    stopped: list[str] = []
-
-    class Executor:
-        def __init__(self, name: str) -> None:
-            self.name = name
-
-        def shutdown(self, wait: bool, cancel_futures: bool) -> None:
-            stopped.append(self.name)
-
-    workers = nlp._Workers()
-    workers.executors = [Executor("a"), Executor("b")]  # type: ignore[list-item]
-    workers.shutdown(keep=1)
-    assert stopped == ["b"] and [e.name for e in workers.executors] == ["a"]  # type: ignore[attr-defined]
-    workers.shutdown()
-    assert stopped == ["b", "a"] and workers.executors == []
+def test_entities_offsets_point_into_the_original_text(found) -> None:
+    for text, entities in zip(TEXTS, found, strict=True):
+        assert all(text[e.start : e.end] == e.text for e in entities)
 
 
 @pytest.mark.parametrize(
@@ -128,10 +103,10 @@ def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
     ids=["strategy_is_not_an_organisation", "programme_like_name", "acronym", "whole_name"],
 )
 def test_gazetteer_names_come_out_whole_and_typed(text: str, name: str, label: str) -> None:
-    (found,) = nlp.iter_entities([text], in_process=True)
+    (found,) = ner.find_entities([text])
     assert (name, label) in [(e.text, e.label) for e in found]
 
 
 def test_acronyms_match_only_as_written() -> None:
-    (found,) = nlp.iter_entities(["Add the files to the folder."], in_process=True)
+    (found,) = ner.find_entities(["Add the files to the folder."])
     assert all(e.text != "Add" or e.label != "ORG" for e in found)
