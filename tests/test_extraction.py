@@ -46,24 +46,6 @@ def test_extraction_targets_are_the_core_articles_with_text() -> None:
     assert list(extraction.extraction_targets(_articles())["file"]) == ["core.txt"]
 
 
-def test_prefetched_work_is_used_once_for_the_same_articles(monkeypatch) -> None:
-    submitted: list[int] = []
-
-    def count_chunks(fn, chunks, *args, **kwargs):
-        submitted.append(len(chunks))
-        return [None] * len(chunks)
-
-    monkeypatch.setattr(nlp, "submit_chunks", count_chunks)
-    monkeypatch.setattr(nlp, "cached_entities", lambda texts, *a, **k: iter([[] for _ in texts]))
-    articles = _articles()
-    assert extraction.prefetch(articles, None) == 3  # the readable articles
-    first = extraction.build_timeline_tables(articles)
-    assert submitted == [1]  # the prefetched chunks were taken, nothing submitted again
-    second = extraction.build_timeline_tables(articles)
-    assert submitted == [1, 1]  # used once: a later run submits its own work
-    assert first.events.equals(second.events)
-
-
 def test_texts_already_read_by_the_model_are_not_sent_to_it(tmp_path, monkeypatch) -> None:
     sent: list[list] = []
 

@@ -95,7 +95,7 @@ def test_entities_offsets_point_into_the_original_text(in_process) -> None:
         assert all(text[e.start : e.end] == e.text for e in found)
 
 
-def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
+def test_shutdown_stops_every_worker() -> None:
     stopped: list[str] = []
 
     class Executor:
@@ -107,10 +107,8 @@ def test_shutdown_can_keep_the_first_workers(monkeypatch) -> None:
 
     workers = nlp._Workers()
     workers.executors = [Executor("a"), Executor("b")]  # type: ignore[list-item]
-    workers.shutdown(keep=1)
-    assert stopped == ["b"] and [e.name for e in workers.executors] == ["a"]  # type: ignore[attr-defined]
     workers.shutdown()
-    assert stopped == ["b", "a"] and workers.executors == []
+    assert stopped == ["a", "b"] and workers.executors == []
 
 
 @pytest.mark.parametrize(

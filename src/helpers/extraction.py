@@ -26,8 +26,6 @@ ArticleRecord = tuple[str, str, str | None, str | None, bool]
 PartEvents = tuple[list[dict], list[dict]]
 # Articles in chunks, and the worker's future for each chunk (None: compute it here).
 Submitted = tuple[list[list[ArticleRecord]], list[Future[PartEvents] | None]]
-# Work started by prefetch(), by records key; taken by build_timeline_tables.
-_PREFETCHED: dict[str, Submitted] = {}
 # The modules an article's events and actor mentions depend on: a change to any of them
 # invalidates the per-article cache.
 EXTRACT_MODULES = (
@@ -62,9 +60,9 @@ def build_timeline_tables(
     """Events of every readable article (so date extraction can be checked on any text);
     actors, and the actors of events, only for the core articles (relevant, readable, not
     duplicates), the only ones the NER model reads; the timeline from the core articles.
-    NER and extraction run in the model's worker processes, chunk by chunk (see prefetch)."""
+    NER and extraction run in the model's worker processes, chunk by chunk."""
     records = article_records(articles)
-    chunks, futures = _take_prefetched(records, cache_dir) or _submit(records, cache_dir)
+    chunks, futures = _submit(records, cache_dir)
     parts = [
         nlp.chunk_result(future, extract_records, chunk, cache_dir)
         for future, chunk in progress(
@@ -120,22 +118,6 @@ def timeline_from_parts(
     )
 
 
-def prefetch(articles: pd.DataFrame, cache_dir: Path | None) -> int:
-    """Start stage 3's NER and extraction in the worker processes now, so that it runs while
-    the themes are computed; build_timeline_tables picks the results up if it is called on
-    the same articles and cache. Returns the number of articles submitted."""
-    records = article_records(articles)
-    _PREFETCHED.clear()
-    _PREFETCHED[_records_key(records, cache_dir)] = _submit(records, cache_dir)
-    return len(records)
-
-
-def prefetch_from(processed_dir: str, cache_dir: str | None) -> int:
-    """prefetch() on the articles table that stage 1 wrote (what the pipeline calls)."""
-    articles = storage.read_parquet(Path(processed_dir) / "articles.parquet")
-    return prefetch(articles, Path(cache_dir) if cache_dir else None)
-
-
 def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted:
     """The records in chunks, and the extraction of each chunk with a text the model has not
     read before submitted to the workers (as many as the new texts call for); a chunk read
@@ -155,16 +137,6 @@ def _submit(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitt
         )
     )
     return chunks, [next(submitted) if needed else None for needed in to_model]
-
-
-def _records_key(records: Sequence[ArticleRecord], cache_dir: Path | None) -> str:
-    """What identifies a prefetch: every record and the cache folder."""
-    return key_of(json.dumps(records, ensure_ascii=False), str(cache_dir))
-
-
-def _take_prefetched(records: Sequence[ArticleRecord], cache_dir: Path | None) -> Submitted | None:
-    """The prefetched work for exactly these records and cache, or None (used once)."""
-    return _PREFETCHED.pop(_records_key(records, cache_dir), None)
 
 
 def extraction_targets(articles: pd.DataFrame) -> pd.DataFrame:

@@ -69,11 +69,8 @@ def load_ner(model: str = config.SPACY_MODEL) -> Language:
     import spacy
     from thinc.api import use_ops
 
-    from helpers.regexcache import long_patterns_cached
-
     try:
-        # The French tokenizer's 2 MB pattern compiles from a stored program (regexcache).
-        with use_ops("numpy", use_blis=False), long_patterns_cached():
+        with use_ops("numpy", use_blis=False):
             nlp = spacy.load(model, exclude=_UNUSED_COMPONENTS)
     except OSError as exc:
         raise RuntimeError(

@@ -1,13 +1,13 @@
 """The NER model's worker processes and the per-text entity cache.
 
-The model (helpers.ner) loads in a background process (`warm_up`, started by the kernel's warm-up
-when the corpus has a new file) while ingest runs; work goes to the workers in chunks, two
-workers for large corpora, and entities are cached per text.
+The model (helpers.ner) loads in worker processes; work goes to them in chunks, two workers for
+large corpora, and entities are cached per text.
 """
 
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from helpers import config, gazetteer, memory, parallel
+from helpers import config, gazetteer
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.ner import Entity, entity_tuples, load_ner
 from helpers.parallel import chunks_of, spawn_context
@@ -38,14 +38,12 @@ def n_processes(n_texts: int) -> int:
 
 def _load_in_worker(model: str) -> None:
     """Worker initializer: the model is ready before the first text arrives. One BLAS thread
-    per worker: the workers already fill the cores, more threads would only contend. At
-    background priority: the model loads while the kernel runs ingest and themes."""
+    per worker: the workers already fill the cores, more threads would only contend."""
     from threadpoolctl import threadpool_limits
 
-    parallel.lower_priority()
     threadpool_limits(limits=1, user_api="blas")
     load_ner(model)
-    memory.freeze_survivors()  # the model lives as long as the worker: later collections skip it
+    gc.freeze()  # the model lives as long as the worker: later collections skip it
 
 
 class _Workers:
@@ -68,25 +66,14 @@ class _Workers:
             self.executors.append(executor)
         return self.executors[:count]
 
-    def shutdown(self, keep: int = 0) -> None:
-        for executor in self.executors[keep:]:
+    def shutdown(self) -> None:
+        for executor in self.executors:
             executor.shutdown(wait=False, cancel_futures=True)
-        self.executors = self.executors[:keep]
+        self.executors = []
 
 
 _WORKERS = _Workers()
 atexit.register(_WORKERS.shutdown)
-
-
-def warm_up(model: str = config.SPACY_MODEL, workers: int = 1) -> None:
-    """Start loading the model in background worker processes; returns at once."""
-    _WORKERS.ensure(model, workers)
-
-
-def shutdown_workers(keep: int = 0) -> None:
-    """Stop the background NER workers but the first `keep` (they are all stopped at
-    interpreter exit)."""
-    _WORKERS.shutdown(keep)
 
 
 def submit_chunks(
