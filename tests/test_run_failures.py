@@ -64,39 +64,32 @@ def test_a_failure_is_one_line_that_says_what_to_do(exc: BaseException, expected
     assert "\n" not in reason
 
 
-def test_a_failed_run_leaves_a_manifest_that_says_failed_and_why(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("failing", "ended"),
+    [
+        ("01_ingest.ipynb", []),
+        ("03_timeline.ipynb", ["01_ingest.ipynb", "02_themes.ipynb"]),
+    ],
+    ids=["first_stage", "beside_a_stage_that_ends"],
+)
+def test_a_failed_run_leaves_a_manifest_that_says_failed_and_why(
+    tmp_path: Path, failing: str, ended: list[str]
+) -> None:
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(FIXTURES / "failing.ipynb", notebooks / "01_ingest.ipynb")
-    out = tmp_path / "out"
-    with pytest.raises(RunError) as caught:
-        run_pipeline(SEEDS, out, notebooks_dir=notebooks)
-    assert caught.value.stage == "01_ingest.ipynb"
-    run = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
-    assert run["status"].startswith("failed: run failed at 01_ingest.ipynb")
-    assert "corpus has no usable article" in run["status"]
-
-
-def test_a_failure_beside_a_stage_that_ends_names_the_failed_stage(tmp_path: Path) -> None:
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    for name in ("01_ingest.ipynb", "02_themes.ipynb"):
+    for name in ended:
         _write_ok_notebook(notebooks / name)
-    shutil.copy(FIXTURES / "failing.ipynb", notebooks / "03_timeline.ipynb")
+    shutil.copy(FIXTURES / "failing.ipynb", notebooks / failing)
     out = tmp_path / "out"
     with pytest.raises(RunError) as caught:
         run_pipeline(SEEDS, out, notebooks_dir=notebooks)
-    assert caught.value.stage == "03_timeline.ipynb"
+    assert caught.value.stage == failing
     run = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
-    assert run["status"].startswith("failed: run failed at 03_timeline.ipynb")
+    assert run["status"].startswith(f"failed: run failed at {failing}")
     assert "corpus has no usable article" in run["status"]
-    assert [s["stage"] for s in run["stages"]] == ["01_ingest.ipynb", "02_themes.ipynb"]
+    assert [s["stage"] for s in run["stages"]] == ended
     kept = out / "reports" / "notebooks"
-    assert sorted(p.name for p in kept.iterdir()) == [
-        "01_ingest.ipynb",
-        "02_themes.ipynb",
-        "FAILED_03_timeline.ipynb",
-    ]
+    assert sorted(p.name for p in kept.iterdir()) == [*ended, f"FAILED_{failing}"]
 
 
 def _write_ok_notebook(path: Path) -> None:
