@@ -54,15 +54,15 @@ test: env
 eval: env
 	$(BIN)/python tests/eval/run.py --out reports/eval
 
-## bench: wall time and peak memory per stage, seeds and generated corpora -> reports/bench/
+## bench: wall time, CPU time and peak memory per stage, seeds and generated corpora -> reports/bench/
 bench: env
-	$(BIN)/python -m helpers.bench --out-dir reports/bench
+	$(BIN)/python tools/bench.py --out-dir reports/bench
 
 ## lint: ruff (checks and formatting) on src/ and tests/, mypy on src/
 lint: env
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
-	$(BIN)/mypy src
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
+	$(BIN)/mypy src tools
 
 ## lock: re-resolve requirements.in (runtime) and requirements-dev.in into their locks and environment.yml
 lock: env
@@ -70,8 +70,7 @@ lock: env
 	$(BIN)/uv pip compile -q requirements-dev.in --python-version 3.11 -o requirements-dev.lock
 	$(BIN)/python -m helpers.envfile requirements.lock environment.yml
 
-## clean: stop the standby kernel; delete generated tables, reports and the per-article cache (not the environment)
+## clean: delete generated tables, reports and the per-article cache (not the environment)
 clean:
-	-test -x $(BIN)/briefing && $(BIN)/briefing --stop-kernel
 	rm -rf data/interim/* data/processed/* reports/*
 	touch data/interim/.gitkeep data/processed/.gitkeep reports/.gitkeep

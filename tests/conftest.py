@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from helpers import regexcache, standby
 from helpers.config import PROJECT_ROOT
-
-# The pipeline's kernel stops with each run in tests (as in CI, nothing is left running); the
-# tests of the standby kernel ask for it with the standby_home fixture.
-os.environ[standby.IDLE_ENV] = "0"
 
 SEEDS_DIR = PROJECT_ROOT / "data" / "raw"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,18 +43,6 @@ def _run_in_fresh_python(code: str) -> str:
 def fresh_python() -> Callable[[str], str]:
     """Runs code in a new interpreter and returns what it printed."""
     return _run_in_fresh_python
-
-
-@pytest.fixture
-def standby_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Standby kernels on (60 s), recorded in a folder of this test's own; the kernels left
-    are stopped after the test. Returns the record folder."""
-    cache = tmp_path / "cache"
-    regexcache.share_into(cache)  # the compiled tokenizer pattern: no compiling it again
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    monkeypatch.setenv(standby.IDLE_ENV, "60")
-    yield standby.folder()
-    standby.stop_all()
 
 
 @pytest.fixture(scope="session")

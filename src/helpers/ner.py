@@ -4,6 +4,7 @@ cache of what it found (keyed by this module's code and the model's version)."""
 from __future__ import annotations
 
 import bisect
+import gc
 import importlib.metadata
 import re
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers import config, gazetteer, memory
+from helpers import config, gazetteer
 from helpers.cache import JsonCache, code_version, key_of, resources_digest
 from helpers.stopwords import spacy_stop_words
 from helpers.text_spans import sentences
@@ -69,11 +70,8 @@ def load_ner(model: str = config.SPACY_MODEL) -> Language:
     import spacy
     from thinc.api import use_ops
 
-    from helpers.regexcache import long_patterns_cached
-
     try:
-        # The French tokenizer's 2 MB pattern compiles from a stored program (regexcache).
-        with use_ops("numpy", use_blis=False), long_patterns_cached():
+        with use_ops("numpy", use_blis=False):
             nlp = spacy.load(model, exclude=_UNUSED_COMPONENTS)
     except OSError as exc:
         raise RuntimeError(
@@ -90,7 +88,7 @@ def load_in_worker(model: str = config.SPACY_MODEL) -> None:
 
     threadpool_limits(limits=1, user_api="blas")
     load_ner(model)
-    memory.freeze_survivors()  # the model lives as long as the worker: later collections skip it
+    gc.freeze()  # the model lives as long as the worker: later collections skip it
 
 
 def add_gazetteer_rulers(nlp: Language) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -59,6 +60,9 @@ class ParentBoundProcess(SpawnProcess):
 
     def run(self) -> None:
         exit_with_parent(self.creator_pid)
+        # An interrupt is for the parent, which stops its workers: a kernel's interrupt (which
+        # jupyter_client also sends before shutting a kernel down) reaches its whole group.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         super().run()
 
 

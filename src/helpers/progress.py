@@ -1,4 +1,5 @@
-"""Progress for per-article loops: tqdm in Jupyter and terminals, plain lines in batch logs."""
+"""Progress for per-article loops: tqdm in Jupyter and terminals, plain lines in batch logs
+(on stdout, which the pipeline logs at INFO; stderr is for warnings)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,6 @@ def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterato
             of = f"/{total}" if total else ""
             print(
                 f"{desc}: {done}{of} elapsed {_fmt(elapsed)} ETA {_fmt(eta)}",
-                file=sys.stderr,
+                file=sys.stdout,
                 flush=True,
             )

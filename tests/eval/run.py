@@ -159,8 +159,6 @@ def main(argv: list[str] | None = None) -> int:
                 str(corpus),
                 "--out-dir",
                 str(run_dir),
-                "--kernel-idle",
-                "0",
             ],
             check=True,
         )
