@@ -72,7 +72,7 @@ def _tables(title: str = "Titre", outlet: str | None = "Le Matin") -> Tables:
 @pytest.mark.parametrize(
     "section",
     [
-        lambda t: render.annex(t, "fr"),
+        lambda t: render.annex(t, "fr", render.citations(t, "fr", 10)),
         lambda t: render.chronology(t, "fr", "<svg></svg>", 10),
         lambda t: render.summary(t, "fr"),
         lambda t: render.cover(t, "fr", dt.date(2025, 7, 3), title=MALICIOUS),
@@ -127,30 +127,80 @@ def test_fmt_date(date, end, lang: str, expected: str) -> None:
     assert render.fmt_date(date, end, lang) == expected
 
 
-def test_print_annex_keeps_only_cited_rows_when_the_corpus_is_large() -> None:
-    rows = "".join(f'<tr id="src-a{i}"><td>a{i}</td></tr>' for i in range(100))
-    hidden = '<tr class="screen-only"><td><a href="#src-a9">y</a></td></tr>'
-    html = f'<a href="#src-a7">x</a><table>{hidden}</table><table>{rows}</table>'
-    bounded = render.bound_for_print(html, limit=80)
-    assert '<tr id="src-a7">' in bounded
-    assert '<tr class="screen-only" id="src-a9">' in bounded  # cited only by a hidden row
-    assert bounded.count('class="screen-only"') == 100
-    assert render.bound_for_print(html, limit=200) == html
+def _many_articles(n: int) -> Tables:
+    """_tables() with n articles a0.txt ... a{n-1}.txt."""
+    tables = _tables()
+    first = tables.articles.iloc[0].to_dict()
+    tables.articles = pd.DataFrame([first | {"file": f"a{i}.txt"} for i in range(n)])
+    return tables
 
 
-def test_html_annex_keeps_only_cited_rows_past_the_html_limit() -> None:
-    rows = "".join(f'<tr id="src-a{i}"><td>a{i}</td></tr>' for i in range(30))
-    html = f'<a href="#src-a7">x</a><table><tbody>{rows}</tbody></table>{render._ANNEX_END}'
-    bounded = render.bound_for_screen(html, "fr", limit=10)
-    assert '<tr id="src-a7">' in bounded and bounded.count("<tr ") == 1
-    assert "29 autres fichiers, non cités, ne figurent que dans articles.parquet" in bounded
-    assert render.bound_for_screen(html, "fr", limit=30) == html
+@pytest.mark.parametrize(
+    ("n_articles", "printed", "shown", "rows", "screen_only", "html_note"),
+    [
+        (30, {"a7.txt"}, {"a7.txt", "a9.txt"}, 30, 0, None),
+        (100, {"a7.txt"}, {"a7.txt", "a9.txt"}, 100, 99, None),
+        (
+            1001,
+            {"a7.txt"},
+            {"a7.txt", "a9.txt"},
+            2,
+            0,
+            "999 autres fichiers, non cités, ne figurent que dans articles.parquet",
+        ),
+        (
+            1001,
+            {"a7.txt"},
+            {f"a{i}.txt" for i in range(90)},
+            90,
+            89,
+            "911 autres fichiers, non cités",
+        ),
+    ],
+    ids=[
+        "small_corpus_all_printed",
+        "past_print_limit_cited_only",
+        "past_html_limit_cited_only",
+        "both_limits",
+    ],
+)
+def test_annex_lists_the_cited_articles_when_the_corpus_is_large(
+    n_articles: int, printed: set, shown: set, rows: int, screen_only: int, html_note: str | None
+) -> None:
+    cited = render.Citations(frozenset(printed), frozenset(printed | shown))
+    html = render.annex(_many_articles(n_articles), "fr", cited)
+    assert html.count('id="src-') == rows
+    assert html.count('<tr class="screen-only" id="src-') == screen_only
+    assert '<tr id="src-a7-txt">' in html  # cited by a printed part: always printed
+    assert ("la version imprimée ne liste que les articles cités" in html) == (n_articles > 80)
+    if html_note is None:
+        assert "autres fichiers" not in html
+    else:
+        assert f'<p class="muted screen-only">{html_note}' in html
 
 
-def test_pdf_document_drops_the_rows_it_would_hide() -> None:
-    html = '<table><tr><td>kept</td></tr><tr class="screen-only" id="x"><td>gone</td></tr></table>'
-    printed = render.for_print(html)
-    assert "kept" in printed and "gone" not in printed
+def test_citations_are_the_files_the_printed_and_the_shown_parts_link_to() -> None:
+    tables = _tables()
+    timeline = pd.concat([tables.timeline] * 5, ignore_index=True)
+    timeline["n_sources"] = range(5, 0, -1)
+    timeline["kind"] = "annonce"
+    timeline["evidence_file"] = [f"a{i}.txt" for i in range(5)]
+    timeline["sources"] = [[f"a{i}.txt"] for i in range(5)]
+    tables.timeline = timeline
+    tables.articles = _many_articles(6).articles
+    cited = render.citations(tables, "fr", max_timeline_rows=2)
+    assert cited.printed == {"a0.txt", "a1.txt", "a4.txt"}  # top 2 rows; the latest, in the summary
+    assert cited.shown == {f"a{i}.txt" for i in range(5)}
+
+
+def test_pdf_document_drops_the_elements_it_would_hide() -> None:
+    page = (
+        '<!DOCTYPE html>\n<html><body><table><tr><td>kept</td></tr><tr class="screen-only" id="x">'
+        '<td>gone</td></tr></table><p class="muted screen-only">gone too</p><p>tail</p></body></html>'
+    )
+    printed = render.printable(page)
+    assert "kept" in printed and "tail" in printed and "gone" not in printed
+    assert printed.startswith("<!DOCTYPE html>")
 
 
 @pytest.mark.parametrize(
@@ -199,49 +249,52 @@ def test_plural_marks_agree_with_the_number_before_them(raw: str, lang: str, exp
     assert agree(raw, lang) == expected
 
 
-def test_notebook_body_keeps_html_outputs_as_nbconvert_does(tmp_path) -> None:
-    """The exporter without nbconvert's BeautifulSoup pass gives the same document: same text,
-    same images with their alt text, same structure (only the pass's tabindex is absent)."""
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        (
+            "display_data",
+            '<h2>Synthèse</h2><p>3 articles &amp; 2 événements</p><img alt="Frise" src="data:image/png;base64,iVBORw0KGgo="/>',
+        ),
+        ("execute_result", "<p>une valeur affichée</p>"),
+    ],
+    ids=["display_data", "execute_result"],
+)
+def test_briefing_page_holds_the_html_outputs_only(tmp_path, kind: str, shown: str) -> None:
+    """The page is the shell around the notebook's HTML outputs, verbatim and in order: no
+    code, no narration, no streams, no other representation of an output."""
     import nbformat
-    from bs4 import BeautifulSoup
-    from nbconvert import HTMLExporter
 
     cells = [
         nbformat.v4.new_markdown_cell("narration, dropped"),
         nbformat.v4.new_code_cell("x = 1"),
         nbformat.v4.new_code_cell("show()"),
+        nbformat.v4.new_code_cell("show_more()"),
     ]
-    shown = '<h2>Synthèse</h2><p>3 articles &amp; 2 événements</p><img alt="Frise" src="data:image/png;base64,iVBORw0KGgo="/>'
+    extra = {"execution_count": 1} if kind == "execute_result" else {}
     cells[2].outputs = [
-        nbformat.v4.new_output("display_data", data={"text/html": shown, "text/plain": "x"}),
+        nbformat.v4.new_output(
+            kind, data={"text/html": shown, "text/plain": "plain, dropped"}, **extra
+        ),
         nbformat.v4.new_output("stream", name="stderr", text="progress, dropped"),
     ]
-    nb = nbformat.v4.new_notebook(cells=cells, metadata={"papermill": {"parameters": {}}})
+    cells[3].outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": "<p>second</p>"}),
+        nbformat.v4.new_output(
+            "display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "fig, dropped"}
+        ),
+    ]
+    parameters = {"language": "en", "title": "Santé & IA"}
+    nb = nbformat.v4.new_notebook(cells=cells, metadata={"papermill": {"parameters": parameters}})
     path = tmp_path / "04_briefing.ipynb"
     nbformat.write(nb, path)
 
-    body, lang, _ = render.notebook_body(path)
+    page = render.briefing_page(path)
 
-    assert lang == "fr" and shown in body and "dropped" not in body and "x = 1" not in body
-    options = dict(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                   exclude_output_prompt=True)  # fmt: skip
-    clean = nbformat.read(path, as_version=4)
-    clean.cells = [c for c in clean.cells if c.cell_type == "code"]
-    for cell in clean.cells:
-        cell.outputs = [
-            {**o, "data": {"text/html": o["data"]["text/html"]}}
-            for o in cell.outputs
-            if o.output_type == "display_data"
-        ]
-    stock, _ = HTMLExporter(**options).from_notebook_node(clean)
-    ours, theirs = BeautifulSoup(body, "html.parser"), BeautifulSoup(stock, "html.parser")
-    for tag in theirs.find_all(attrs={"tabindex": True}):
-        del tag["tabindex"]
-    assert ours.get_text() == theirs.get_text()
-    assert [t.name for t in ours.find_all()] == [t.name for t in theirs.find_all()]
-    assert [dict(i.attrs) for i in ours.find_all("img")] == [
-        dict(i.attrs) for i in theirs.find_all("img")
-    ]
+    body = page[page.index("<body>") + len("<body>") : page.index("</body>")]
+    assert body.split() == f"{shown}\n<p>second</p>".split()
+    assert '<html lang="en">' in page and "<title>Santé &amp; IA</title>" in page
+    assert render.stylesheet() in page and "dropped" not in page and "x = 1" not in page
 
 
 @pytest.mark.parametrize(
@@ -261,8 +314,8 @@ def test_synthesis_counts_events_since_the_first_gathering(
     later = [first.to_dict() | {"kind": "annonce", "label": f"annonce {i}", "date": "2025-08-01", "end": None}
              for i in range(copies - 1)]  # fmt: skip
     tables.timeline = pd.concat([tables.timeline, pd.DataFrame(later)], ignore_index=True)
-    points = " ".join(render.summary_points(tables, lang))
-    assert expected in points.replace("&#x27;", "'")
+    points = " ".join(p["text"] for p in render.summary_points(tables, lang))
+    assert expected in points
     one = "1 article pertinent publié entre" if lang == "fr" else "1 relevant article published"
     assert one in points
 
@@ -310,3 +363,77 @@ def test_timeline_table_flags_sources_that_disagree(
     else:
         assert shown in html
         assert disagreement.split(" (")[0] in html  # the other value, in the flag's title
+
+
+@pytest.mark.parametrize(
+    ("value", "html"),
+    [
+        ("Santé & IA", "Santé &amp; IA"),
+        ("Quoi ? Oui", "Quoi\u202f? Oui"),
+        ("<b>x</b> : y", "&lt;b&gt;x&lt;/b&gt;\u00a0: y"),
+        ("L'IA « responsable »", "L&#39;IA «\u00a0responsable\u00a0»"),
+    ],
+    ids=["ampersand_escaped_once", "question_mark", "markup_escaped", "apostrophe_and_guillemets"],
+)
+def test_templates_set_french_typography_then_escape(value: str, html: str) -> None:
+    tables = _tables(title=value)
+    table = render.timeline_table(tables.timeline, tables.articles, "fr", max_rows=3)
+    chapter = render.chronology(tables, "fr", "<svg></svg>", 10)
+    assert f"<td>{html}</td>" in table  # the event label
+    assert f"<strong>{html}</strong>" in chapter  # the landmark's label
+    assert "&amp;amp;" not in chapter and "&amp;lt;" not in chapter
+
+
+@pytest.mark.parametrize(
+    ("outlet", "link"),
+    [
+        (
+            "Le Matin",
+            '<a href="#src-a-txt">Le Matin, 2 juillet 2025</a> <span class="muted">(a.txt)</span>',
+        ),
+        (
+            None,
+            '<a href="#src-a-txt">non indiqué, 2 juillet 2025</a> <span class="muted">(a.txt)</span>',
+        ),
+        ("Santé & Co", '<a href="#src-a-txt">Santé &amp; Co, 2 juillet 2025</a>'),
+    ],
+    ids=["outlet", "unknown_outlet", "outlet_escaped"],
+)
+def test_a_quote_comes_with_its_source_link(outlet: str | None, link: str) -> None:
+    tables = _tables(outlet=outlet)
+    html = render.chronology(tables, "fr", "<svg></svg>", 10)
+    quote = "<blockquote>«\u00a0Le 1er juillet 2025, Titre a été lancé à Rabat.\u00a0»</blockquote>"
+    assert f'{quote}\n<p class="src">— {link}' in html
+    assert f'<tr id="src-a-txt"><td>{link.split(">")[1].split(",")[0]}</td>' in render.annex(
+        tables, "fr", render.citations(tables, "fr", 10)
+    )  # the anchor the link points to, with the same outlet
+
+
+@pytest.mark.parametrize(
+    ("max_rows", "printed_labels"),
+    [(2, {"événement 0", "événement 1"}), (4, {f"événement {i}" for i in range(4)})],
+    ids=["two_printed", "four_printed"],
+)
+def test_the_pdf_holds_the_printed_rows_and_the_page_all_of_them(
+    tmp_path, max_rows: int, printed_labels: set[str]
+) -> None:
+    import nbformat
+    from pypdf import PdfReader
+    from weasyprint import HTML
+
+    tables = _tables()
+    timeline = pd.concat([tables.timeline] * 6, ignore_index=True)
+    timeline["n_sources"] = range(6, 0, -1)
+    timeline["label"] = [f"événement {i}" for i in range(6)]
+    html = render.timeline_table(timeline, tables.articles, "fr", max_rows=max_rows)
+    cell = nbformat.v4.new_code_cell("display(HTML(table))")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    page = render.page_of(nbformat.v4.new_notebook(cells=[cell]))
+    HTML(string=render.printable(page)).write_pdf(tmp_path / "b.pdf")
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "b.pdf").pages)
+
+    shown = {f"événement {i}" for i in range(6)}
+    assert {label for label in shown if label in pdf} == printed_labels
+    assert all(label in page for label in shown)
+    assert f"{6 - max_rows} autres événements figurent dans timeline.parquet" in pdf
+    assert "les moins repris" not in pdf  # the screen's note is not printed

@@ -166,19 +166,6 @@ def test_the_manifest_hashes_no_file_outside_the_corpus_nor_a_special_one(zoo: P
 
 
 @pytest.mark.parametrize(
-    ("value", "html"),
-    [
-        ("Santé & IA", "Santé &amp; IA"),
-        ("Quoi ? Oui", "Quoi\u202f? Oui"),
-        ("<b>x</b> : y", "&lt;b&gt;x&lt;/b&gt;\u00a0: y"),
-    ],
-    ids=["ampersand_entity_untouched", "question_mark", "markup_escaped"],
-)
-def test_french_typography_is_set_before_escaping(value: str, html: str) -> None:
-    assert render.text(value, "fr") == html
-
-
-@pytest.mark.parametrize(
     "damaged",
     [{"txt": "autre forme"}, ["une", "liste"], "texte", None],
     ids=["wrong_keys", "a_list", "a_string", "null"],
@@ -244,6 +231,6 @@ def test_identical_notebooks_give_identical_html_whatever_papermill_s_cell_ids(
         nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
         return path
 
-    first, _, _ = render.notebook_body(executed("aa05efea"))
-    second, _, _ = render.notebook_body(executed("4ba22651"))
+    first = render.briefing_page(executed("aa05efea"))
+    second = render.briefing_page(executed("4ba22651"))
     assert first == second and "Santé" in first

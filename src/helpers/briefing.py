@@ -94,11 +94,6 @@ def source_id(file: str) -> str:
     return "src-" + _NOT_IN_ID.sub("-", file)
 
 
-def source_ids(articles: pd.DataFrame) -> dict[str, str]:
-    """file -> anchor id of its line in the annex."""
-    return {f: source_id(f) for f in articles["file"]}
-
-
 def theme_shares(themes: pd.DataFrame) -> pd.DataFrame:
     """Themes that are the main theme of at least one article, largest share first."""
     shown = themes[themes["n_docs"] > 0]

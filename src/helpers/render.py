@@ -1,24 +1,29 @@
-"""The briefing as HTML sections (escaped, typeset), and its export to HTML and PDF."""
+"""The briefing's sections as HTML from Jinja2 templates, and its export to HTML and PDF.
+
+Python prepares plain data (dates written out, numbers formatted, French typography set); the
+templates in templates/sections/ lay it out, escaping every value. The export puts the executed
+notebook's HTML outputs into templates/page/ with nbconvert, and WeasyPrint prints that page.
+"""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import logging
-import re
+import math
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pandas as pd
 
 from helpers import briefing, figures, storage
 from helpers.actors import top_actors
 from helpers.dates import format_date_en, format_date_fr
 from helpers.fastimport import skip_slow_optional_imports
-from helpers.typography import agree, count_in, esc, percent_fr, quote_fr, quote_in, typo_fr
+from helpers.typography import agree, count_in, percent_fr, quote_fr, quote_in, typo_fr
 from helpers.wording import words
 
 # Above this many articles, the printed annex lists only the articles the briefing cites.
@@ -27,13 +32,6 @@ ASIDE_PRINT_LIMIT = 30
 # Rows of the timeline table and of the annex in the HTML version; the rest are in the Parquet
 # tables (a 10,000-article corpus would otherwise give a 10 MB page that is slow to open).
 HTML_ROW_LIMIT = 1000
-SCREEN_ONLY = ' class="screen-only"'
-# An annex row and a link to one.
-_ANNEX_ROW = re.compile(r'<tr id="(src-[^"]+)">')
-_SOURCE_HREF = re.compile(r'href="#(src-[^"]+)"')
-_SCREEN_ONLY_ROW = re.compile(r'<tr class="screen-only".*?</tr>', re.DOTALL)
-_ANNEX_FULL_ROW = re.compile(r'<tr id="(src-[^"]+)">.*?</tr>', re.DOTALL)
-_ANNEX_END = "<!-- end of annex -->"
 SECTIONS = ("synthese", "chronologie", "themes", "acteurs", "changements", "methode", "annexe")
 SECTION_KEYS = dict(
     zip(
@@ -42,6 +40,50 @@ SECTION_KEYS = dict(
         strict=True,
     )
 )
+TEMPLATES = Path(__file__).parent / "templates"
+# The page shell nbconvert fills with the notebook's outputs (templates/page/).
+PAGE_TEMPLATE = "page"
+
+
+def typeset(value: str, lang: str) -> str:
+    """Plurals settled and, in French, French typography: the briefing's own sentences
+    (the templates escape them)."""
+    settled = agree(value, lang)
+    return typo_fr(settled) if lang == "fr" else settled
+
+
+@jinja2.pass_context
+def _typeset_filter(context: jinja2.runtime.Context, value: str) -> str:
+    """The templates' `typeset` filter: typeset in the language being rendered."""
+    return typeset(value, context["lang"])
+
+
+SECTION_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES / "sections"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+SECTION_TEMPLATES.filters["typeset"] = _typeset_filter
+
+
+def render_template(name: str, lang: str, **data: Any) -> str:
+    """One section template filled with data, the wording of lang at hand as `w`."""
+    template = SECTION_TEMPLATES.get_template(name)
+    return template.render(lang=lang, w=words(lang), **data)
+
+
+def _chapter(section: str, lang: str) -> dict[str, str]:
+    """The anchor and title of a chapter (templates/sections/chapter.html.j2)."""
+    return {"section": section, "title": typeset(words(lang)[SECTION_KEYS[section]], lang)}
+
+
+def plain(value: object) -> str:
+    """A table value as text: "" for a missing one (None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
 
 
 def fmt_date(value: str | None, end: str | None, lang: str) -> str:
@@ -51,21 +93,37 @@ def fmt_date(value: str | None, end: str | None, lang: str) -> str:
     return format_date_fr(value, end) if lang == "fr" else format_date_en(value, end)
 
 
-def text(value: str, lang: str) -> str:
-    """Escaped text, plurals settled, with French typography when the briefing is in French
-    (set before escaping: "&amp;" holds a ";" that is no punctuation)."""
-    settled = agree(value, lang)
-    return esc(typo_fr(settled) if lang == "fr" else settled)
-
-
-def source_link(file: str, articles: pd.DataFrame, lang: str) -> str:
-    """ "Outlet, date (file)" linked to the article's line in the annex."""
+def source(file: str, articles: pd.DataFrame, lang: str) -> dict[str, str]:
+    """A cited article: its outlet, its date written out, its file and its anchor in the annex."""
     row = articles.iloc[int((articles["file"].to_numpy() == file).argmax())]
     outlet = row["outlet"] if isinstance(row["outlet"], str) else words(lang)["unknown"]
-    date = fmt_date(row["published"], None, lang)
-    anchor = briefing.source_id(file)
-    link = f'<a href="#{anchor}">{esc(outlet)}, {esc(date)}</a>'
-    return f'{link} <span class="muted">({esc(file)})</span>'
+    return {
+        "file": file,
+        "anchor": briefing.source_id(file),
+        "outlet": outlet,
+        "date": fmt_date(row["published"], None, lang),
+    }
+
+
+def data_uri(data: bytes, mime: str) -> str:
+    """An embedded image (the HTML stays self-contained)."""
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def svg_figure(svg: str, caption: str, lang: str) -> dict[str, str]:
+    """A figure of an SVG, embedded as an image so that the ids inside two figures never clash
+    (it stays vector in the PDF); the alt text reads as the caption does."""
+    alt = agree(caption, lang)
+    return {
+        "src": data_uri(svg.encode("utf-8"), "image/svg+xml"),
+        "alt": alt,
+        "caption": typeset(caption, lang),
+    }
+
+
+def png_figure(png: bytes, alt: str, caption: str, lang: str) -> dict[str, str]:
+    """A figure of a PNG image with its alt text and caption."""
+    return {"src": data_uri(png, "image/png"), "alt": alt, "caption": typeset(caption, lang)}
 
 
 def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | None = None) -> str:
@@ -74,46 +132,24 @@ def cover(tables: briefing.Tables, lang: str, generated: dt.date, title: str | N
     counts = briefing.corpus_counts(tables.articles, tables.problems)
     first, last = briefing.corpus_period(tables.articles)
     dates = f"{fmt_date(first, None, lang)} – {fmt_date(last, None, lang)}" if first else None
-    period = dates or w["unknown_period"]
-    rows = "".join(
-        f'<tr><td class="num">{counts[key]}</td><td>{text(w[key], lang)}</td></tr>'
-        for key in ("relevant", "offtopic", "duplicates", "unreadable")
-    )
-    return (
-        f'<section class="cover"><h1>{text(title or w["title"], lang)}</h1>'
-        f'<div class="subtitle">{text(w["subtitle"], lang)}</div>'
-        f"<dl><dt>{text(w['period'], lang)}</dt><dd>{esc(period)}</dd>"
-        f"<dt>{text(w['generated'], lang)}</dt>"
-        f"<dd>{esc(fmt_date(generated.isoformat(), None, lang))}</dd>"
-        f"<dt>{text(w['articles'], lang)}</dt><dd>{counts['files']}</dd></dl>"
-        f'<table class="counts"><tbody>{rows}</tbody></table></section>'
+    return render_template(
+        "cover.html.j2",
+        lang,
+        title=typeset(title or w["title"], lang),
+        period=dates or w["unknown_period"],
+        generated=fmt_date(generated.isoformat(), None, lang),
+        files=counts["files"],
+        counts=[
+            {"n": counts[key], "label": typeset(w[key], lang)}
+            for key in ("relevant", "offtopic", "duplicates", "unreadable")
+        ],
     )
 
 
 def toc(lang: str) -> str:
     """Table of contents with page numbers (filled in by the PDF renderer)."""
-    w = words(lang)
-    items = "".join(
-        f'<li><a href="#{s}">{text(w[SECTION_KEYS[s]], lang)}</a></li>' for s in SECTIONS
-    )
-    return f'<nav class="toc"><h2>{text(w["toc"], lang)}</h2><ol>{items}</ol></nav>'
-
-
-def _chapter(section: str, lang: str, inner: str) -> str:
-    """A chapter starting on a new page, with its anchor."""
-    title = text(words(lang)[SECTION_KEYS[section]], lang)
-    return f'<section class="chapter" id="{section}"><h2>{title}</h2>{inner}</section>'
-
-
-def _trace(table: str) -> str:
-    """A link to the table a number comes from."""
-    return f'<span class="trace">[<a href="../data/processed/{table}.parquet">{table}</a>]</span>'
-
-
-def _sources(files: Sequence[str], articles: pd.DataFrame, lang: str) -> str:
-    """The source links of a fact, separated by semicolons, in a muted span."""
-    links = "; ".join(source_link(f, articles, lang) for f in files)
-    return f' <span class="src">{links}</span> '
+    items = [{"id": s, "title": _chapter(s, lang)["title"]} for s in SECTIONS]
+    return render_template("toc.html.j2", lang, items=items)
 
 
 def _place(place: object) -> str:
@@ -128,19 +164,24 @@ def _plural(word: str, n: int) -> str:
     return " / ".join(part + "s" for part in word.split(" / "))
 
 
-def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> list[str]:
-    """5 to 7 facts, each with its number, its source and the table it comes from."""
+def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> list[dict[str, Any]]:
+    """5 to 7 facts, each with its number (text), its sources and the table it comes from."""
     w = words(lang)
     arts, tl = tables.articles, tables.timeline
     core = briefing.core_articles(arts)
-    points = []
+    points: list[dict[str, Any]] = []
 
     def point(key: str, table: str, files: Sequence[str] = (), **values: object) -> None:
         """One fact: the wording filled with values (counts with thousands separators), its
         sources, the table it comes from."""
-        sources = _sources(files, arts, lang) if len(files) else " "
         shown = {k: count_in(v, lang) if isinstance(v, int) else v for k, v in values.items()}
-        points.append(text(w[key].format(**shown), lang) + sources + _trace(table))
+        points.append(
+            {
+                "text": typeset(w[key].format(**shown), lang),
+                "sources": [source(f, arts, lang) for f in files],
+                "table": table,
+            }
+        )
 
     def event(entry: pd.Series) -> dict[str, object]:
         """Label, written date and place of a timeline entry, for the wording."""
@@ -210,24 +251,8 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
 
 def summary(tables: briefing.Tables, lang: str) -> str:
     """The one-page synthesis."""
-    items = "".join(f"<li>{p}</li>" for p in summary_points(tables, lang))
-    return _chapter("synthese", lang, f'<ul class="points">{items}</ul>')
-
-
-def figure(svg_or_img: str, caption: str, lang: str) -> str:
-    """A figure with its caption; an SVG is embedded as an image so that the ids inside two
-    figures never clash (it stays vector in the PDF)."""
-    caption = agree(caption, lang)  # the alt text reads as the caption does
-    if svg_or_img.lstrip().startswith("<svg"):
-        encoded = base64.b64encode(svg_or_img.encode("utf-8")).decode("ascii")
-        svg_or_img = f'<img alt="{esc(caption)}" src="data:image/svg+xml;base64,{encoded}"/>'
-    return f"<figure>{svg_or_img}<figcaption>{text(caption, lang)}</figcaption></figure>"
-
-
-def png_img(data: bytes, alt: str) -> str:
-    """An embedded PNG image (the HTML stays self-contained)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return f'<img alt="{esc(alt)}" src="data:image/png;base64,{encoded}"/>'
+    points = summary_points(tables, lang)
+    return render_template("summary.html.j2", lang, points=points, **_chapter("synthese", lang))
 
 
 def sources_count(n_articles: int, n_outlets: int, lang: str) -> str:
@@ -239,19 +264,57 @@ def sources_count(n_articles: int, n_outlets: int, lang: str) -> str:
     return agree(wording, lang)
 
 
-def disagreement_flag(disagreement: object, lang: str) -> str:
+def disagreement_flag(disagreement: object, lang: str) -> dict[str, str] | None:
     """The warning a table row carries when its sources give other dates or places."""
     if not isinstance(disagreement, str) or not disagreement:
-        return ""
+        return None
     dates = disagreement.startswith("date") or "; date" in disagreement
-    warning = text(words(lang)["date_disagreement" if dates else "place_disagreement"], lang)
-    return f'<br><span class="flag" title="{esc(disagreement)}">{warning}</span>'
+    warning = words(lang)["date_disagreement" if dates else "place_disagreement"]
+    return {"title": disagreement, "text": typeset(warning, lang)}
 
 
 def printed_rows(timeline: pd.DataFrame, max_rows: int) -> set:
     """Index of the timeline entries the PDF shows: the most reported ones (then the latest)."""
     order = timeline.sort_values(["n_sources", "date"], ascending=[False, False])
     return set(order.head(max_rows).index)
+
+
+def shown_rows(timeline: pd.DataFrame, max_rows: int, max_html_rows: int = HTML_ROW_LIMIT) -> set:
+    """Index of the timeline entries the HTML page shows (never fewer than the printed ones)."""
+    return printed_rows(timeline, max(max_html_rows, max_rows))
+
+
+def timeline_rows(
+    timeline: pd.DataFrame,
+    articles: pd.DataFrame,
+    lang: str,
+    max_rows: int,
+    max_html_rows: int = HTML_ROW_LIMIT,
+) -> dict[str, Any]:
+    """The entries table's rows (past max_rows, fewest sources first, on screen only; past
+    max_html_rows only in timeline.parquet) and the notes saying where the others are."""
+    w = words(lang)
+    keep = printed_rows(timeline, max_rows)
+    shown = shown_rows(timeline, max_rows, max_html_rows)
+    rows = [
+        {
+            "printed": idx in keep,
+            "date": fmt_date(row["date"], row["end"], lang),
+            "flag": disagreement_flag(row["disagreement"], lang),
+            "kind": typeset(w["kind_" + row["kind"]], lang),
+            "label": typeset(row["label"], lang),
+            "place": plain(row["place"]),
+            "counted": typeset(sources_count(row["n_sources"], row["n_outlets"], lang), lang),
+            "source": source(row["evidence_file"], articles, lang),
+        }
+        for idx, row in timeline[timeline.index.isin(shown)].iterrows()
+    ]
+    more, hidden = len(timeline) - len(keep), len(timeline) - len(shown)
+    return {
+        "rows": rows,
+        "more_in_print": typeset(w["more_rows"].format(n=more), lang) if more > 0 else "",
+        "more_in_html": typeset(w["more_rows_html"].format(n=hidden), lang) if hidden > 0 else "",
+    }
 
 
 def timeline_table(
@@ -261,34 +324,9 @@ def timeline_table(
     max_rows: int,
     max_html_rows: int = HTML_ROW_LIMIT,
 ) -> str:
-    """Entries table; rows past max_rows (fewest sources first) are shown on screen only, rows
-    past max_html_rows only in timeline.parquet."""
-    w = words(lang)
-    keep = printed_rows(timeline, max_rows)
-    shown = printed_rows(timeline, max(max_html_rows, max_rows))
-    rows = []
-    for idx, row in timeline[timeline.index.isin(shown)].iterrows():
-        css = "" if idx in keep else ' class="screen-only"'
-        rows.append(
-            f'<tr{css}><td class="date">{esc(fmt_date(row["date"], row["end"], lang))}'
-            f"{disagreement_flag(row['disagreement'], lang)}</td>"
-            f"<td>{text(w['kind_' + row['kind']], lang)}</td><td>{text(row['label'], lang)}</td>"
-            f"<td>{esc(row['place'])}</td>"
-            f"<td>{text(sources_count(row['n_sources'], row['n_outlets'], lang), lang)}</td>"
-            f'<td class="src">{source_link(row["evidence_file"], articles, lang)}</td></tr>'
-        )
-    head = "".join(
-        f"<th>{text(w[k], lang)}</th>"
-        for k in ("date", "kind", "event", "place", "n_outlets", "source")
-    )
-    more = len(timeline) - len(keep)
-    note = ""
-    if more > 0:  # the PDF says where the other rows are
-        note = f'<p class="muted print-only">{text(w["more_rows"].format(n=more), lang)}</p>'
-    if len(timeline) > len(shown):  # and so does the HTML page when it does not hold them all
-        hidden = w["more_rows_html"].format(n=len(timeline) - len(shown))
-        note += f'<p class="muted screen-only">{text(hidden, lang)}</p>'
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+    """The entries table, with the notes saying where the rows it leaves out are."""
+    table = timeline_rows(timeline, articles, lang, max_rows, max_html_rows)
+    return render_template("timeline_table.html.j2", lang, table=table)
 
 
 def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: int) -> str:
@@ -300,20 +338,44 @@ def chronology(tables: briefing.Tables, lang: str, timeline_svg: str, max_rows: 
     n_plotted = len(figures.plotted_entries(tables.timeline))
     if n_plotted < n_dated:
         caption += " " + w["timeline_top"].format(k=n_plotted)
-    quotes = []
     printed = tables.timeline.loc[sorted(printed_rows(tables.timeline, max_rows))]
-    for _, row in printed[printed["kind"].isin(["colloque", "assises"])].head(6).iterrows():
-        quotes.append(
-            '<div class="landmark">'
-            f"<p><strong>{text(row['label'], lang)}</strong> — "
-            f"{esc(fmt_date(row['date'], row['end'], lang))}"
-            f"{esc(_place(row['place']))}</p><blockquote>{esc(quote_fr(row['evidence']))}</blockquote>"
-            f'<p class="src">— {source_link(row["evidence_file"], tables.articles, lang)}</p></div>'
-        )
-    body = figure(timeline_svg, caption, lang) + timeline_table(
-        tables.timeline, tables.articles, lang, max_rows
+    landmarks = [
+        {
+            "label": typeset(row["label"], lang),
+            "date": fmt_date(row["date"], row["end"], lang),
+            "place": _place(row["place"]),
+            "quote": {
+                "text": quote_fr(row["evidence"]),
+                "source": source(row["evidence_file"], tables.articles, lang),
+            },
+        }
+        for _, row in printed[printed["kind"].isin(["colloque", "assises"])].head(6).iterrows()
+    ]
+    return render_template(
+        "chronology.html.j2",
+        lang,
+        timeline=svg_figure(timeline_svg, caption, lang),
+        table=timeline_rows(tables.timeline, tables.articles, lang, max_rows),
+        landmarks=landmarks,
+        **_chapter("chronologie", lang),
     )
-    return _chapter("chronologie", lang, body + "".join(quotes))
+
+
+def theme_quotes(tables: briefing.Tables) -> dict[int, tuple[str, str] | None]:
+    """theme_id -> (sentence, file): the representative quote of each theme shown."""
+    doc_themes = tables.doc_themes
+    quotes: dict[int, tuple[str, str] | None] = {}
+    for theme in briefing.theme_shares(tables.themes).itertuples():
+        files = list(
+            doc_themes[
+                (doc_themes["theme_id"] == theme.theme_id) & doc_themes["is_main"]
+            ].sort_values("weight", ascending=False)["file"]
+        )
+        terms = list(theme.top_terms)[:8]
+        quotes[int(theme.theme_id)] = briefing.representative_quote(
+            terms, files[:20], tables.articles
+        )
+    return quotes
 
 
 def themes_section(
@@ -326,68 +388,54 @@ def themes_section(
     """Per theme: label, top terms, share, word cloud and a representative quote."""
     w = words(lang)
     n_articles = len(briefing.core_articles(tables.articles))
-    parts = []
+    over_time = None
     if over_time_svg:
         undated = w["undated_note"].format(k=n_undated) if n_undated else ""
-        parts.append(
-            figure(
-                over_time_svg,
-                w["themes_time_caption"].format(n=2, articles=n_articles, undated=undated),
-                lang,
-            )
-        )
+        caption = w["themes_time_caption"].format(n=2, articles=n_articles, undated=undated)
+        over_time = svg_figure(over_time_svg, caption, lang)
+    quotes = theme_quotes(tables)
+    themes = []
     for theme in briefing.theme_shares(tables.themes).itertuples():
-        terms = list(theme.top_terms)[:8]
-        files = list(
-            tables.doc_themes[
-                (tables.doc_themes["theme_id"] == theme.theme_id) & tables.doc_themes["is_main"]
-            ].sort_values("weight", ascending=False)["file"]
+        quote = quotes[int(theme.theme_id)]
+        cloud = clouds.get(theme.theme_id)
+        caption = w["cloud_caption"].format(label=theme.label, n=theme.n_docs)
+        themes.append(
+            {
+                "label": typeset(theme.label, lang),
+                "share": percent_fr(theme.share),
+                "n_docs": typeset(w["in_articles"].format(n=theme.n_docs), lang),
+                "terms": ", ".join(list(theme.top_terms)[:8]),
+                "cloud": png_figure(cloud, theme.label, caption, lang) if cloud else None,
+                "quote": {
+                    "text": quote_fr(quote[0]),
+                    "source": source(quote[1], tables.articles, lang),
+                }
+                if quote
+                else None,
+            }
         )
-        quote = briefing.representative_quote(terms, files[:20], tables.articles)
-        block = [
-            f'<div class="theme"><h3>{text(theme.label, lang)}</h3>',
-            f"<p>{text(w['share'] + ' :', lang)} {percent_fr(theme.share)} "
-            f"({text(w['in_articles'].format(n=theme.n_docs), lang)}). "
-            f"{text(w['top_terms'], lang)} : {esc(', '.join(terms))}.</p>",
-        ]
-        if theme.theme_id in clouds:
-            block.append(
-                figure(
-                    png_img(clouds[theme.theme_id], theme.label),
-                    w["cloud_caption"].format(label=theme.label, n=theme.n_docs),
-                    lang,
-                )
-            )
-        if quote:
-            block.append(
-                f"<blockquote>{esc(quote_fr(quote[0]))}</blockquote>"
-                f'<p class="src">— {source_link(quote[1], tables.articles, lang)}</p>'
-            )
-        block.append("</div>")
-        parts.append("".join(block))
-    return _chapter("themes", lang, "".join(parts))
+    return render_template(
+        "themes.html.j2", lang, over_time=over_time, themes=themes, **_chapter("themes", lang)
+    )
 
 
 def actors_section(tables: briefing.Tables, lang: str, limit: int) -> str:
     """The people and institutions most cited, with counts."""
-    w = words(lang)
     leaders = top_actors(
         tables.actors, briefing.core_articles(tables.articles)["file"], limit=limit
     )
     kinds = {"person": "personne" if lang == "fr" else "person", "organisation": "organisation"}
-    rows = "".join(
-        f"<tr><td>{esc(a.canonical)}</td><td>{esc(kinds[a.type])}</td><td>{esc(a.role)}</td>"
-        f'<td class="num">{a.n_articles}</td><td class="num">{a.mentions}</td></tr>'
+    actors = [
+        {
+            "name": plain(a.canonical),
+            "kind": kinds[a.type],
+            "role": plain(a.role),
+            "n_articles": a.n_articles,
+            "mentions": a.mentions,
+        }
         for a in leaders.itertuples()
-    )
-    head = "".join(f"<th>{text(w[k], lang)}</th>" for k in ("name", "kind", "role")) + "".join(
-        f'<th class="num">{text(w[k], lang)}</th>' for k in ("n_articles", "mentions")
-    )
-    return _chapter(
-        "acteurs",
-        lang,
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" + _trace("actors"),
-    )
+    ]
+    return render_template("actors.html.j2", lang, actors=actors, **_chapter("acteurs", lang))
 
 
 def changes_section(
@@ -395,28 +443,30 @@ def changes_section(
 ) -> str:
     """What is new since the previous run, or why there is nothing to compare."""
     w = words(lang)
+    items: list[str] = []
     if previous is None:
-        return _chapter("changements", lang, f"<p>{text(w['changes_none'], lang)}</p>")
-    if changes is None:
-        return _chapter(
-            "changements", lang, f"<p>{text(w['changes_missing'].format(path=previous), lang)}</p>"
-        )
-    items = [
-        w["changes_new_articles"].format(
-            n=len(changes["articles"]),
-            list=", ".join(changes["articles"][:20]) or w["changes_nothing"],
-        ),
-        w["changes_new_events"].format(
-            n=len(changes["events"]), list="; ".join(changes["events"][:20]) or w["changes_nothing"]
-        ),
-        w["changes_grown"].format(list=", ".join(changes["themes"]) or w["changes_nothing"]),
-    ]
-    body = (
-        f"<p>{text(w['changes_intro'].format(when=when or '?', path=previous), lang)}</p><ul>"
-        + "".join(f"<li>{text(i, lang)}</li>" for i in items)
-        + "</ul>"
+        intro = w["changes_none"]
+    elif changes is None:
+        intro = w["changes_missing"].format(path=previous)
+    else:
+        intro = w["changes_intro"].format(when=when or "?", path=previous)
+        nothing = w["changes_nothing"]
+        items = [
+            w["changes_new_articles"].format(
+                n=len(changes["articles"]), list=", ".join(changes["articles"][:20]) or nothing
+            ),
+            w["changes_new_events"].format(
+                n=len(changes["events"]), list="; ".join(changes["events"][:20]) or nothing
+            ),
+            w["changes_grown"].format(list=", ".join(changes["themes"]) or nothing),
+        ]
+    return render_template(
+        "changes.html.j2",
+        lang,
+        intro=typeset(intro, lang),
+        items=[typeset(i, lang) for i in items],
+        **_chapter("changements", lang),
     )
-    return _chapter("changements", lang, body)
 
 
 def method_section(
@@ -424,167 +474,139 @@ def method_section(
 ) -> str:
     """How the briefing was made, what was set aside and why, and the run's manifest summary."""
     w = words(lang)
-    paras = "".join(f"<p>{text(p, lang)}</p>" for p in paragraphs)
-    rows = "".join(
-        f"<tr{'' if i < ASIDE_PRINT_LIMIT else SCREEN_ONLY}><td>{esc(r.file)}</td>"
-        f"<td>{text(r.reason, lang)}</td></tr>"
-        for i, r in enumerate(set_aside.itertuples())
-    )
     more = len(set_aside) - ASIDE_PRINT_LIMIT
-    note = f'<p class="muted">{text(w["aside_note"].format(n=more), lang)}</p>' if more > 0 else ""
-    aside = f"<h3>{text(w['set_aside'], lang)}</h3><table><tbody>{rows}</tbody></table>{note}"
     env = manifest.get("environment", {})
-    packages = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
-    parameters = ", ".join(f"{k} = {v}" for k, v in manifest.get("parameters", {}).items())
-    run = (
-        f'<h3>{text(w["reproducibility"], lang)}</h3><p class="muted">'
-        f"Python {esc(env.get('python', '?'))} ; code {esc(env.get('git_commit') or '?')} ; "
-        f'{esc(packages)}.</p><p class="muted">{text(w["parameters"] + " :", lang)} '
-        f"{esc(parameters)}.</p>"
-    )
-    return _chapter("methode", lang, paras + (aside if rows else "") + run)
-
-
-def annex(tables: briefing.Tables, lang: str) -> str:
-    """Every source article: outlet, date, title, file and what was done with it."""
-    w = words(lang)
-    ids = briefing.source_ids(tables.articles)
-    rows = []
-    ordered = tables.articles.sort_values(["published", "file"], na_position="last")
-    for row in ordered.to_dict("records"):
-        status = briefing.status_of(row)
-        label = (
-            w["st_" + status].format(of=row["duplicate_of"])
-            if status == "duplicate"
-            else w["st_" + status]
-        )
-        rows.append(
-            f'<tr id="{ids[row["file"]]}"><td>{esc(row["outlet"] or w["unknown"])}</td>'
-            f'<td class="date">{esc(fmt_date(row["published"], None, lang))}</td>'
-            f'<td>{esc(row["title"] or "—")}</td><td class="src">{esc(row["file"])}</td>'
-            f"<td>{text(label, lang)}</td></tr>"
-        )
-    head = "".join(
-        f"<th>{text(w[k], lang)}</th>" for k in ("outlet", "date", "headline", "file", "status")
-    )
-    note = ""
-    if len(rows) > ANNEX_PRINT_LIMIT:
-        note = f'<p class="muted">{text(w["annex_note"].format(n=len(rows)), lang)}</p>'
-    return _chapter(
-        "annexe",
+    run = {
+        "python": env.get("python", "?"),
+        "commit": env.get("git_commit") or "?",
+        "packages": ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items()),
+        "parameters": ", ".join(f"{k} = {v}" for k, v in manifest.get("parameters", {}).items()),
+    }
+    return render_template(
+        "method.html.j2",
         lang,
-        f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        + _ANNEX_END,
+        paragraphs=[typeset(p, lang) for p in paragraphs],
+        set_aside=[
+            {
+                "file": plain(r.file),
+                "reason": typeset(r.reason, lang),
+                "printed": i < ASIDE_PRINT_LIMIT,
+            }
+            for i, r in enumerate(set_aside.itertuples())
+        ],
+        aside_note=typeset(w["aside_note"].format(n=more), lang) if more > 0 else "",
+        run=run,
+        **_chapter("methode", lang),
     )
 
 
-def bound_for_screen(html_text: str, lang: str, limit: int = HTML_ROW_LIMIT) -> str:
-    """Keep in the HTML page only the annex rows something cites, when there are more than
-    limit (all rows stay in articles.parquet), and say so under the table."""
-    rows = _ANNEX_FULL_ROW.findall(html_text)
-    if len(rows) <= limit:
-        return html_text
-    cited = set(_SOURCE_HREF.findall(html_text))
-    kept = _ANNEX_FULL_ROW.sub(lambda m: m.group(0) if m.group(1) in cited else "", html_text)
-    note = words(lang)["annex_html_note"].format(n=len(set(rows) - cited))
-    return kept.replace(_ANNEX_END, f'<p class="muted screen-only">{text(note, lang)}</p>', 1)
+@dataclass(frozen=True)
+class Citations:
+    """The files the briefing links to: from its printed parts, and from anywhere in its page."""
+
+    printed: frozenset[str]
+    shown: frozenset[str]
 
 
-def for_print(html_text: str) -> str:
-    """The document WeasyPrint renders: rows the PDF hides are removed rather than styled away
-    (laying out thousands of hidden rows is most of the cost of a large corpus's PDF)."""
-    return _SCREEN_ONLY_ROW.sub("", html_text)
+def citations(tables: briefing.Tables, lang: str, max_timeline_rows: int) -> Citations:
+    """The files the summary, the chronology (its printed or shown rows, its landmarks) and the
+    themes' quotes link to."""
+    timeline = tables.timeline
+    summary_files = {s["file"] for p in summary_points(tables, lang) for s in p["sources"]}
+    printed_entries = timeline.loc[sorted(printed_rows(timeline, max_timeline_rows))]
+    shown_entries = timeline.loc[sorted(shown_rows(timeline, max_timeline_rows))]
+    quoted = {q[1] for q in theme_quotes(tables).values() if q is not None}
+    printed = summary_files | set(printed_entries["evidence_file"]) | quoted
+    return Citations(frozenset(printed), frozenset(printed | set(shown_entries["evidence_file"])))
 
 
-def bound_for_print(html_text: str, limit: int = ANNEX_PRINT_LIMIT) -> str:
-    """Hide from print the annex rows no part of the briefing cites, when there are many."""
-    rows = _ANNEX_ROW.findall(html_text)
-    if len(rows) <= limit:
-        return html_text
-    printed = _SCREEN_ONLY_ROW.sub("", html_text)  # links in rows the PDF hides do not count
-    cited = set(_SOURCE_HREF.findall(printed))
-    return _ANNEX_ROW.sub(
-        lambda m: m.group(0) if m.group(1) in cited else f'<tr{SCREEN_ONLY} id="{m.group(1)}">',
-        html_text,
+def annex(
+    tables: briefing.Tables,
+    lang: str,
+    cited: Citations,
+    print_limit: int = ANNEX_PRINT_LIMIT,
+    html_limit: int = HTML_ROW_LIMIT,
+) -> str:
+    """Every source article: outlet, date, title, file and what was done with it. Past
+    html_limit articles the page lists only the cited ones (all stay in articles.parquet), and
+    past print_limit the PDF lists only those its printed parts cite."""
+    w = words(lang)
+    ordered = tables.articles.sort_values(["published", "file"], na_position="last")
+    records = ordered.to_dict("records")
+    listed = (
+        [r for r in records if r["file"] in cited.shown] if len(records) > html_limit else records
+    )
+    bounded = len(listed) > print_limit
+    rows = []
+    for row in listed:
+        status = briefing.status_of(row)
+        label = w["st_" + status]
+        rows.append(
+            {
+                "anchor": briefing.source_id(row["file"]),
+                "printed": not bounded or row["file"] in cited.printed,
+                "outlet": plain(row["outlet"]) or w["unknown"],
+                "date": fmt_date(row["published"], None, lang),
+                "title": plain(row["title"]) or "—",
+                "file": row["file"],
+                "status": typeset(label.format(of=row["duplicate_of"]), lang),
+            }
+        )
+    left_out = len(records) - len(listed)
+    return render_template(
+        "annex.html.j2",
+        lang,
+        rows=rows,
+        print_note=typeset(w["annex_note"].format(n=len(records)), lang)
+        if len(records) > print_limit
+        else "",
+        html_note=typeset(w["annex_html_note"].format(n=left_out), lang) if left_out else "",
+        **_chapter("annexe", lang),
     )
 
 
-def document(body: str, lang: str, title: str) -> str:
-    """A complete, self-contained HTML document around the briefing's body."""
-    css = resources.files("helpers").joinpath("resources/briefing.css").read_text(encoding="utf-8")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8"/>'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1"/>'
-        f"<title>{esc(title)}</title><style>{css}</style></head><body>{body}</body></html>\n"
+def stylesheet() -> str:
+    """The briefing's CSS, for screen and A4 print."""
+    return (TEMPLATES / PAGE_TEMPLATE / "briefing.css").read_text(encoding="utf-8")
+
+
+def page_of(nb: Any) -> str:
+    """The briefing page of an executed notebook (an nbformat NotebookNode): its HTML outputs,
+    in order, inside templates/page/ (no code, no narration, no prompts)."""
+    from nbconvert import TemplateExporter
+
+    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
+    lang = parameters.get("language", "fr")
+    title = parameters.get("title") or words(lang)["title"]
+    exporter = TemplateExporter(
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name=PAGE_TEMPLATE,
+        template_file="index.html.j2",
     )
+    page, _ = exporter.from_notebook_node(
+        nb, resources={"briefing": {"lang": lang, "title": title, "css": stylesheet()}}
+    )
+    return page
 
 
-def notebook_body(notebook_path: Path) -> tuple[str, str, str]:
-    """(body HTML, language, title) of an executed briefing notebook, code and narration removed."""
+def briefing_page(notebook_path: Path) -> str:
+    """The briefing page of an executed briefing notebook file."""
     skip_slow_optional_imports()
     import nbformat
 
-    return _body_of(nbformat.read(notebook_path, as_version=4))
+    return page_of(nbformat.read(notebook_path, as_version=4))
 
 
-def _body_of(nb: Any) -> tuple[str, str, str]:
-    """notebook_body of a notebook already read (an nbformat NotebookNode)."""
-    parameters = nb.metadata.get("papermill", {}).get("parameters", {})
-    lang = parameters.get("language", "fr")
-    nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-    for index, cell in enumerate(nb.cells):
-        cell.id = f"cell-{index}"  # papermill gives its injected cell a random id each run
-        cell.outputs = [
-            out
-            for out in cell.outputs
-            if out.output_type in ("display_data", "execute_result")
-            and "text/html" in out.get("data", {})
-        ]
-        for out in cell.outputs:
-            out["data"] = {"text/html": out["data"]["text/html"]}
-    exporter = _exporter_class()(
-        template_name="basic",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(nb)
-    title = parameters.get("title") or words(lang)["title"]
-    return body, lang, title
+def printable(page: str) -> str:
+    """The page WeasyPrint lays out: the elements shown on screen only (display: none in print)
+    are left out rather than styled away; WeasyPrint parses and styles hidden rows too, about
+    3 ms each, and a 1,000-article page has some 2,000 of them."""
+    import lxml.html
 
-
-@lru_cache(maxsize=1)
-def _exporter_class() -> type[Any]:
-    """nbconvert's HTMLExporter without its last pass, which parses the whole page again
-    with BeautifulSoup to give images without one an alt text and JupyterLab's cells a
-    tabindex: the briefing's images have their alt text and it has no cells to focus. On a
-    10,000-article briefing (76,000 tags) that pass took about 5 s, most of the export."""
-    from nbconvert import HTMLExporter
-    from nbconvert.exporters.templateexporter import TemplateExporter
-    from nbconvert.filters.highlight import Highlight2HTML
-    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-
-    class BriefingExporter(HTMLExporter):
-        def from_notebook_node(  # type: ignore[override]
-            self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
-        ) -> tuple[str, dict[str, Any]]:
-            # HTMLExporter.from_notebook_node up to its BeautifulSoup pass (nbconvert 7).
-            info = nb.metadata.get("language_info", {})
-            lexer = info.get("pygments_lexer", info.get("name", None))
-            highlight = self.filters.get(
-                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
-            )
-            resources = self._init_resources(resources)
-            data_types = WidgetsDataTypeFilter(
-                notebook_metadata=self._nb_metadata, parent=self, resources=resources
-            )
-            self.register_filter("highlight_code", highlight)
-            self.register_filter("filter_data_type", data_types)
-            html: str
-            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-            return html, resources
-
-    return BriefingExporter
+    root = lxml.html.document_fromstring(page)
+    for element in root.find_class("screen-only"):
+        element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 def quiet_renderer_logs() -> None:
@@ -627,17 +649,16 @@ def rehearse_export() -> None:
     quiet_renderer_logs()
     png = io.BytesIO()
     Image.new("RGB", (8, 4), "#0b3d5c").quantize(colors=4).save(png, format="PNG")
+    figure = SECTION_TEMPLATES.get_template("macros.html.j2").module.figure  # type: ignore[attr-defined]
     page = (
         _REHEARSAL_HTML
-        + figure(_REHEARSAL_SVG, "Figure", "fr")
-        + figure(png_img(png.getvalue(), "Nuage"), "Nuage", "fr")
+        + figure(svg_figure(_REHEARSAL_SVG, "Figure", "fr"))
+        + figure(png_figure(png.getvalue(), "Nuage", "Nuage", "fr"))
         + "</section>"
     )
     cell = nbformat.v4.new_code_cell("display(HTML(page))")
     cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": page})]
-    notebook = nbformat.v4.new_notebook(cells=[cell])
-    body, lang, title = _body_of(notebook)
-    HTML(string=for_print(document(body, lang, title))).write_pdf()
+    HTML(string=printable(page_of(nbformat.v4.new_notebook(cells=[cell])))).write_pdf()
 
 
 def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
@@ -645,12 +666,11 @@ def export_briefing(notebook_path: Path, reports_dir: Path) -> list[Path]:
     quiet_renderer_logs()
     from weasyprint import HTML
 
-    body, lang, title = notebook_body(notebook_path)
-    html_text = bound_for_print(bound_for_screen(document(body, lang, title), lang))
+    page = briefing_page(notebook_path)
     html_path, pdf_path = Path(reports_dir) / "briefing.html", Path(reports_dir) / "briefing.pdf"
     # Both are complete before either replaces the previous run's: never a new HTML beside
     # an old PDF.
     with storage.atomic_path(pdf_path) as pdf_tmp, storage.atomic_path(html_path) as html_tmp:
-        html_tmp.write_text(html_text, encoding="utf-8")
-        HTML(string=for_print(html_text), base_url=str(reports_dir)).write_pdf(pdf_tmp)
+        html_tmp.write_text(page, encoding="utf-8")
+        HTML(string=printable(page), base_url=str(reports_dir)).write_pdf(pdf_tmp)
     return [html_path, pdf_path]

@@ -1,9 +1,7 @@
-"""French typography and escaping for the briefing's own text."""
+"""French typography for the briefing's own text (the templates escape it)."""
 
 from __future__ import annotations
 
-import html
-import math
 import re
 
 NBSP = "\u00a0"  # before ":" and inside « »
@@ -54,13 +52,6 @@ def quote_fr(text: str) -> str:
 def quote_in(text: str, lang: str) -> str:
     """A quotation marked as in lang: « French guillemets », “English quotes”."""
     return quote_fr(text) if lang == "fr" else f"“{text}”"
-
-
-def esc(text: object) -> str:
-    """HTML-escaped text (quotes included): article text can never inject markup."""
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        return ""
-    return html.escape(str(text), quote=True)
 
 
 def number_fr(value: float, decimals: int = 0) -> str:
