@@ -188,13 +188,20 @@ def test_a_read_only_output_folder_gets_a_message_not_a_traceback(
     assert "Traceback" not in err
 
 
-@pytest.mark.e2e
-def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    # A corpus large enough for ingest to start worker processes.
-    corpus = tmp_path / "raw"
+@pytest.fixture(scope="module")
+def pooled_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus large enough for ingest and the NER to start worker processes."""
+    corpus = tmp_path_factory.mktemp("pooled") / "raw"
     generate_corpus(parallel.PARALLEL_FROM, corpus, seed=0)
-    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(corpus)]
+    return corpus
+
+
+@pytest.mark.e2e
+def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(
+    tmp_path: Path, pooled_corpus: Path
+) -> None:
+    out = tmp_path / "out"
+    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(pooled_corpus)]
     command += ["--out-dir", str(out), "-q"]
     runner = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -216,10 +223,10 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_recovers(tmp_path: Path
 
 
 @pytest.mark.e2e
-def test_a_finished_run_leaves_no_process_behind(tmp_path: Path) -> None:
+def test_a_finished_run_leaves_no_process_behind(tmp_path: Path, pooled_corpus: Path) -> None:
     """As `make report` runs it: every kernel and worker the run started is gone once the
     command has returned."""
-    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(SEEDS)]
+    command = [str(Path(sys.executable).with_name("briefing")), "--raw-dir", str(pooled_corpus)]
     command += ["--out-dir", str(tmp_path / "out"), "-q"]
     errors = tmp_path / "stderr.txt"
     with errors.open("w") as stderr:
