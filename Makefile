@@ -68,7 +68,7 @@ lint: env
 lock: env
 	$(BIN)/uv pip compile -q requirements.in --python-version 3.11 -o requirements.lock
 	$(BIN)/uv pip compile -q requirements-dev.in --python-version 3.11 -o requirements-dev.lock
-	$(BIN)/python -m helpers.envfile requirements.lock environment.yml
+	$(BIN)/python tools/envfile.py requirements.lock environment.yml
 
 ## clean: delete generated tables, reports and the per-article cache (not the environment)
 clean:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import actor_spans
+from helpers.timeline import actor_spans
 
 
 @pytest.mark.parametrize(

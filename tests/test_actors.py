@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.actors import (
+from helpers.schemas import top_actors
+from helpers.timeline.actors import (
     actor_mentions,
     article_actors,
     as_entities,
@@ -13,10 +14,9 @@ from helpers.actors import (
     clean_name,
     role_of,
     summarise_actors,
-    top_actors,
     without_title,
 )
-from helpers.ner import Entity
+from helpers.timeline.ner import Entity
 
 
 @pytest.mark.parametrize(

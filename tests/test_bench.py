@@ -121,7 +121,7 @@ def test_write_report_writes_markdown_and_json(tmp_path: Path) -> None:
 
 
 def test_added_articles_are_new_and_about_ai(tmp_path: Path) -> None:
-    from helpers import relevance
+    from helpers.ingest import relevance
 
     first, second = bench.add_article(tmp_path, 1), bench.add_article(tmp_path, 2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new_001.txt", "new_002.txt"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ingest
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.config import PROJECT_ROOT
+from helpers.ingest import stage as ingest
 
 
 def test_cache_round_trip_and_disabled(tmp_path: Path) -> None:
@@ -65,8 +65,8 @@ def test_code_version_follows_the_imports_of_the_module(
 
 
 def test_code_version_depends_on_extra_and_on_the_module() -> None:
-    assert code_version("helpers.clean") != code_version("helpers.clean", "model==2")
-    assert code_version("helpers.clean") != code_version("helpers.dates")
+    assert code_version("helpers.ingest.clean") != code_version("helpers.ingest.clean", "model==2")
+    assert code_version("helpers.ingest.clean") != code_version("helpers.text.dates")
     with pytest.raises(ValueError, match="not a module"):
         code_version("helpers.no_such_module")
 
@@ -86,7 +86,8 @@ def test_second_ingest_reads_the_cache_and_gives_the_same_table(tmp_path: Path) 
 def test_second_timeline_and_themes_read_the_cache_and_give_the_same_tables(
     tmp_path: Path,
 ) -> None:
-    from helpers import extraction, theming
+    from helpers.themes import stage as theming
+    from helpers.timeline import stage as extraction
 
     corpus = tmp_path / "raw"
     shutil.copytree(PROJECT_ROOT / "data" / "raw", corpus)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.clean import CleanResult, clean_text, line_key, repeated_keys, split_blocks
 from helpers.errors import ParameterError
+from helpers.ingest.clean import CleanResult, clean_text, line_key, repeated_keys, split_blocks
 
 TITLE = "Rabat dévoile sa feuille de route pour l'intelligence artificielle"
 DATELINE = "Publié le 12/03/2025 à 10h30"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import clean, corpus_gen
-from helpers.dates import find_dates
+import corpus_gen
 from helpers.errors import ParameterError
+from helpers.ingest import clean
+from helpers.text.dates import find_dates
 
 N = 120
 

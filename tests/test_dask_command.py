@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.pipeline import main
+from helpers.run.pipeline import main
 
 pytestmark = pytest.mark.e2e
 SEEDS = Path(__file__).parents[1] / "data" / "raw"

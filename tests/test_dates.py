@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from helpers import dates
-from helpers.dates import (
+from helpers.text import dates
+from helpers.text.dates import (
     DateMention,
     find_dates,
     find_published,

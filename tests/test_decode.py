@@ -9,9 +9,10 @@ import ftfy
 import pytest
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 
-from helpers import config, decode
-from helpers.decode import decode_bytes, html_to_text, read_input, sniff_kind
+from helpers import config
 from helpers.errors import ArticleError
+from helpers.ingest import decode
+from helpers.ingest.decode import decode_bytes, html_to_text, read_input, sniff_kind
 
 FRENCH = "Le Maroc accélère sur l’intelligence artificielle à Rabat : « un été décisif », dit-elle."
 ARABIC = "أعلنت وزارة الانتقال الرقمي عن استراتيجية جديدة للذكاء الاصطناعي في المغرب."

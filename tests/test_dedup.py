@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers.dedup import (
+from helpers.errors import ParameterError
+from helpers.ingest.dedup import (
     EMPTY,
     expected_lsh_recall,
     find_duplicates,
@@ -15,7 +16,6 @@ from helpers.dedup import (
     shingle_hashes,
     text_signature,
 )
-from helpers.errors import ParameterError
 
 DISPATCH = """\
 Rabat, 2 juillet (MAP) - Les premières Assises nationales de l'intelligence artificielle se sont

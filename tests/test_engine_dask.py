@@ -10,9 +10,14 @@ import pandas as pd
 import pytest
 from distributed import Client
 
-from helpers import engine_dask, extraction, ingest, themes, themes_dask, theming
-from helpers.corpus_gen import generate_corpus
+from corpus_gen import generate_corpus
+from helpers.compute import dask_engine
+from helpers.ingest import stage as ingest
 from helpers.schemas import core_articles
+from helpers.themes import dask_fit as themes_dask
+from helpers.themes import model as themes
+from helpers.themes import stage as theming
+from helpers.timeline import stage as extraction
 
 pytestmark = pytest.mark.dask
 
@@ -29,7 +34,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client() -> Iterator[Client]:
     """A local cluster of two single-threaded worker processes."""
     stages = (ingest.__name__, extraction.__name__, themes_dask.__name__)
-    with engine_dask.dask_client(n_workers=2, preload=stages) as started:
+    with dask_engine.dask_client(n_workers=2, preload=stages) as started:
         yield started
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from envfile import environment_yml, pins
 from helpers.config import PROJECT_ROOT
-from helpers.envfile import environment_yml, pins
 
 
 def test_environment_yml_agrees_with_the_lock_file() -> None:

@@ -9,9 +9,9 @@ from dataclasses import asdict
 
 import pytest
 
-from helpers import events as events_module
-from helpers.events import classify_kind, extract_events
-from helpers.ner import Entity
+from helpers.timeline import events as events_module
+from helpers.timeline.events import classify_kind, extract_events
+from helpers.timeline.ner import Entity
 
 PUBLISHED = "2025-07-02"  # a Wednesday
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import extraction, ner, parallel
 from helpers.cache import key_of
+from helpers.compute import parallel
+from helpers.timeline import ner
+from helpers.timeline import stage as extraction
 
 TEXT = "Le 2 juillet 2025, le ministère a ouvert à Rabat les Assises nationales de l'IA."
 

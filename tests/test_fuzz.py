@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import schemas
-from helpers.clean import clean_text
-from helpers.dates import find_dates
-from helpers.events import extract_events
+from helpers.ingest.clean import clean_text
+from helpers.text.dates import find_dates
+from helpers.timeline.events import extract_events
 
 
 def budget(examples: int) -> settings:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import gazetteer
+from helpers.timeline import gazetteer
 
 HEADER = "name,acronym,type,variants\n"
 
@@ -118,7 +118,9 @@ def test_official_words_come_from_organisation_names() -> None:
 
 
 def test_caches_are_keyed_by_the_gazetteer_content(monkeypatch, tmp_path) -> None:
-    from helpers import cache, extraction, ner
+    from helpers import cache
+    from helpers.timeline import ner
+    from helpers.timeline import stage as extraction
 
     def versions() -> tuple[str, str]:
         entities, extract = ner.entity_cache(tmp_path), extraction.extract_cache(tmp_path)
@@ -127,7 +129,7 @@ def test_caches_are_keyed_by_the_gazetteer_content(monkeypatch, tmp_path) -> Non
 
     before = versions()
     package = tmp_path / "helpers"
-    shutil.copytree(Path(gazetteer.__file__).parent, package)
+    shutil.copytree(Path(cache.__file__).parent, package)  # the package, resources/ included
     edited = package / gazetteer.GAZETTEER_FILE
     edited.write_text(edited.read_text(encoding="utf-8") + "Agence X,,organisation,\n", "utf-8")
     monkeypatch.setattr(cache, "_PACKAGE_DIR", package)

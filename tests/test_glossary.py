@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import glossary
-from helpers.glossary import Entry, GlossaryError, build_index, parse, replace_variants
+from helpers.themes import glossary
+from helpers.themes.glossary import Entry, GlossaryError, build_index, parse, replace_variants
 
 
 def words(text: str) -> list[str]:

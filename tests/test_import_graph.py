@@ -94,3 +94,39 @@ def test_cycles(graph: dict[str, set[str]], expected: list[list[str]]) -> None:
 
 def test_the_helpers_package_has_no_import_cycle() -> None:
     assert import_graph.cycles(import_graph.package_graph()) == []
+
+
+# The layers of helpers (see the README's Architecture): the runner, the stages, the shared
+# layer below them. Each folder -> the folders its modules may import besides their own
+# ("" is the package's top-level modules).
+STAGES = ("ingest", "themes", "timeline", "report")
+SHARED = ("", "text", "compute")
+MAY_IMPORT: dict[str, tuple[str, ...]] = {
+    "run": (*STAGES, *SHARED),
+    **{stage: SHARED for stage in STAGES},
+    "text": ("",),
+    "compute": ("",),
+    "": ("text",),
+}
+
+
+def _folder(module: str) -> str:
+    """The folder of a helpers module: "ingest" for helpers.ingest.clean, "" for helpers.cache."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def test_every_helpers_folder_has_its_place_in_the_layers() -> None:
+    folders = {_folder(module) for module in import_graph.package_graph()}
+    assert folders == set(MAY_IMPORT)
+
+
+def test_imports_point_down() -> None:
+    """A stage never imports another stage or the runner; the shared layer imports no stage."""
+    wrong = [
+        f"{module} imports {target}"
+        for module, targets in import_graph.package_graph().items()
+        for target in targets
+        if _folder(target) not in (_folder(module), *MAY_IMPORT[_folder(module)])
+    ]
+    assert wrong == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.errors import ParameterError
-from helpers.language import detect_language, detect_languages
+from helpers.text.language import detect_language, detect_languages
 
 FRENCH = (
     "Le Maroc accélère sur l'intelligence artificielle : la ministre a présenté mardi à Rabat "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ner
+from helpers.timeline import ner
 
 TEXTS = [
     "Ghita Mezzour a annoncé à Rabat une instance nationale dédiée à l'IA.",

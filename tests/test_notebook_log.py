@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from helpers.notebook_log import LogStream, notebook_streams
+from helpers.run.notebook_log import LogStream, notebook_streams
 
 
 @pytest.mark.parametrize(

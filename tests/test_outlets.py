@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.outlets import (
+from helpers.ingest.outlets import (
     date_from_url,
     find_outlet,
     find_site_name,

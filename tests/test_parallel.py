@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ingest, parallel
+from helpers.compute import parallel
+from helpers.ingest import stage as ingest
 
 
 def _squares(chunk: list[int]) -> list[int]:
@@ -94,31 +95,3 @@ def test_a_pool_runs_its_initializer_in_each_process_and_stops_with_its_block(
     assert workers.executor(1) is None  # closed: a later call with few items runs here
     with pytest.raises(RuntimeError):
         executor.submit(int)  # type: ignore[union-attr]  # the processes stopped
-
-
-def test_background_work_runs_at_lower_priority(fresh_python) -> None:
-    printed = fresh_python(
-        """
-        import os, threading
-        from helpers import parallel
-        here = lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        main_before = here()
-        seen = {}
-        def background():
-            seen["before"] = here()
-            parallel.lower_priority(thread_only=True)
-            seen["after"] = here()
-        thread = threading.Thread(target=background)
-        thread.start(); thread.join()
-        main_after_thread = here()
-        parallel.lower_priority()
-        print(main_before, seen["after"] - seen["before"], main_after_thread - main_before,
-              os.nice(0) - main_before)
-        """
-    )
-    # A thread lowers itself only; a process lowers itself (and the threads it starts after).
-    # Niceness stops at 19: a test run already at low priority sees a smaller step.
-    start, thread_step, main_step, process_step = (int(x) for x in printed.split())
-    step = min(19, start + parallel.BACKGROUND_NICENESS) - start
-    assert step > 0 or start == 19
-    assert (thread_step, main_step, process_step) == (step, 0, step)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.errors import StageError
-from helpers.pipeline import PLAN, main, run_notebook, run_step
+from helpers.run.pipeline import PLAN, main, run_notebook, run_step
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

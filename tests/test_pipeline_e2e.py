@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from helpers import briefing, schemas
-from helpers.pipeline import main
+from helpers import schemas
+from helpers.report import facts as briefing
+from helpers.run.pipeline import main
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.published import page_date, top_end
+from helpers.ingest.published import page_date, top_end
 
 
 @pytest.mark.parametrize(

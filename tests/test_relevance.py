@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from helpers.errors import ParameterError
-from helpers.relevance import (
+from helpers.ingest.relevance import (
     ALL_TERMS,
     APOSTROPHES,
     EVIDENCE_COLUMNS,
@@ -23,7 +23,7 @@ from helpers.relevance import (
     relevance_score,
     training_rows,
 )
-from helpers.textnorm import fold
+from helpers.text.normalize import fold
 
 # ---- Clearly relevant: AI is the subject, and the story is Moroccan. ----
 

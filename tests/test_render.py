@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from helpers import render
-from helpers.briefing import Tables
-from helpers.typography import NBSP, NNBSP, agree, typo_fr
+from helpers.report import render
+from helpers.report.facts import Tables
+from helpers.text.typography import NBSP, NNBSP, agree, typo_fr
 
 MALICIOUS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

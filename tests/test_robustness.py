@@ -10,8 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import briefing, extraction, ingest, manifest, render, schemas, sources, storage
-from helpers.dates import find_dates
+from helpers import schemas, storage
+from helpers.ingest import sources
+from helpers.ingest import stage as ingest
+from helpers.report import facts as briefing
+from helpers.report import render
+from helpers.run import manifest
+from helpers.text.dates import find_dates
+from helpers.timeline import stage as extraction
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from helpers import manifest, parallel, storage
-from helpers.corpus_gen import generate_corpus
+from corpus_gen import generate_corpus
+from helpers import storage
+from helpers.compute import parallel
 from helpers.errors import RunError, StageError
-from helpers.pipeline import EXIT_BUSY, failure_reason, main, printable, run_pipeline
+from helpers.run import manifest
+from helpers.run.pipeline import EXIT_BUSY, failure_reason, main, printable, run_pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).parents[1] / "data" / "raw"
@@ -91,6 +93,8 @@ def test_a_failed_run_leaves_a_manifest_that_says_failed_and_why(
     assert [s["stage"] for s in run["stages"]] == ended
     kept = out / "reports" / "notebooks"
     assert sorted(p.name for p in kept.iterdir()) == [*ended, f"FAILED_{failing}"]
+    # The kernels started ahead for the steps the failure left out are stopped too.
+    assert [p for p in psutil.Process().children(recursive=True) if _is_kernel(p)] == []
 
 
 def _write_ok_notebook(path: Path) -> None:
@@ -289,3 +293,8 @@ def test_a_worker_whose_parent_died_while_it_started_exits_at_once() -> None:
     worker.start()
     worker.join(timeout=120)
     assert worker.exitcode == 1  # it exited by itself instead of sleeping ten minutes
+
+
+def _is_kernel(process: psutil.Process) -> bool:
+    """True for a Jupyter kernel process."""
+    return "ipykernel" in _command_line(process)

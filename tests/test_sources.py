@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.sources import SourceRow, parse_published, read_sources, resolve_metadata
+from helpers.ingest.sources import SourceRow, parse_published, read_sources, resolve_metadata
 
 FILES = ("a.txt", "b.txt", "c.txt")
 

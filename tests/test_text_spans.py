@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.text_spans import paragraphs, sentences
+from helpers.text.spans import paragraphs, sentences
 
 
 @pytest.mark.parametrize(

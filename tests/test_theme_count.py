@@ -7,7 +7,7 @@ import pytest
 from scipy import sparse
 
 from helpers.errors import ParameterError
-from helpers.theme_count import REFITS, candidate_counts, choose_count, separation
+from helpers.themes.count import REFITS, candidate_counts, choose_count, separation
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from helpers import wordclouds
 from helpers.errors import ParameterError
-from helpers.themes import (
+from helpers.themes import wordclouds
+from helpers.themes.model import (
     UNDATED,
     _min_df,
     _vectorise,
@@ -24,7 +24,7 @@ from helpers.themes import (
     themes_from_matrix,
     themes_over_time,
 )
-from helpers.wordclouds import word_cloud_png, word_cloud_svg
+from helpers.themes.wordclouds import word_cloud_png, word_cloud_svg
 
 # Teasers, share buttons and bylines as they survive in cleaned bodies.
 NOISE = "Lire aussi : cliquez ici pour lire l'article. Publié le 3 mars. Partager sur Facebook."

@@ -9,8 +9,8 @@ import pytest
 from scipy import sparse
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from helpers.stopwords import spacy_stop_words
-from helpers.themes import NAME_WEIGHT, fit_themes, language_bound, name_weights, theme_labels
+from helpers.text.stopwords import spacy_stop_words
+from helpers.themes.model import NAME_WEIGHT, fit_themes, language_bound, name_weights, theme_labels
 from themed_corpus import GROUPS, themed_articles
 
 

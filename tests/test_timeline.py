@@ -7,14 +7,14 @@ import random
 import pandas as pd
 import pytest
 
-from helpers.timeline import (
+from helpers.text.dates import span_of
+from helpers.timeline.merge import (
     PRECISION_RANK,
     Entry,
     _tokens,
     dates_compatible,
     merge_events,
     settle,
-    span_of,
     within_window,
 )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import wordclouds
+from helpers.themes import wordclouds
 
 WEIGHTS = [{f"terme{i}{j}": 1.0 / (1 + j) for j in range(12)} for i in range(5)]
 

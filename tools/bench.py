@@ -58,7 +58,7 @@ def _processed(out: Path) -> Path:
 
 def stage_ingest(raw: Path, out: Path) -> dict[str, Any]:
     """Stage 1 as its notebook calls it."""
-    from helpers import ingest
+    from helpers.ingest import stage as ingest
 
     started = time.perf_counter()
     articles = ingest.write_outputs(ingest.ingest_corpus(raw), _processed(out))
@@ -67,8 +67,8 @@ def stage_ingest(raw: Path, out: Path) -> dict[str, Any]:
 
 def stage_themes(raw: Path, out: Path) -> dict[str, Any]:
     """Stage 2 as its notebook calls it."""
-    from helpers import theming
     from helpers.storage import read_parquet
+    from helpers.themes import stage as theming
 
     started = time.perf_counter()
     tables = theming.build_theme_tables(read_parquet(_processed(out) / "articles.parquet"))
@@ -82,8 +82,8 @@ def stage_themes(raw: Path, out: Path) -> dict[str, Any]:
 
 def stage_timeline(raw: Path, out: Path) -> dict[str, Any]:
     """Stage 3 as its notebook calls it."""
-    from helpers import extraction
     from helpers.storage import read_parquet
+    from helpers.timeline import stage as extraction
 
     started = time.perf_counter()
     articles = read_parquet(_processed(out) / "articles.parquet")
@@ -98,7 +98,7 @@ def stage_timeline(raw: Path, out: Path) -> dict[str, Any]:
 
 def stage_briefing(raw: Path, out: Path) -> dict[str, Any]:
     """Stage 4: its notebook through papermill, in a kernel of its own."""
-    from helpers.pipeline import run_notebook
+    from helpers.run.pipeline import run_notebook
 
     started = time.perf_counter()
     notebook = "04_briefing.ipynb"
@@ -108,7 +108,7 @@ def stage_briefing(raw: Path, out: Path) -> dict[str, Any]:
 
 def stage_export(raw: Path, out: Path) -> dict[str, Any]:
     """The export of the executed briefing notebook to HTML and PDF."""
-    from helpers.render import export_briefing
+    from helpers.report.render import export_briefing
 
     started = time.perf_counter()
     reports = out / config.REPORTS_SUBDIR
@@ -134,7 +134,7 @@ def floor_themes(raw: Path, out: Path) -> dict[str, Any]:
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from helpers.theme_count import MAX_THEMES
+    from helpers.themes.count import MAX_THEMES
 
     a = pd.read_parquet(_processed(out) / "articles.parquet")
     core = a[a["readable"] & a["relevant"] & a["duplicate_of"].isna() & (a["n_words"] > 0)]
@@ -149,8 +149,8 @@ def floor_timeline(raw: Path, out: Path) -> dict[str, Any]:
     """spaCy's NER alone (model load and nlp.pipe) over the whole bodies stage 3 reads."""
     import pandas as pd
 
-    from helpers.extraction import extraction_targets
-    from helpers.ner import load_ner
+    from helpers.timeline.ner import load_ner
+    from helpers.timeline.stage import extraction_targets
 
     texts = list(extraction_targets(pd.read_parquet(_processed(out) / "articles.parquet"))["text"])
     started = time.perf_counter()
@@ -207,7 +207,7 @@ def _importing(*modules: str) -> Job:
 
 def fixed_model_load(raw: Path, out: Path) -> dict[str, Any]:
     """Loading the spaCy model as the NER workers do."""
-    from helpers import ner
+    from helpers.timeline import ner
 
     started = time.perf_counter()
     ner.load_ner()
@@ -250,10 +250,10 @@ FLOORS: dict[str, Job] = {
 # Costs paid once per process or per run, whatever the corpus.
 FIXED_COSTS: dict[str, Job] = {
     "interpreter start": _importing(),
-    "import helpers.ingest": _importing("helpers.ingest"),
-    "import helpers.theming": _importing("helpers.theming"),
-    "import helpers.extraction": _importing("helpers.extraction"),
-    "import helpers.render + weasyprint": _importing("helpers.render", "weasyprint"),
+    "import helpers.ingest.stage": _importing("helpers.ingest.stage"),
+    "import helpers.themes.stage": _importing("helpers.themes.stage"),
+    "import helpers.timeline.stage": _importing("helpers.timeline.stage"),
+    "import helpers.report.render + weasyprint": _importing("helpers.report.render", "weasyprint"),
     "import papermill": _importing("papermill"),
     "spaCy model load": fixed_model_load,
     "papermill kernel start (1-cell notebook)": fixed_kernel_start,
@@ -466,7 +466,7 @@ def bench_corpus(
 
 def add_article(raw: Path, number: int) -> Path:
     """Add one new generated article (relevant, not a duplicate) to a corpus folder."""
-    from helpers.corpus_gen import generate_corpus
+    from corpus_gen import generate_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         (made,) = generate_corpus(
@@ -656,7 +656,7 @@ def run(
     timeout_s: float = STAGE_TIMEOUT_S,
 ) -> dict[str, Any]:
     """Benchmark every corpus asked for, write the report, and return it."""
-    from helpers.corpus_gen import generate_corpus
+    from corpus_gen import generate_corpus
 
     rows: list[Row] = []
     corpora: dict[str, Any] = {}

@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.cache import JsonCache, code_version, key_of
 from helpers.schemas import EVENT_KINDS
-from helpers.timeline import span_of
+from helpers.text.dates import span_of
 from helpers.wording import words
 
 plt.rcParams.update(

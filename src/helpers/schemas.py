@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 
 import pandas as pd
 import pandera.pandas as pa
@@ -235,3 +236,26 @@ def outlet_names(articles: pd.DataFrame) -> dict[str, str | None]:
         file: outlet if isinstance(outlet, str) else None
         for file, outlet in zip(articles["file"], articles["outlet"], strict=True)
     }
+
+
+def none_for_missing(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A text column with None (not NaN) where a group had no value: GroupBy.first skips
+    missing values, so a group's role is its first stated one."""
+    values = frame[column].astype(object)
+    return frame.assign(**{column: values.where(values.notna(), None)})
+
+
+def top_actors(actors: pd.DataFrame, files: Iterable[str], limit: int = 15) -> pd.DataFrame:
+    """Most cited actors over the given articles: canonical name, type, role, articles, mentions."""
+    subset = actors[actors["file"].isin(set(files))]
+    if subset.empty:
+        return pd.DataFrame(columns=["canonical", "type", "role", "n_articles", "mentions"])
+    table = subset.groupby(["canonical", "type"], as_index=False).agg(
+        role=("role", "first"), n_articles=("file", "nunique"), mentions=("mentions", "sum")
+    )
+    return (
+        none_for_missing(table, "role")
+        .sort_values(["n_articles", "mentions", "canonical"], ascending=[False, False, True])
+        .head(limit)
+        .reset_index(drop=True)
+    )
