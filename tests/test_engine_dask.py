@@ -127,7 +127,7 @@ def test_hashed_counts_equal_themes_counts(local_result: ingest.IngestResult) ->
     names, _ = themes_dask.column_names(texts, languages, keep)
     prepared = [themes.prepare_text(t, lang) for t, lang in zip(texts, languages, strict=True)]
     expected, vocabulary = themes._count_terms(
-        prepared, themes._min_df(n_docs), themes._max_df(n_docs), 20000
+        prepared, themes.min_doc_frequency(n_docs), themes.max_doc_frequency(n_docs), 20000
     )
     assert sorted(names) == vocabulary
     hashed = counts[0][:, keep[np.argsort(names)]].toarray()
@@ -141,7 +141,7 @@ def test_tfidf_rows_equal_scikit_learn(local_result: ingest.IngestResult) -> Non
     prepared = [themes.prepare_text(t, "fr") for t in core["text"]]
     n_docs = len(prepared)
     counts, vocabulary = themes._count_terms(
-        prepared, themes._min_df(n_docs), themes._max_df(n_docs), 20000
+        prepared, themes.min_doc_frequency(n_docs), themes.max_doc_frequency(n_docs), 20000
     )
     expected, _, _ = themes._vectorise(prepared, 20000)
     df = np.bincount(counts.indices, minlength=len(vocabulary))

@@ -13,10 +13,10 @@ from helpers.errors import ParameterError
 from helpers.themes import wordclouds
 from helpers.themes.model import (
     UNDATED,
-    _min_df,
     _vectorise,
     fit_themes,
     fold,
+    min_doc_frequency,
     period_of,
     prepare_text,
     stop_words,
@@ -251,7 +251,7 @@ def test_tfidf_matches_scikit_learn(articles: pd.DataFrame) -> None:
         return terms
 
     reference = TfidfVectorizer(
-        analyzer=analyzer, min_df=_min_df(18), max_df=0.9, sublinear_tf=True
+        analyzer=analyzer, min_df=min_doc_frequency(18), max_df=0.9, sublinear_tf=True
     )
     expected = reference.fit_transform(prepared)
     assert vocabulary == reference.get_feature_names_out().tolist()

@@ -84,7 +84,8 @@ def _sum_stats(
 def kept_columns(df: np.ndarray, totals: np.ndarray, n_docs: int, max_features: int) -> np.ndarray:
     """Columns kept as model.py prunes terms: document-frequency limits (relaxed when nothing
     survives them), then the max_features most frequent; sorted column indices."""
-    for min_df, max_df in ((themes._min_df(n_docs), themes._max_df(n_docs)), (1, 1.0)):
+    limits = (themes.min_doc_frequency(n_docs), themes.max_doc_frequency(n_docs))
+    for min_df, max_df in (limits, (1, 1.0)):
         keep = np.flatnonzero((df >= min_df) & (df <= max_df * n_docs) & (df > 0))
         if keep.size:
             break
@@ -124,7 +125,7 @@ def column_names(
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     for text, language in zip(texts, languages, strict=True):
-        body, forms = themes._prepare(text, language)
+        body, forms = themes.prepare_with_forms(text, language)
         counts.update(prepared_features(body))
         written.setdefault(language, Counter()).update(forms)
     terms = sorted(counts, key=lambda t: (-counts[t], t))  # a collision keeps the commoner term
@@ -133,7 +134,7 @@ def column_names(
     for term, column in zip(terms, columns.tolist(), strict=True):
         name_of.setdefault(column, term)
     names = [name_of.get(column, "") for column in keep.tolist()]
-    forms_of = themes._surface_forms(written)
+    forms_of = themes.surface_forms(written)
     surface = [forms_of.get(t) or " ".join(forms_of.get(w, w) for w in t.split()) for t in names]
     return names, surface
 
@@ -143,7 +144,7 @@ def _documents(core: pd.DataFrame) -> tuple[list[str], list[str]]:
     texts = core["text"].fillna("").astype(str).tolist()
     if "language" not in core.columns:
         return texts, ["fr"] * len(texts)
-    return texts, [themes._language_key(v) for v in core["language"]]
+    return texts, [themes.language_key(v) for v in core["language"]]
 
 
 def fit_themes_dask(
@@ -156,13 +157,13 @@ def fit_themes_dask(
 ) -> themes.ThemeModel:
     """themes.fit_themes with a hashed TF-IDF built on the workers; NMF on the client."""
     dask_engine.check_partition_size(partition_size)
-    themes._check_articles(core)
+    themes.check_articles(core)
     if n_themes is not None and n_themes < 1:
         raise ParameterError("n_themes", n_themes, "None or an integer >= 1")
     files = core["file"].astype(str).tolist()
     texts, languages = _documents(core)
     if not files:
-        return themes._empty_model(files)
+        return themes.empty_model(files)
     scattered = dask_engine.scatter_partitions(
         client, list(zip(texts, languages, strict=True)), partition_size
     )
@@ -170,7 +171,7 @@ def fit_themes_dask(
     n_docs, df, totals = client.compute(counts.reduction(_column_stats, _sum_stats)).result()
     keep = kept_columns(df, totals, n_docs, max_features)
     if keep.size == 0:
-        return themes._empty_model(files)
+        return themes.empty_model(files)
     sample = _sample_rows(len(texts))
     names, surface = column_names([texts[i] for i in sample], [languages[i] for i in sample], keep)
     # Columns in model.py's order (alphabetical terms): NMF's nndsvda start depends on it.

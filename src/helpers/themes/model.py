@@ -203,7 +203,7 @@ def _lemma(word: str, language: str | None) -> str:
 
 @lru_cache(maxsize=64)
 def _term_cache(language: str) -> dict[str, str | None]:
-    """Per-language memo of token -> term; the hot loop of _prepare reads it directly."""
+    """Per-language memo of token -> term; the hot loop of prepare_with_forms reads it directly."""
     return {}
 
 
@@ -223,14 +223,14 @@ def _term(token: str, language: str) -> str | None:
 
 
 def _cached_term(token: str, language: str) -> str | None:
-    """_term through the per-language memo _prepare fills."""
+    """_term through the per-language memo prepare_with_forms fills."""
     terms_of = _term_cache(language)
     if token not in terms_of:
         terms_of[token] = _term(token, language)
     return terms_of[token]
 
 
-def _language_key(language: object) -> str:
+def language_key(language: object) -> str:
     """Two-letter language code of an article, "fr" when missing."""
     return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else "fr"
 
@@ -269,7 +269,7 @@ def _clause_terms(
     return items
 
 
-def _prepare(text: str, language: str) -> tuple[str, list[str]]:
+def prepare_with_forms(text: str, language: str) -> tuple[str, list[str]]:
     """Prepared text (one phrase per line) and the written form of each kept word and bigram;
     glossary variants become their shared feature (written as the glossary's French form)."""
     terms_of = _term_cache(language)
@@ -326,13 +326,13 @@ def _simplemma_version() -> str:
 
 
 def prepare_cached(text: str, language: str, cache: JsonCache | None) -> tuple[str, Counter[str]]:
-    """_prepare's prepared text and written-form counts, from the cache when this text was
+    """prepare_with_forms's prepared text and written-form counts, from the cache when this text was
     prepared before by the same code."""
     key = key_of(text, language)
     stored = cache.get(key) if cache is not None else None
     if stored is not None:
         return stored[0], Counter(stored[1])
-    body, forms = _prepare(text, language)
+    body, forms = prepare_with_forms(text, language)
     counts = Counter(forms)
     if cache is not None:
         cache.put(key, [body, counts])
@@ -341,7 +341,7 @@ def prepare_cached(text: str, language: str, cache: JsonCache | None) -> tuple[s
 
 def prepare_text(text: str, language: str) -> str:
     """Lemmatised, accent-folded content words, one phrase per line (bigrams stay inside one)."""
-    return _prepare(text, _language_key(language))[0]
+    return prepare_with_forms(text, language_key(language))[0]
 
 
 def _feature_name(code: int, names_by_id: Sequence[str]) -> str:
@@ -410,7 +410,7 @@ def _count_terms(
     return matrix, [names[i] for i in alphabetical]
 
 
-def _min_df(n_docs: int) -> int:
+def min_doc_frequency(n_docs: int) -> int:
     """Documents a term must appear in: 1 for tiny corpora, more as the corpus grows."""
     for limit, value in ((20, 1), (200, 2), (2000, 3)):
         if n_docs < limit:
@@ -418,13 +418,13 @@ def _min_df(n_docs: int) -> int:
     return 5
 
 
-def _max_df(n_docs: int) -> float:
+def max_doc_frequency(n_docs: int) -> float:
     """Share of documents above which a term is dropped: words in more than half of the
     articles (IA, Maroc, numérique) say nothing about how they differ; tiny corpora keep all."""
     return 1.0 if n_docs < 10 else MAX_DOC_SHARE
 
 
-def _surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
+def surface_forms(written: dict[str, Counter[str]]) -> dict[str, str]:
     """Most frequent written form of each term ("donnee" -> "données", "cas d'usage"), French
     forms first; glossary features are written as the glossary's French form."""
     forms: dict[str, tuple[bool, int, bool, str]] = {}
@@ -577,7 +577,7 @@ def _representatives(weights: np.ndarray, is_main: np.ndarray, files: Sequence[s
     return candidates[:REPRESENTATIVE_FILES]
 
 
-def _check_articles(articles: pd.DataFrame) -> None:
+def check_articles(articles: pd.DataFrame) -> None:
     """Fail early, naming the problem, on missing columns or repeated files."""
     missing = [c for c in REQUIRED_COLUMNS if c not in articles.columns]
     if missing:
@@ -587,7 +587,7 @@ def _check_articles(articles: pd.DataFrame) -> None:
         raise ParameterError("articles", f"repeated files {repeated[:5]}", "one row per file")
 
 
-def _empty_model(files: Sequence[str]) -> ThemeModel:
+def empty_model(files: Sequence[str]) -> ThemeModel:
     """A model with no theme, for an empty corpus or one with no content word."""
     themes = pd.DataFrame(
         {
@@ -662,7 +662,7 @@ def _vectorise(
     Document-frequency limits are relaxed when no term survives them.
     """
     n_docs = len(prepared)
-    for min_df, max_df in ((_min_df(n_docs), _max_df(n_docs)), (1, 1.0)):
+    for min_df, max_df in ((min_doc_frequency(n_docs), max_doc_frequency(n_docs)), (1, 1.0)):
         counts, vocabulary = _count_terms(prepared, min_df, max_df, max_features)
         if vocabulary:
             tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
@@ -704,16 +704,16 @@ def fit_themes(
 ) -> ThemeModel:
     """Find the themes of the articles (NMF on TF-IDF, names weighted up); same corpus and seed,
     same themes. With cache_dir, each article's prepared text is kept in the per-article cache."""
-    _check_articles(articles)
+    check_articles(articles)
     if n_themes is not None and n_themes < 1:
         raise ParameterError("n_themes", n_themes, "None or an integer >= 1")
     if max_features < 1:
         raise ParameterError("max_features", max_features, "an integer >= 1")
     files = articles["file"].astype(str).tolist()
     if not files:
-        return _empty_model(files)
+        return empty_model(files)
     languages = (
-        [_language_key(v) for v in articles["language"]]
+        [language_key(v) for v in articles["language"]]
         if "language" in articles.columns
         else ["fr"] * len(files)
     )
@@ -727,8 +727,8 @@ def fit_themes(
     matrix, vocabulary, term_counts = _vectorise(prepared, max_features)
     if not vocabulary:
         logger.warning("themes: no content word in %d articles, no theme found", len(files))
-        return _empty_model(files)
-    forms = _surface_forms(written)
+        return empty_model(files)
+    forms = surface_forms(written)
     surface = [
         forms.get(term) or " ".join(forms.get(w, w) for w in term.split()) for term in vocabulary
     ]
@@ -763,9 +763,9 @@ def themes_from_matrix(
         expected = f"shape ({len(files)}, {len(vocabulary)}), one name and written form per column"
         raise ParameterError("matrix", matrix.shape, expected)
     if not files or not any(vocabulary):
-        return _empty_model(files)
+        return empty_model(files)
     languages = (
-        [_language_key(v) for v in articles["language"]]
+        [language_key(v) for v in articles["language"]]
         if "language" in articles.columns
         else ["fr"] * len(files)
     )
@@ -777,7 +777,7 @@ def themes_from_matrix(
         surface = [surface[i] for i in kept.tolist()]
         term_counts = term_counts[kept]
     if not any(vocabulary):
-        return _empty_model(files)
+        return empty_model(files)
     count = theme_count.choose_count(matrix, random_state) if n_themes is None else None
     wanted = count.k if count is not None else int(n_themes or 1)
     k = min(wanted, len(files), len(vocabulary))
