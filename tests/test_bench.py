@@ -37,6 +37,13 @@ def test_measure_command_reports_time_cpu_memory_and_figures(tmp_path: Path) -> 
     assert m.result == {"n": 3}
 
 
+def test_measure_command_counts_a_waited_child_once(tmp_path: Path) -> None:
+    busy = "import time\nend = time.process_time() + 0.5\nwhile time.process_time() < end: pass\n"
+    code = f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {busy!r}], check=True)\n"
+    m = bench.measure_command(_script(tmp_path, code))
+    assert 0.5 <= m.cpu_s < 0.95  # the child's 0.5 s of CPU, and two interpreters' start
+
+
 def test_measure_command_names_a_failing_job(tmp_path: Path) -> None:
     command = _script(tmp_path, "raise SystemExit('boom')")
     with pytest.raises(bench.BenchError) as info:

@@ -14,6 +14,7 @@ cannot avoid) are measured apart, so that what a stage adds can be read off. The
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
@@ -333,7 +334,7 @@ def measure_command(
         started = time.perf_counter()
         proc = subprocess.Popen(list(command), stdout=out, stderr=err, env=env)
         watched = psutil.Process(proc.pid)
-        peak, cpu, timed_out = 0, {}, False
+        peak, timed_out = 0, False
         while True:
             # wait4 reaps the child and gives its own peak RSS (kB on Linux) and CPU times.
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -341,18 +342,15 @@ def measure_command(
                 break
             rss = 0
             for member in _tree(watched):
-                try:
-                    times = member.cpu_times()
-                    cpu[member.pid] = times.user + times.system
+                with contextlib.suppress(psutil.Error):
                     rss += member.memory_info().rss
-                except psutil.Error:
-                    continue
             peak = max(peak, rss)
             if timeout_s is not None and time.perf_counter() - started > timeout_s:
                 timed_out = _kill_tree(watched)
             time.sleep(POLL_S)
         wall = time.perf_counter() - started
-        cpu[proc.pid] = usage.ru_utime + usage.ru_stime
+        # The child's CPU time, with that of every descendant it waited for (kernels, workers).
+        cpu_s = usage.ru_utime + usage.ru_stime
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -362,7 +360,7 @@ def measure_command(
     if proc.returncode != 0:
         raise BenchError(name, proc.returncode, stderr)
     peak = max(peak, usage.ru_maxrss * 1024)
-    return Measurement(wall, peak / 2**20, _last_result(stdout), sum(cpu.values()))
+    return Measurement(wall, peak / 2**20, _last_result(stdout), cpu_s)
 
 
 def _last_result(stdout: str) -> dict[str, Any]:
