@@ -26,7 +26,7 @@ from helpers.themes import model as themes
 # Documents per TF-IDF partition.
 PARTITION = 500
 # Hashed feature space of the TF-IDF: a kept term shares its column with another term (a
-# collision) in under 2% of the kept columns (see tests/test_engine_dask.py).
+# collision) in under 2% of the kept columns (see tests/test_dask_engine.py).
 N_FEATURES = 2**20
 # Documents whose terms name the hashed columns (columns unseen there stay unnamed).
 VOCABULARY_SAMPLE = 2000
