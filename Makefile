@@ -58,7 +58,7 @@ eval: env
 bench: env
 	$(BIN)/python tools/bench.py --out-dir reports/bench
 
-## lint: ruff (checks and formatting) on src/ and tests/, mypy on src/
+## lint: ruff (checks and formatting) on src/, tests/ and tools/, mypy on src/ and tools/
 lint: env
 	$(BIN)/ruff check src tests tools
 	$(BIN)/ruff format --check src tests tools
