@@ -7,7 +7,7 @@ import pytest
 from scipy import sparse
 
 from helpers.errors import ParameterError
-from helpers.themes.count import REFITS, candidate_counts, choose_count, separation
+from helpers.themes.count import REFITS, candidate_counts, choose_count, contributions, separation
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,18 @@ def test_separation_is_best_at_the_groups(k: int, best: bool) -> None:
     scores = {n: separation(corpus, n)[0] for n in (2, 4, 6)}
     assert (scores[k] == max(scores.values())) is best
     assert separation(corpus, 4)[1] == pytest.approx(0.25)
+
+
+def test_an_article_goes_to_the_theme_that_explains_most_of_it() -> None:
+    # Theme 0 has the larger raw weight, but theme 1's terms weigh four times more.
+    doc_topic = np.array([[0.2, 0.1]])
+    components = np.array([[0.6, 0.8, 0.0], [0.0, 0.0, 4.0]])
+    assert contributions(doc_topic, components).argmax(axis=1).tolist() == [1]
+
+
+def test_contributions_do_not_depend_on_the_scale_nmf_gives_a_theme() -> None:
+    rng = np.random.default_rng(0)
+    doc_topic, components = rng.random((6, 3)), rng.random((3, 8))
+    scale = np.array([0.1, 1.0, 25.0])
+    rescaled = contributions(doc_topic / scale, components * scale[:, None])
+    assert np.allclose(rescaled, contributions(doc_topic, components))

@@ -62,8 +62,16 @@ def candidate_counts(n_docs: int) -> list[int]:
     return list(range(MIN_THEMES, min(MAX_THEMES, n_docs // MIN_DOCS_PER_THEME) + 1))
 
 
+def contributions(doc_topic: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """How much of each article each theme explains: w_dk * |h_k|, the size of theme k's part
+    of article d's reconstruction. NMF leaves each theme's scale free (w/c and c*h fit as well
+    as w and h), so its raw document weights compare themes on arbitrary scales."""
+    return doc_topic * np.linalg.norm(components, axis=1)[None, :]
+
+
 def _main_themes(matrix: sparse.csr_matrix, k: int, random_state: int) -> np.ndarray:
-    """Each article's main theme in a k-theme NMF fit (the themes' own start, a looser stop)."""
+    """Each article's main theme in a k-theme NMF fit (the themes' own start, a looser stop):
+    the theme that explains most of it."""
     model = NMF(
         n_components=k,
         init="nndsvda",
@@ -73,7 +81,8 @@ def _main_themes(matrix: sparse.csr_matrix, k: int, random_state: int) -> np.nda
     )
     with warnings.catch_warnings(), np.errstate(invalid="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
-        return np.asarray(model.fit_transform(matrix)).argmax(axis=1)
+        doc_topic = np.asarray(model.fit_transform(matrix))
+    return contributions(doc_topic, model.components_).argmax(axis=1)
 
 
 class Separation(NamedTuple):

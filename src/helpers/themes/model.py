@@ -687,7 +687,8 @@ def _factorise(
 
 
 def _normalised_weights(doc_topic: np.ndarray) -> np.ndarray:
-    """Theme weights of each article summing to 1, without the factorisation's crumbs."""
+    """Theme weights of each article (its share explained by each theme, see
+    theme_count.contributions) summing to 1, without the factorisation's crumbs."""
     totals = doc_topic.sum(axis=1, keepdims=True)
     weights = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
     weights[weights < MIN_DOC_WEIGHT] = 0.0
@@ -785,7 +786,7 @@ def themes_from_matrix(
         logger.warning("themes: n_themes=%d lowered to %d for this corpus", wanted, k)
     doc_topic, components = _factorise(matrix, k, random_state)
 
-    weights = _normalised_weights(doc_topic)
+    weights = _normalised_weights(theme_count.contributions(doc_topic, components))
     has_theme = weights.sum(axis=1) > 0
     main = np.where(has_theme, weights.argmax(axis=1), -1)
     counts = np.bincount(main[has_theme], minlength=k)
