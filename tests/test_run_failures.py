@@ -242,6 +242,9 @@ def test_a_finished_run_leaves_no_process_behind(tmp_path: Path, pooled_corpus: 
                 family.setdefault(process, _command_line(process))
         time.sleep(0.05)
     assert runner.returncode == 0, errors.read_text(encoding="utf-8")
+    # A quiet run that met no problem says nothing: no warning from the kernels' clients (each
+    # stopped with its kernel) or from the libraries.
+    assert errors.read_text(encoding="utf-8") == ""
     kernels = [p for p, line in family.items() if "ipykernel" in line]
     assert len(kernels) >= 4  # one per notebook, each in a kernel of its own
     assert any("multiprocessing" in line for line in family.values())  # workers ran too

@@ -24,7 +24,10 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from jupyter_client.asynchronous.client import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
 
 from helpers import config, params, storage
 from helpers.errors import ParameterError, RunError, StageError
@@ -32,9 +35,6 @@ from helpers.fastimport import skip_slow_optional_imports
 from helpers.progress import BATCH_ENV
 from helpers.run import manifest
 from helpers.run.notebook_log import notebook_streams
-
-if TYPE_CHECKING:
-    from jupyter_client.manager import AsyncKernelManager
 
 log = logging.getLogger("helpers")
 # The run, step by step. The notebooks of a step read only what earlier steps wrote, so they
@@ -62,13 +62,26 @@ def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
     log.info("registered Jupyter kernel %s in %s", name, sys.prefix)
 
 
-def start_kernel(kernel: str, cwd: Path) -> AsyncKernelManager:
-    """Start a kernel for a notebook that runs later (given to papermill as `km`). It works in
-    cwd, the notebooks' folder, as in Jupyter. Its own notices at start ("running over TCP
-    without encryption": it listens on localhost only) are not the reader's concern."""
-    from jupyter_client.manager import AsyncKernelManager
+class EarlyKernel(AsyncKernelManager):
+    """A kernel started before its notebook runs, handed to papermill as `km`. Papermill then
+    leaves the kernel and the client it made for it running, so the kernel keeps its clients
+    and stop_kernel stops them with it."""
 
-    km = AsyncKernelManager(kernel_name=kernel)
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.clients: list[AsyncKernelClient] = []
+
+    def client(self, **kwargs: Any) -> AsyncKernelClient:  # type: ignore[override]
+        made = super().client(**kwargs)
+        self.clients.append(made)
+        return made
+
+
+def start_kernel(kernel: str, cwd: Path) -> EarlyKernel:
+    """Start a kernel for a notebook that runs later. It works in cwd, the notebooks' folder,
+    as in Jupyter. Its own notices at start ("running over TCP without encryption": it listens
+    on localhost only) are not the reader's concern."""
+    km = EarlyKernel(kernel_name=kernel)
 
     async def start() -> None:
         await km.start_kernel(cwd=str(cwd), extra_arguments=["--log-level=ERROR"])
@@ -77,12 +90,14 @@ def start_kernel(kernel: str, cwd: Path) -> AsyncKernelManager:
     return km
 
 
-def stop_kernel(km: AsyncKernelManager) -> None:
-    """Stop a kernel start_kernel started, unless it is already stopped."""
+def stop_kernel(km: EarlyKernel) -> None:
+    """Stop a kernel start_kernel started and its clients, unless they are already stopped."""
 
     async def stop() -> None:
         await km.shutdown_kernel(now=True)
 
+    for client in km.clients:
+        client.stop_channels()
     if km.has_kernel:
         asyncio.run(stop())
 
@@ -213,7 +228,7 @@ def _run_stages(
     skip_slow_optional_imports()
     os.environ[BATCH_ENV] = "1"  # the kernels inherit it: plain progress lines, not bars
 
-    kernels: dict[str, AsyncKernelManager] = {}
+    kernels: dict[str, EarlyKernel] = {}
 
     def start_kernels(step: Sequence[str]) -> None:
         kernels.update({notebook: start_kernel(kernel, notebooks_dir) for notebook in step})
@@ -417,8 +432,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(message)s",
         datefmt="%H:%M:%S",
     )
-    # papermill's own lines (which notebook, which kernel) repeat what the run says.
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    # papermill's own lines (which notebook, which kernel) repeat what the run says, and
+    # WeasyPrint's steps ("Fetching and parsing CSS") are not the reader's concern.
+    for chatty in ("papermill", "weasyprint.progress"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     values: dict[str, Any] = dict(args.parameter)
     for name in ("language", "n_themes", "relevance_threshold"):
         if getattr(args, name) is not None:
