@@ -239,7 +239,9 @@ def test_a_finished_run_leaves_no_process_behind(tmp_path: Path, pooled_corpus: 
     while runner.poll() is None:
         with contextlib.suppress(psutil.Error):
             for process in runner.children(recursive=True):
-                family.setdefault(process, _command_line(process))
+                # The latest command line seen: a process caught between fork and exec
+                # still shows its parent's.
+                family[process] = _command_line(process) or family.get(process, "")
         time.sleep(0.05)
     assert runner.returncode == 0, errors.read_text(encoding="utf-8")
     # A quiet run that met no problem says nothing: no warning from the kernels' clients (each

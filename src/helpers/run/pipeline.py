@@ -63,9 +63,9 @@ def ensure_kernel(name: str = config.KERNEL_NAME) -> None:
 
 
 class EarlyKernel(AsyncKernelManager):
-    """A kernel started before its notebook runs, handed to papermill as `km`. Papermill then
-    leaves the kernel and the client it made for it running, so the kernel keeps its clients
-    and stop_kernel stops them with it."""
+    """A kernel we start (the run starts each ahead of its notebook) and hand to papermill as
+    `km`. Papermill then leaves the kernel and the client it made for it running, so the
+    kernel keeps its clients and stop_kernel stops them with it."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -78,9 +78,9 @@ class EarlyKernel(AsyncKernelManager):
 
 
 def start_kernel(kernel: str, cwd: Path) -> EarlyKernel:
-    """Start a kernel for a notebook that runs later. It works in cwd, the notebooks' folder,
-    as in Jupyter. Its own notices at start ("running over TCP without encryption": it listens
-    on localhost only) are not the reader's concern."""
+    """Start a kernel for a notebook. It works in cwd, the notebooks' folder, as in Jupyter.
+    Its own notices at start ("running over TCP without encryption": it listens on localhost
+    only) are not the reader's concern."""
     km = EarlyKernel(kernel_name=kernel)
 
     async def start() -> None:
@@ -98,6 +98,7 @@ def stop_kernel(km: EarlyKernel) -> None:
 
     for client in km.clients:
         client.stop_channels()
+    km.clients.clear()
     if km.has_kernel:
         asyncio.run(stop())
 
@@ -108,44 +109,38 @@ def run_notebook(
     out_dir: Path,
     notebooks_dir: Path,
     kernel: str,
-    km: AsyncKernelManager | None = None,
+    km: EarlyKernel | None = None,
 ) -> Path:
-    """Execute one notebook in a kernel of its own (km, or one papermill starts) into
-    out_dir/reports/notebooks/, atomically; StageError on failure. What it prints goes to the
-    log (stdout at INFO, stderr at WARNING)."""
+    """Execute one notebook in a kernel of its own (km, started ahead, or one started now),
+    stopped when it ends, into out_dir/reports/notebooks/, atomically; StageError on failure.
+    What it prints goes to the log (stdout at INFO, stderr at WARNING)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    km = km or start_kernel(kernel, notebooks_dir)
     target = out_dir / config.REPORTS_SUBDIR / "notebooks" / notebook
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stdout, stderr = notebook_streams(notebook)
-    with storage.atomic_path(target) as tmp:
-        try:
-            papermill.execute_notebook(
-                str(notebooks_dir / notebook),
-                str(tmp),
-                parameters=parameters,
-                kernel_name=kernel,
-                progress_bar=False,
-                stdout_file=stdout,
-                stderr_file=stderr,
-                request_save_on_cell_execute=False,
-                km=km,
-                # The kernel works in the notebooks' folder, as in Jupyter. nbclient's
-                # `resources` says so for this notebook alone; papermill's cwd= would change
-                # this whole process's folder, under the notebook running beside it.
-                resources={"metadata": {"path": str(notebooks_dir)}},
-                # The kernel's own notices at start ("running over TCP without encryption":
-                # it listens on localhost only) are not the reader's concern; errors still show.
-                extra_arguments=["--log-level=ERROR"],
-            )
-        except PapermillExecutionError as exc:
-            # Keep the failed notebook beside the good ones, so the traceback can be read.
-            shutil.copyfile(tmp, target.with_name(f"FAILED_{notebook}"))
-            raise StageError(notebook, exc.exec_count, f"{exc.ename}: {exc.evalue}") from exc
-        finally:
-            stdout.close()
-            stderr.close()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        stdout, stderr = notebook_streams(notebook)
+        with storage.atomic_path(target) as tmp, stdout, stderr:
+            try:
+                papermill.execute_notebook(
+                    str(notebooks_dir / notebook),
+                    str(tmp),
+                    parameters=parameters,
+                    kernel_name=kernel,
+                    progress_bar=False,
+                    stdout_file=stdout,
+                    stderr_file=stderr,
+                    request_save_on_cell_execute=False,
+                    km=km,
+                )
+            except PapermillExecutionError as exc:
+                # Keep the failed notebook beside the good ones, so the traceback can be read.
+                shutil.copyfile(tmp, target.with_name(f"FAILED_{notebook}"))
+                raise StageError(notebook, exc.exec_count, f"{exc.ename}: {exc.evalue}") from exc
+    finally:
+        stop_kernel(km)
     return target
 
 
@@ -234,12 +229,9 @@ def _run_stages(
         kernels.update({notebook: start_kernel(kernel, notebooks_dir) for notebook in step})
 
     def run_one(notebook: str) -> None:
-        try:
-            run_notebook(
-                notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, kernels[notebook]
-            )
-        finally:
-            stop_kernel(kernels[notebook])
+        run_notebook(
+            notebook, per_stage[notebook], out_dir, notebooks_dir, kernel, kernels[notebook]
+        )
 
     def record(timing: dict[str, Any]) -> None:
         run["stages"].append(_stage_entry(timing, run["started"]))
