@@ -320,6 +320,24 @@ def test_synthesis_counts_events_since_the_first_gathering(
     assert one in points
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("100 000 talents formés d'ici 2030", "100 000 talents formés d'ici 2030."),
+        ("100 000 talents formés", "100 000 talents formés (2030)."),
+    ],
+    ids=["year_in_label", "year_added"],
+)
+def test_a_target_states_its_year_once(label: str, expected: str) -> None:
+    tables = _tables()
+    target = tables.timeline.iloc[0].to_dict() | {
+        "kind": "objectif", "label": label, "date": "2030", "end": None, "precision": "year"
+    }  # fmt: skip
+    tables.timeline = pd.DataFrame([target])
+    points = [p["text"] for p in render.summary_points(tables, "fr")]
+    assert any(expected in typo for typo in points), points
+
+
 def test_export_rehearsal_writes_nothing(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     render.rehearse_export()  # the same exporter and renderer as the real export, in memory

@@ -233,7 +233,11 @@ def summary_points(tables: briefing.Tables, lang: str, max_items: int = 3) -> li
         point("pt_themes", "themes", themes=listed)
     goals = briefing.targets(tl)
     if len(goals):
-        listed = "; ".join(f"{g.label} ({g.date[:4]})" for g in goals.head(4).itertuples())
+        listed = "; ".join(
+            # The year is added only when the label does not say it ("d'ici 2030").
+            g.label if g.date[:4] in g.label else f"{g.label} ({g.date[:4]})"
+            for g in goals.head(4).itertuples()
+        )
         files = list(goals["evidence_file"].drop_duplicates().head(max_items))
         point("pt_targets", "timeline", files, targets=listed)
     leaders = top_actors(tables.actors, core["file"], limit=3)
