@@ -99,6 +99,8 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
         ([["CNDP", "DGSSI", "Huawei"]], ["CNDP"]),
         ([["Rwanda", "France"]], ["Rwanda"]),
         ([["CNDP"]], ["CNDP"]),
+        ([["Maroc", "IA", "adoption", "Égypte", "gestion"]], ["Adoption"]),
+        ([["Maroc", "IA"]], ["Maroc et IA"]),
         ([["accord", "protocole d'accord", "Huawei"]], ["Huawei et accord"]),
         ([["accord", "protocole d'accord"]], ["Protocole d'accord"]),
         (
@@ -122,6 +124,8 @@ def test_words_every_article_shares_are_not_top_terms(model) -> None:
         "never_two_names",
         "place_when_nothing_else",
         "single_term",
+        "subject_left_out",
+        "subject_when_nothing_else",
         "no_word_said_twice",
         "phrase_over_its_word",
         "at_most_six_words",
@@ -161,10 +165,21 @@ def test_language_bound(languages: list[str], expected: list[bool]) -> None:
         ("unesco", NAME_WEIGHT),
         ("assise_national_ia", NAME_WEIGHT),
         ("apprentissage_automatique", 1.0),
+        ("ia_generatif", 1.0),
+        ("ethique_ia", 1.0),
         ("salon", 1.0),
         ("", 1.0),
     ],
-    ids=["event", "institution", "named_event_of_words", "glossary_common_noun", "word", "unnamed"],
+    ids=[
+        "event",
+        "institution",
+        "named_event_of_words",
+        "glossary_common_noun",
+        "kind_of_ai",
+        "noun_of_ai",
+        "word",
+        "unnamed",
+    ],
 )
 def test_name_weights(term: str, weight: float) -> None:
     assert name_weights([term], ["fr", "en"]).tolist() == [weight]

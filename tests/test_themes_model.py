@@ -16,6 +16,7 @@ from helpers.themes.model import (
     _vectorise,
     fit_themes,
     fold,
+    lead_weighted,
     min_doc_frequency,
     period_of,
     prepare_text,
@@ -313,6 +314,37 @@ def test_five_articles_two_themes() -> None:
     mains = main_themes(model, articles)
     assert mains.groupby("topic")["theme_id"].nunique().tolist() == [1, 1]
     assert mains["theme_id"].nunique() == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Titre\n\nChapeau.\n\nSuite.", "Titre\n\nChapeau.\n\nTitre\n\nChapeau.\n\nSuite."),
+        ("Titre\n \nChapeau.\n\n\nSuite.\n\nFin.", "Titre\n\nChapeau.\n\nTitre\n \nChapeau.\n\n\nSuite.\n\nFin."),
+        ("Titre\n\nChapeau.", "Titre\n\nChapeau."),
+        ("Un seul paragraphe\nsur deux lignes.", "Un seul paragraphe\nsur deux lignes."),
+        ("", ""),
+    ],
+    ids=["three_paragraphs", "blank_lines_with_spaces", "two_paragraphs", "one_paragraph", "empty"],
+)  # fmt: skip
+def test_lead_weighted_writes_headline_and_lead_twice(text: str, expected: str) -> None:
+    assert lead_weighted(text) == expected
+
+
+def test_headline_and_lead_decide_between_two_subjects() -> None:
+    """An article on water whose second half is about football goes to the water theme: its
+    headline and lead say what it is about, the rest of it mentions another subject."""
+    others = corpus(with_noise=False)
+    others = others[others["topic"] != "education"]
+    water, football = TOPICS["water"], TOPICS["football"]
+    mixed = "\n\n".join(["La sécheresse et les barrages", water[1], football[2], football[4]])
+    article = pd.DataFrame(
+        [{"file": "mixed.txt", "text": mixed, "language": "fr", "topic": "water"}]
+    )
+    articles = pd.concat([others, article], ignore_index=True)
+    mains = main_themes(fit_themes(articles, n_themes=2), articles).set_index("file")
+    water_theme = mains.loc["water_0.txt", "theme_id"]
+    assert mains.loc["mixed.txt", "theme_id"] == water_theme
 
 
 def test_empty_and_contentless_corpus() -> None:
