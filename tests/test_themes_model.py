@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 import numpy as np
@@ -16,10 +17,11 @@ from helpers.themes.model import (
     _vectorise,
     fit_themes,
     fold,
-    lead_weighted,
     min_doc_frequency,
     period_of,
     prepare_text,
+    prepare_with_forms,
+    split_lead,
     stop_words,
     theme_terms_by_period,
     themes_from_matrix,
@@ -319,16 +321,22 @@ def test_five_articles_two_themes() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Titre\n\nChapeau.\n\nSuite.", "Titre\n\nChapeau.\n\nTitre\n\nChapeau.\n\nSuite."),
-        ("Titre\n \nChapeau.\n\n\nSuite.\n\nFin.", "Titre\n\nChapeau.\n\nTitre\n \nChapeau.\n\n\nSuite.\n\nFin."),
-        ("Titre\n\nChapeau.", "Titre\n\nChapeau."),
-        ("Un seul paragraphe\nsur deux lignes.", "Un seul paragraphe\nsur deux lignes."),
-        ("", ""),
+        ("Titre\n\nChapeau.\n\nSuite.", ("Titre\n\nChapeau.", "Suite.")),
+        ("Titre\n \nChapeau.\n\n\nSuite.\n\nFin.", ("Titre\n\nChapeau.", "Suite.\n\nFin.")),
+        ("Titre\n\nChapeau.", ("", "Titre\n\nChapeau.")),
+        ("Un seul paragraphe\nsur deux lignes.", ("", "Un seul paragraphe\nsur deux lignes.")),
+        ("", ("", "")),
     ],
     ids=["three_paragraphs", "blank_lines_with_spaces", "two_paragraphs", "one_paragraph", "empty"],
 )  # fmt: skip
-def test_lead_weighted_writes_headline_and_lead_twice(text: str, expected: str) -> None:
-    assert lead_weighted(text) == expected
+def test_split_lead(text: str, expected: tuple[str, str]) -> None:
+    assert split_lead(text) == expected
+
+
+def test_headline_and_lead_are_counted_twice() -> None:
+    body, forms = prepare_with_forms("Cigognes\n\nLes nids.\n\nLes toits.", "fr")
+    assert body.split("\n") == ["cigogne", "nid", "cigogne", "nid", "toit"]
+    assert Counter(forms) == {"Cigognes": 2, "nids": 2, "toits": 1}
 
 
 def test_headline_and_lead_decide_between_two_subjects() -> None:

@@ -140,9 +140,8 @@ def column_names(
 
 
 def _documents(core: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Texts (headline and lead twice) and two-letter languages of the articles, as
-    themes.fit_themes reads them."""
-    texts = [themes.lead_weighted(text) for text in core["text"].fillna("").astype(str)]
+    """Texts and two-letter languages of the articles, as themes.fit_themes reads them."""
+    texts = core["text"].fillna("").astype(str).tolist()
     if "language" not in core.columns:
         return texts, ["fr"] * len(texts)
     return texts, [themes.language_key(v) for v in core["language"]]

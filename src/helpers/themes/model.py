@@ -278,17 +278,29 @@ def _clause_terms(
     return items
 
 
-def lead_weighted(text: str) -> str:
-    """The text with its first LEAD_PARAGRAPHS paragraphs (headline and lead) written twice."""
+def split_lead(text: str) -> tuple[str, str]:
+    """An article's first LEAD_PARAGRAPHS paragraphs (headline and lead) and the rest of it;
+    a text of no more paragraphs has no lead apart: ("", text)."""
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text or "") if p.strip()]
     if len(paragraphs) <= LEAD_PARAGRAPHS:
-        return text or ""
-    return "\n\n".join(paragraphs[:LEAD_PARAGRAPHS]) + "\n\n" + text
+        return "", text or ""
+    return "\n\n".join(paragraphs[:LEAD_PARAGRAPHS]), "\n\n".join(paragraphs[LEAD_PARAGRAPHS:])
 
 
 def prepare_with_forms(text: str, language: str) -> tuple[str, list[str]]:
     """Prepared text (one phrase per line) and the written form of each kept word and bigram;
-    glossary variants become their shared feature (written as the glossary's French form)."""
+    glossary variants become their shared feature (written as the glossary's French form).
+    The headline and lead count twice (prepared once, their lines written twice)."""
+    lead, rest = split_lead(text)
+    lead_lines, lead_forms = _prepare_passage(lead, language)
+    lines, forms = _prepare_passage(rest, language)
+    if not lead_lines:
+        return lines, forms
+    return "\n".join(filter(None, [lead_lines, lead_lines, lines])), lead_forms * 2 + forms
+
+
+def _prepare_passage(text: str, language: str) -> tuple[str, list[str]]:
+    """prepare_with_forms of one passage, every word counted once."""
     terms_of = _term_cache(language)
     links = _LINKS.get(language, _LINKS["fr"])
     lines: list[str] = []
@@ -743,7 +755,7 @@ def fit_themes(
     written: dict[str, Counter[str]] = defaultdict(Counter)
     cache = prepared_cache(cache_dir)
     for text, language in zip(articles["text"].fillna("").astype(str), languages, strict=True):
-        body, forms_in_text = prepare_cached(lead_weighted(text), language, cache)
+        body, forms_in_text = prepare_cached(text, language, cache)
         prepared.append(body)
         written[language].update(forms_in_text)
     matrix, vocabulary, term_counts = _vectorise(prepared, max_features)
