@@ -76,6 +76,9 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$")
 # A French feminine past participle, to tell the noun "donnée(s)" from the verb "donner".
 _FEMININE_PARTICIPLE = re.compile(r"^(.+)ées?$")
 
+# Endings of French infinitives: a word whose lemma has one and which has none is a verb form.
+_INFINITIVE_ENDINGS = ("er", "ir", "re")
+
 # Words a phrase may span ("feuille de route", "cas d'usage"); other stop words cut bigrams.
 _LINKS = {
     language: frozenset(words.split() + words.title().split())
@@ -565,15 +568,40 @@ def _related(first: str, second: str) -> bool:
     return fold(first) in fold(second) or fold(second) in fold(first)
 
 
+def _is_verb_form(word: str) -> bool:
+    """Whether a written French word is a conjugated verb ("révèle", "menée", "annoncé"): its
+    lemma is an infinitive the word itself is not. Adjective-like participles ("signée") pass."""
+    lower = word.lower()
+    lemma = simplemma.lemmatize(lower, lang="fr")
+    return (
+        lemma != lower
+        and lemma.endswith(_INFINITIVE_ENDINGS)
+        and not lower.endswith(_INFINITIVE_ENDINGS)
+    )
+
+
+def _label_form(term: str, section: str | None) -> str:
+    """A term as a label may use it: a common phrase without its trailing verbs ("enquête
+    menée" -> "enquête"), "" for a verb alone; names and glossary forms as written."""
+    if section is not None or _is_name(term):
+        return term
+    words = term.split()
+    while words and _is_verb_form(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _label_candidates(terms: Sequence[str]) -> list[str]:
     """Labels a reader would write from a theme's ranked terms, best first: a named event or
     programme alone ("GITEX Africa"); a noun phrase alone ("IA générative"); a name and a
     common noun ("UNESCO et éthique"), never two names; a place only when nothing else is;
     the corpus's own subject ("Maroc", "IA") only when the theme has no other term."""
     sections = _glossary_sections()
-    top = [t for t in terms if sections.get(t) != SUBJECT_SECTION][:LABEL_TERMS] or list(
-        terms[:LABEL_TERMS]
-    )
+    forms = [_label_form(t, sections.get(t)) for t in terms]
+    usable = list(dict.fromkeys(f for f in forms if f))
+    top = [t for t in usable if sections.get(t) != SUBJECT_SECTION][:LABEL_TERMS] or usable[
+        :LABEL_TERMS
+    ]
     occasions = [t for t in top if sections.get(t) in OCCASION_SECTIONS]
     kept = [t for t in top if sections.get(t) != PLACE_SECTION] or top
     names = [t for t in kept if _is_name(t)]
