@@ -52,7 +52,7 @@ LABEL_WORDS = 6
 OCCASION_SECTIONS = frozenset({"Events", "Programmes"})
 # The glossary section of places: a place alone rarely says what a theme is about.
 PLACE_SECTION = "Places"
-# The glossary section of the corpus's own subject (IA, Maroc, numérique): never a theme's name.
+# The glossary section of the corpus's own subject (IA, Maroc, numérique): never a theme's term.
 SUBJECT_SECTION = "Subject"
 # Corpus-specific stop list: a term in more than this share of the articles is dropped.
 MAX_DOC_SHARE = 0.5
@@ -580,28 +580,34 @@ def _is_verb_form(word: str) -> bool:
     )
 
 
-def _label_form(term: str, section: str | None) -> str:
-    """A term as a label may use it: a common phrase without its trailing verbs ("enquête
-    menée" -> "enquête"), "" for a verb alone; names and glossary forms as written."""
-    if section is not None or _is_name(term):
-        return term
-    words = term.split()
-    while words and _is_verb_form(words[-1]):
-        words.pop()
-    return " ".join(words)
+def shown_terms(vocabulary: Sequence[str], surface: Sequence[str]) -> np.ndarray:
+    """Columns a theme's top terms, label and word cloud may show: named, not the corpus's own
+    subject (the glossary's "Subject" section: IA, Maroc), no verb in a common term ("nécessite",
+    "enquête menée"). The others still take part in the factorisation."""
+    sections = _glossary_sections()
+    subject = {
+        feature
+        for language in ("fr", "en")
+        for feature, shown in _glossary_index(language).display.items()
+        if sections.get(shown) == SUBJECT_SECTION
+    }
+
+    def shown(term: str, form: str) -> bool:
+        if not term or term in subject:
+            return False
+        if form in sections or _is_name(form):
+            return True
+        return not any(_is_verb_form(word) for word in form.split())
+
+    return np.array([shown(t, f) for t, f in zip(vocabulary, surface, strict=True)], dtype=bool)
 
 
 def _label_candidates(terms: Sequence[str]) -> list[str]:
     """Labels a reader would write from a theme's ranked terms, best first: a named event or
     programme alone ("GITEX Africa"); a noun phrase alone ("IA générative"); a name and a
-    common noun ("UNESCO et éthique"), never two names; a place only when nothing else is;
-    the corpus's own subject ("Maroc", "IA") only when the theme has no other term."""
+    common noun ("UNESCO et éthique"), never two names; a place only when nothing else is."""
+    top = list(terms[:LABEL_TERMS])
     sections = _glossary_sections()
-    forms = [_label_form(t, sections.get(t)) for t in terms]
-    usable = list(dict.fromkeys(f for f in forms if f))
-    top = [t for t in usable if sections.get(t) != SUBJECT_SECTION][:LABEL_TERMS] or usable[
-        :LABEL_TERMS
-    ]
     occasions = [t for t in top if sections.get(t) in OCCASION_SECTIONS]
     kept = [t for t in top if sections.get(t) != PLACE_SECTION] or top
     names = [t for t in kept if _is_name(t)]
@@ -818,7 +824,7 @@ def themes_from_matrix(
     (terms bound to a minority language left out first).
 
     The second half of fit_themes, for engines that vectorise otherwise; a column named ""
-    (an unnamed hashed feature) takes part in the NMF but never in the top terms.
+    (an unnamed hashed feature) takes part in the NMF but never in the top terms (shown_terms).
     """
     files = articles["file"].astype(str).tolist()
     if matrix.shape != (len(files), len(vocabulary)) or len(surface) != len(vocabulary):
@@ -859,7 +865,7 @@ def themes_from_matrix(
     main = np.where(has_theme, rank[np.maximum(main, 0)], -1)
     counts = counts[order]
 
-    named = np.array([bool(term) for term in vocabulary], dtype=bool)
+    named = shown_terms(vocabulary, surface)
     corpus_scores = np.asarray(matrix.sum(axis=0)).ravel().astype(np.float64)
     background = corpus_scores / max(corpus_scores.sum(), np.finfo(float).tiny)
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(files)
