@@ -429,6 +429,17 @@ def test_corpus_repetition(texts: list[str], kept: list[str], dropped: list[str]
         assert line in clean_text(texts[0]).body  # only the repetition gives it away
 
 
+def test_a_headline_other_pages_list_as_a_teaser_stays_the_title() -> None:
+    """Page B lists page A's headline among its related articles: the line repeats across
+    the corpus, yet right above A's article it is A's title."""
+    own = page("Accueil | Économie | Tech", TITLE, ARTICLE)
+    other = page("Accueil | Économie | Tech", EN_TITLE, EN_ARTICLE, "Articles similaires", TITLE)
+    repeated = repeated_keys([own, other])
+    assert line_key(TITLE) in repeated
+    assert clean_text(own, repeated).title == TITLE
+    assert TITLE not in clean_text(other, repeated, "en").body
+
+
 @pytest.mark.parametrize(
     ("text", "pieces"),
     [

@@ -904,7 +904,9 @@ def _find_title(
     j = first - 1
     while j >= 0 and (features[j].meta or reasons[j] == "caption"):
         j -= 1
-    if j < 0 or not _title_shaped(features, reasons, j):
+    # Right above the article, a headline that other pages repeat (as a teaser) is still this
+    # page's own.
+    if j < 0 or not _title_shaped(features, reasons, j, own_place=True):
         return None
     in_headline_list = j >= 2 and features[j - 1].headline and features[j - 2].headline
     shares_words = bool(_stems(features[j].text, stopwords) & body_stems)
@@ -918,10 +920,14 @@ def _lede_of(f: _Features, title_stems: set[str], stoplists: tuple[frozenset[str
     return f.sentence_like and len(shared) >= LEDE_MIN_SHARED
 
 
-def _title_shaped(features: Sequence[_Features], reasons: Sequence[str], i: int) -> bool:
-    """A headline-shaped block that is no ticker, teaser, widget or repeated line."""
+def _title_shaped(
+    features: Sequence[_Features], reasons: Sequence[str], i: int, own_place: bool = False
+) -> bool:
+    """A headline-shaped block that is no ticker, teaser, widget or repeated line (a repeated
+    line may be the title in its own place, right above the article)."""
     f = features[i]
-    return f.headline and not f.meta and reasons[i] not in NOT_TITLE_REASONS
+    excluded = NOT_TITLE_REASONS - {"repeated"} if own_place else NOT_TITLE_REASONS
+    return f.headline and not f.meta and reasons[i] not in excluded
 
 
 def _followed_by_meta(features: Sequence[_Features], i: int) -> bool:
