@@ -134,6 +134,10 @@ ENGLISH_NOISE = [
 
 
 EN_TITLE = "Morocco unveils its national artificial intelligence roadmap"
+# A dateline longer than a byline: published and updated, each with its time.
+LONG_DATELINE = "Publié le 14 mars 2025 à 17:20 - Mis à jour le 15 mars 2025 à 09:02"
+# A photo caption closed by its credit, the photographer's initial without a colon.
+CREDITED_CAPTION = "Au ministère de la Transition numérique, à Rabat. Ph. Sradni"
 EN_ARTICLE = [
     "Morocco's digital transition ministry presented on Tuesday in Rabat a roadmap for "
     "artificial intelligence, with a budget of 1.2 billion dirhams over five years.",
@@ -224,6 +228,18 @@ def test_noise_goes_article_stays(text: str, noise: list[str]) -> None:
     assert result.title == TITLE
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [CREDITED_CAPTION, "Le stand du Maroc au salon. Photo : Y. Toumi", "Vue du salon (Photo MAP)"],
+    ids=["ph_initial_no_colon", "photo_colon", "photo_in_brackets"],
+)
+def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
+    result = clean_text(page(TITLE, BYLINE, DATELINE, caption, ARTICLE))
+    assert {b.text: b.reason for b in result.blocks}[caption] == "caption"
+    assert result.title == TITLE
+    assert_article_only(result, ARTICLE, [caption])
+
+
 def test_inline_read_also_leaves_the_article_whole() -> None:
     result = clean_text(page(TITLE, P1, P2, READ_ALSO, P3, P4))
     assert result.body == "\n\n".join([P1, P2, P3, P4])
@@ -251,6 +267,10 @@ def test_english_page() -> None:
             [TITLE, *ARTICLE, "Le 13/03/2025", "Rédaction de lejournal"],
             ["Le 13/03/2025", "Rédaction de lejournal"],
         ),
+        (
+            [TITLE, BYLINE, LONG_DATELINE, *ARTICLE],
+            [BYLINE, LONG_DATELINE],
+        ),
         ([TITLE, *ARTICLE, "Articles similaires", "Le 14/03/2025", TEASERS[1], TEASERS[2]], []),
         (
             [
@@ -266,6 +286,7 @@ def test_english_page() -> None:
         "byline_and_dateline",
         "redige_par",
         "date_and_newsroom_after_article",
+        "published_and_updated_with_times",
         "date_in_related_section_is_not_meta",
         "date_in_ticker_is_not_meta",
     ],
@@ -273,6 +294,7 @@ def test_english_page() -> None:
 def test_meta_lines(lines: list[str], meta: list[str]) -> None:
     result = clean_text(page(lines))
     assert [b.text for b in result.blocks if b.label == "meta"] == meta
+    assert result.title == TITLE
     assert_article_only(result, ARTICLE, meta)
 
 

@@ -197,7 +197,7 @@ CAPTION = re.compile(
 # "... (Photo MAP)", "... Ph. Y. Toumi".
 CAPTION_CREDIT = re.compile(
     r"(?:[.,]\s*|\s)(?:D\.?R\.?|©\s*[^\W\d_].{0,40}|cr[ée]dits?(?:\s+photos?)?\s*:\s*\S.{1,40}"
-    r"|ph(?:oto)?\.?\s*:\s*\S.{1,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
+    r"|ph(?:oto)?(?:\.\s*:?|\s*:)\s*\S.{1,30}|\((?:photos?|ph\.)[^)]{0,40}\))\s*$",
     re.IGNORECASE,
 )
 # French and English month names, full, abbreviated, with or without accents.
@@ -593,15 +593,17 @@ def _is_read_also(block: str, n_words: int) -> bool:
 
 
 def _is_meta(block: str, n_words: int, truncated: bool) -> bool:
-    """A dateline or byline: a byline cue with something after it, or a date with little else."""
-    if n_words > META_MAX_WORDS or truncated or n_words == 0:
+    """A dateline or byline: a byline cue with something after it, or dates with little else
+    (of any length: "Publié le 14 mars 2025 à 17:20 - Mis à jour le 15 mars 2025 à 09:02")."""
+    if truncated or n_words == 0:
+        return False
+    if DATE.search(block) and _n_words(DATELINE_FILLER.sub(" ", DATE.sub(" ", block))) <= 2:
+        return True
+    if n_words > META_MAX_WORDS:
         return False
     if (BYLINE_CUE.match(block) and n_words >= 2) or BY_NAME.match(block):
         return not SENTENCE_END.search(block) or n_words <= 8
-    if not DATE.search(block):
-        return False
-    rest = DATELINE_FILLER.sub(" ", DATE.sub(" ", block))
-    return _n_words(rest) <= 2
+    return False
 
 
 def _repetition(features: Sequence[_Features], repeated: frozenset[str]) -> list[bool]:
