@@ -433,6 +433,18 @@ def test_theme_terms_by_period(model, articles: pd.DataFrame) -> None:
     assert water_terms & {"eau", "irrigation", "barrages", "sécheresse", "agriculteurs"}
 
 
+def test_terms_by_period_show_what_the_themes_show() -> None:
+    """A word every article shares (Maroc: kept in a corpus under ten articles) and verbs take
+    part in the fit but are never shown, in a period's top terms either."""
+    articles = corpus(with_noise=False).iloc[[0, 1, 2, 6, 7, 8]].copy()
+    articles["text"] = articles["text"] + " Le Maroc révèle ses chiffres."
+    model = fit_themes(articles)
+    assert "maroc" in model.vocabulary
+    table = theme_terms_by_period(model, articles, freq="M", top_n=50)
+    shown = {t for row in table.itertuples() for t in row.top_terms}
+    assert shown and not shown & {"Maroc", "révèle", "Maroc révèle", "révèle chiffres"}
+
+
 def test_word_cloud_svg(model) -> None:
     weights = model.term_weights[0]
     svg = word_cloud_svg(weights)

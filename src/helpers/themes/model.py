@@ -1001,7 +1001,8 @@ def theme_terms_by_period(
     top_n: int = TOP_TERMS,
     global_tuning: bool = True,
 ) -> pd.DataFrame:
-    """Top terms of each theme per period, from the fitted factorisation (no re-fitting).
+    """Top terms of each theme per period, from the fitted factorisation (no re-fitting); the
+    terms a theme's own top terms may show (shown_terms).
 
     Each period's articles (main theme t) give their TF-IDF to t as the NMF reconstructs it;
     with global_tuning (as in BERTopic) that profile is averaged with the theme's overall one.
@@ -1010,6 +1011,7 @@ def theme_terms_by_period(
         raise ParameterError("top_n", top_n, "an integer >= 1")
     dated = _main_periods(model, articles, freq)
     row_of = {file: i for i, file in enumerate(model.files)}
+    shown = shown_terms(model.vocabulary, model.surface_terms)
     corpus_scores = np.asarray(model.doc_term.sum(axis=0)).ravel().astype(np.float64)
     background = corpus_scores / max(corpus_scores.sum(), np.finfo(float).tiny)
     rows = []
@@ -1023,7 +1025,12 @@ def theme_terms_by_period(
             tuned = scores / scores.sum() + overall / max(overall.sum(), np.finfo(float).tiny)
             scores = np.where(scores > 0, tuned / 2, 0.0)
         terms = _top_terms(
-            scores, model.vocabulary, model.surface_terms, model.term_counts, top_n, background
+            scores * shown,
+            model.vocabulary,
+            model.surface_terms,
+            model.term_counts,
+            top_n,
+            background,
         )
         rows.append(
             {
